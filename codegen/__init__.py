@@ -1,0 +1,27 @@
+"""Backends: each turns a :class:`symgrad.program.Program` into a callable.
+
+One module per backend, registered by name in :data:`BACKENDS`; see
+``codegen/README.md`` for how to add one.  Modules are imported on first use,
+so ``import symgrad`` never loads llvmlite.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__all__ = ["BACKENDS", "backend"]
+
+#: backend name -> module implementing ``build(program, dtype) -> Kernel``
+BACKENDS = {
+    "numpy": "codegen.numpy",
+    "llvm": "codegen.llvm",
+}
+
+
+def backend(name: str) -> Any:
+    """The backend module registered as ``name``."""
+    try:
+        module = BACKENDS[name]
+    except KeyError:
+        raise ValueError(f"unknown backend {name!r}; choose one of {sorted(BACKENDS)}") from None
+    return importlib.import_module(module)

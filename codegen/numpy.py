@@ -1,0 +1,222 @@
+"""NumPy backend: a program becomes readable, vectorized Python source.
+
+The printer dispatches on the node's op: the many plain function calls come
+from the :data:`FUNCTIONS` table, a few ops have a ``_print_<Name>`` method.
+Activations that NumPy lacks are emitted as small, numerically stable helper
+functions at the top of the source, only those the program uses.
+
+Example
+-------
+>>> import sympy as sp, symgrad as sg
+>>> x, y, z = sp.symbols("x y z")
+>>> fn = sg.compile((x + y) * z, wrt=[x, y, z], backend="numpy")
+>>> print(fn.source)  # doctest: +NORMALIZE_WHITESPACE
+import numpy as np
+<BLANKLINE>
+def value_and_grad(x, y, z):
+    t0 = x + y
+    t1 = z*t0
+    return t1, z, z, t0
+"""
+from __future__ import annotations
+
+import linecache
+from typing import Any, Sequence
+
+import numpy as np
+import sympy as sp
+
+from symgrad.functions import elu, leaky_relu, relu, sigmoid, softplus
+from symgrad.program import Program, identifier
+
+from .callable import CompiledFunction, as_dtype
+
+__all__ = ["build", "NumPyPrinter", "FUNCTIONS", "HELPERS"]
+
+#: op -> NumPy callable name
+FUNCTIONS = {
+    sp.exp: "np.exp", sp.log: "np.log", sp.sin: "np.sin", sp.cos: "np.cos",
+    sp.tan: "np.tan", sp.tanh: "np.tanh", sp.sinh: "np.sinh", sp.cosh: "np.cosh",
+    sp.asin: "np.arcsin", sp.acos: "np.arccos", sp.atan: "np.arctan",
+    sp.Abs: "np.abs", sp.sign: "np.sign", sp.floor: "np.floor", sp.ceiling: "np.ceil",
+    sp.Max: "np.maximum", sp.Min: "np.minimum", sp.Heaviside: "np.heaviside",
+    sp.And: "np.logical_and", sp.Or: "np.logical_or", sp.Not: "np.logical_not",
+    sigmoid: "sigmoid", relu: "relu", softplus: "softplus",
+    leaky_relu: "leaky_relu", elu: "elu",
+}
+
+#: helper name -> its definition (stable formulations; one exp each)
+HELPERS = {
+    "sigmoid": '''def sigmoid(x):
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1, e) / (1 + e)''',
+    "relu": '''def relu(x):
+    return np.maximum(x, 0)''',
+    "softplus": '''def softplus(x):
+    return np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x)))''',
+    "leaky_relu": '''def leaky_relu(x, alpha):
+    return np.where(x > 0, x, alpha*x)''',
+    "elu": '''def elu(x, alpha):
+    return np.where(x > 0, x, alpha*np.expm1(np.minimum(x, 0)))''',
+}
+
+_COMPARE = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",
+            sp.GreaterThan: ">=", sp.Eq: "==", sp.Ne: "!="}
+
+
+class NumPyPrinter:
+    """Prints one program as a Python function ``value_and_grad``."""
+
+    def __init__(self, program: Program, name: str = "value_and_grad"):
+        self.program = program
+        self.name = name
+        self.helpers: list[str] = []
+
+    def source(self) -> str:
+        p = self.program
+        inline = self._inlined()
+        names = [""] * len(p.nodes)
+        for n, i in p.inputs:
+            names[i] = identifier(n)
+        k = 0
+        for i, node in enumerate(p.nodes):
+            if not node.args:
+                if not names[i]:
+                    names[i] = self._constant(node.attr)
+            elif i in inline:
+                names[i] = inline[i] + names[node.args[1 if node.op is sp.Mul else 0]]
+            else:
+                names[i] = f"t{k}"
+                k += 1
+        body = []
+        for i, node in enumerate(p.nodes):
+            if node.args and i not in inline:
+                body.append(f"    {names[i]} = {self.expr(node, [names[a] for a in node.args])}")
+        body.append("    return " + ", ".join(names[i] for _, i in p.outputs))
+        params = ", ".join(names[i] for _, i in p.inputs)
+        head = ["import numpy as np", ""]
+        for h in self.helpers:
+            head += [HELPERS[h], ""]
+        return "\n".join(head + [f"def {self.name}({params}):"] + body) + "\n"
+
+    def _inlined(self) -> dict[int, str]:
+        """Negations used only in sums and reciprocals used only in products
+        are printed inside their users, as ``a - b`` and ``a/b``."""
+        p = self.program
+        users: list[list[int]] = [[] for _ in p.nodes]
+        for i, node in enumerate(p.nodes):
+            for a in node.args:
+                users[a].append(i)
+        for _, i in p.outputs:
+            users[i].append(-1)
+        inline = {}
+        for i, node in enumerate(p.nodes):
+            if not users[i] or -1 in users[i]:
+                continue
+            user_ops = {p.nodes[u].op for u in users[i]}
+            if (node.op is sp.Mul and len(node.args) == 2 and user_ops == {sp.Add}
+                    and p.nodes[node.args[0]].attr == -1 and p.nodes[node.args[0]].op is sp.Number):
+                inline[i] = "-"
+            elif (node.op is sp.Pow and user_ops == {sp.Mul}
+                  and p.nodes[node.args[1]].op is sp.Number and p.nodes[node.args[1]].attr == -1):
+                inline[i] = "1/"
+        return inline
+
+    @staticmethod
+    def _constant(c: sp.Basic) -> str:
+        if c is sp.true or c is sp.false:
+            return str(bool(c))
+        if c.is_Integer:
+            return str(int(c))
+        return repr(float(c))
+
+    def expr(self, node, args: Sequence[str]) -> str:
+        op = node.op
+        method = getattr(self, f"_print_{op.__name__}", None)
+        if method is not None:
+            return method(node, args)
+        if op in _COMPARE:
+            return f"({args[0]} {_COMPARE[op]} {args[1]})"
+        fn = FUNCTIONS.get(op)
+        if fn is None:
+            raise NotImplementedError(f"the numpy backend cannot print {op.__name__}")
+        if fn in HELPERS and fn not in self.helpers:
+            self.helpers.append(fn)
+        return f"{fn}({', '.join(args)})"
+
+    def _print_Add(self, node, args):
+        plus = [a for a in args if not a.startswith("-")]
+        minus = [a[1:] for a in args if a.startswith("-")]
+        out = " + ".join(plus) if plus else "-" + minus.pop(0)
+        for a in minus:
+            out += f" - {a}"
+        return out
+
+    def _print_Mul(self, node, args):
+        sign = ""
+        if "-1" in args:
+            sign, args = "-", [a for a in args if a != "-1"]
+        numer = [a for a in args if not a.startswith("1/")]
+        denom = [a[2:] for a in args if a.startswith("1/")]
+        out = "*".join(numer) or "1"
+        for d in denom:
+            out += "/" + d
+        return sign + out
+
+    def _print_Pow(self, node, args):
+        base, e = args
+        c = self.program.nodes[node.args[1]]
+        if c.op is sp.Number:
+            v = c.attr
+            if v == -1:
+                return f"1/{base}"
+            if v == sp.S.Half:
+                return f"np.sqrt({base})"
+            if v == -sp.S.Half:
+                return f"1/np.sqrt({base})"
+        return f"{base}**{e}" if not e.startswith("-") else f"{base}**({e})"
+
+    def _print_Piecewise(self, node, args):
+        pairs = list(zip(args[0::2], args[1::2]))
+        expr, cond = pairs[-1]
+        out = expr if cond == "True" else f"np.where({cond}, {expr}, np.nan)"
+        for expr, cond in reversed(pairs[:-1]):
+            out = f"np.where({cond}, {expr}, {out})"
+        return out
+
+
+def compile_source(source: str, name: str, tag: str) -> Any:
+    """Execute generated source; keep it in linecache for readable tracebacks."""
+    filename = f"<symgrad-numpy-{tag}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    namespace: dict[str, Any] = {}
+    exec(compile(source, filename, "exec"), namespace)
+    return namespace[name]
+
+
+def _call_scalar(fn: CompiledFunction, arrays: list[np.ndarray]) -> list[Any]:
+    """Elementwise programs: every output has the broadcast shape of the inputs."""
+    try:
+        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    except ValueError:
+        detail = ", ".join(f"{n}: {a.shape}" for n, a in zip(fn.args, arrays))
+        raise ValueError(f"arguments do not broadcast together ({detail})") from None
+    outs = fn.kernel(*arrays)
+    result = []
+    for o in outs:
+        o = np.asarray(o, dtype=fn.dtype)
+        if o.shape != shape:
+            o = np.broadcast_to(o, shape).copy()
+        result.append(o[()] if o.ndim == 0 else o)
+    return result
+
+
+def build(program: Program, dtype: Any = "float64", wrt: Sequence[str] = ()) -> CompiledFunction:
+    """Compile ``program`` to a NumPy function wrapped in a :class:`CompiledFunction`."""
+    dt = as_dtype(dtype)
+    if any(n.shape for n in program.nodes):
+        from .numpy_tensor import build_tensor  # matrix-level programs
+        return build_tensor(program, dt, wrt)
+    source = NumPyPrinter(program).source()
+    kernel = compile_source(source, "value_and_grad", program.fingerprint()[:12])
+    return CompiledFunction(program, kernel, source, dt, wrt, "numpy", _call_scalar)

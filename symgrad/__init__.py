@@ -1,0 +1,24 @@
+"""symgrad: symbolic reverse-mode gradients compiled to fused programs.
+
+The data path is one straight line::
+
+    SymPy expression -> lower -> reverse sweep -> program (shared, dead code
+    removed) -> backend (codegen.numpy | codegen.llvm) -> callable
+
+>>> import sympy as sp, symgrad as sg
+>>> x, y, z = sp.symbols("x y z")
+>>> sg.grad((x + y) * z, [x, y, z])[z]
+x + y
+"""
+from .api import compile, grad, hessian
+from .errors import NoDerivativeRuleError, SymgradError, UnsupportedExpressionError
+from .functions import elu, leaky_relu, relu, sigmoid, softplus
+from .inspect import Gradient
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "grad", "compile", "hessian", "Gradient",
+    "sigmoid", "relu", "softplus", "leaky_relu", "elu",
+    "SymgradError", "UnsupportedExpressionError", "NoDerivativeRuleError",
+]

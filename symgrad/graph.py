@@ -1,0 +1,299 @@
+"""The intermediate representation: a hash-consed expression DAG.
+
+Every node is a SymPy node type applied to earlier nodes: ``(op, args, attr,
+shape)`` where ``op`` is the SymPy class itself (``sympy.Add``,
+``sympy.tanh``, ``symgrad.sigmoid``, ...), ``args`` are node ids, ``attr``
+holds the leaf object (a ``Symbol``, ``MatrixSymbol`` or SymPy number) or an
+operation's static parameter, and ``shape`` is ``()`` for scalars.
+
+Two properties make the rest of the compiler simple:
+
+* Interning: a node that already exists is never created twice, so common
+  subexpression elimination falls out of construction (as in tinygrad's
+  ``UOp`` cache) instead of a search over the finished gradient.
+* Node ids are a topological order: a node's arguments always have smaller
+  ids.  The reverse pass walks ids downwards; the scheduler walks them upwards.
+
+The builder methods apply only local, always-valid algebra (``x + 0``,
+``1 * x``, numeric folding); they never distribute or expand, which would
+destroy sharing.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+import sympy as sp
+
+__all__ = ["Graph", "Node", "Value", "LEAVES", "BOOLEAN_OPS", "broadcast_shapes"]
+
+Shape = tuple
+
+#: ``op`` values of leaf nodes; their ``attr`` is the SymPy object.
+LEAVES = (sp.Symbol, sp.Number, sp.MatrixSymbol, sp.logic.boolalg.BooleanAtom)
+
+#: Ops whose value is a truth value: they carry no gradient.
+BOOLEAN_OPS = (
+    sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan,
+    sp.Eq, sp.Ne, sp.And, sp.Or, sp.Not,
+)
+
+
+class Node:
+    """One operation of the DAG; see the module docstring."""
+
+    __slots__ = ("op", "args", "attr", "shape")
+
+    def __init__(self, op: type, args: tuple[int, ...], attr: Any, shape: Shape):
+        self.op = op
+        self.args = args
+        self.attr = attr
+        self.shape = shape
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.args and self.op in LEAVES
+
+    def __repr__(self) -> str:
+        return f"Node({self.op.__name__}, {self.args}, {self.attr!r}, {self.shape})"
+
+
+def broadcast_shapes(shapes: Iterable[Shape], culprit: Any = None) -> Shape:
+    """Elementwise result shape: scalars broadcast, other shapes must agree."""
+    out: Shape = ()
+    for s in shapes:
+        if s == () or s == out:
+            continue
+        if out == ():
+            out = s
+        else:
+            raise ValueError(f"shapes {out} and {s} do not match in {culprit}")
+    return out
+
+
+class Graph:
+    """An append-only, hash-consed DAG of :class:`Node`.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y")
+    >>> G = Graph()
+    >>> a = G.add(G.leaf(x), G.leaf(y))
+    >>> a == G.add(G.leaf(y), G.leaf(x))      # interned: the same node
+    True
+    >>> G.to_sympy(G.mul(a, G.const(2)))
+    2*x + 2*y
+    """
+
+    def __init__(self) -> None:
+        self.nodes: list[Node] = []
+        self._ids: dict[tuple, int] = {}
+        self.zero = self.const(sp.S.Zero)
+        self.one = self.const(sp.S.One)
+        self.true = self.intern(sp.logic.boolalg.BooleanAtom, (), sp.true)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    # -- interning ---------------------------------------------------------
+    def intern(self, op: type, args: tuple[int, ...] = (), attr: Any = None,
+               shape: Shape | None = None) -> int:
+        """Return the id of ``op(*args)``, creating the node only if new."""
+        key = (op, args, attr)
+        i = self._ids.get(key)
+        if i is None:
+            if shape is None:
+                shape = broadcast_shapes((self.nodes[a].shape for a in args), op.__name__)
+            i = len(self.nodes)
+            self.nodes.append(Node(op, args, attr, shape))
+            self._ids[key] = i
+        return i
+
+    def leaf(self, obj: sp.Basic) -> int:
+        """A symbol, matrix symbol or number as a node."""
+        if isinstance(obj, sp.MatrixSymbol):
+            return self.intern(sp.MatrixSymbol, (), obj, tuple(obj.shape))
+        if isinstance(obj, sp.Symbol):
+            return self.intern(sp.Symbol, (), obj, ())
+        return self.const(obj)
+
+    def const(self, value: Any) -> int:
+        value = sp.sympify(value)
+        if not (value.is_Number or value.is_NumberSymbol):
+            raise TypeError(f"not a numeric constant: {value!r}")
+        return self.intern(sp.Number, (), value, ())
+
+    def constant_value(self, i: int) -> sp.Expr | None:
+        """The SymPy number of a constant node, else None."""
+        n = self.nodes[i]
+        return n.attr if n.op is sp.Number else None
+
+    def is_number(self, i: int, value: Any = None) -> bool:
+        c = self.constant_value(i)
+        if c is None or not c.is_Number:
+            return False
+        return value is None or c == value
+
+    # -- algebra -----------------------------------------------------------
+    def add(self, *xs: int) -> int:
+        """Sum of nodes; zeros dropped, numbers folded, arguments sorted."""
+        total, rest = sp.S.Zero, []
+        for x in xs:
+            if self.is_number(x):
+                total += self.nodes[x].attr
+            else:
+                rest.append(x)
+        if total != 0 and len(rest) == 1:
+            inner = self.nodes[rest[0]]
+            nums = [a for a in inner.args if self.is_number(a)] if inner.op is sp.Add else []
+            if nums:
+                total += self.nodes[nums[0]].attr
+                rest = [a for a in inner.args if a != nums[0]]
+                if total == 0 and len(rest) == 1:
+                    return rest[0]
+        if total != 0 or not rest:
+            rest.append(self.const(total))
+        if len(rest) == 1:
+            return rest[0]
+        return self.intern(sp.Add, tuple(sorted(rest)))
+
+    def mul(self, *xs: int) -> int:
+        """Product of nodes; ones dropped, a zero annihilates, numbers folded."""
+        coeff, rest = sp.S.One, []
+        for x in xs:
+            if self.is_number(x):
+                coeff *= self.nodes[x].attr
+            else:
+                rest.append(x)
+        if coeff == 0:
+            return self.zero
+        if coeff != 1 and len(rest) == 1:
+            # c * (c' * y) -> (c c') * y: keeps coefficients from stacking up
+            inner = self.nodes[rest[0]]
+            nums = [a for a in inner.args if self.is_number(a)] if inner.op is sp.Mul else []
+            if nums:
+                coeff *= self.nodes[nums[0]].attr
+                rest = [a for a in inner.args if a != nums[0]]
+                if coeff == 1 and len(rest) == 1:
+                    return rest[0]
+        if coeff != 1 or not rest:
+            rest.append(self.const(coeff))
+        if len(rest) == 1:
+            return rest[0]
+        return self.intern(sp.Mul, tuple(sorted(rest)))
+
+    def neg(self, x: int) -> int:
+        return self.mul(self.const(sp.S.NegativeOne), x)
+
+    def sub(self, x: int, y: int) -> int:
+        return self.add(x, self.neg(y))
+
+    def pow(self, base: int, exponent: int) -> int:
+        e = self.constant_value(exponent)
+        if e is not None and e.is_Number:
+            if e == 0:
+                return self.one
+            if e == 1:
+                return base
+            b = self.constant_value(base)
+            if b is not None and b.is_Number:
+                return self.const(b ** e)
+        return self.intern(sp.Pow, (base, exponent))
+
+    def div(self, x: int, y: int) -> int:
+        return self.mul(x, self.pow(y, self.const(sp.S.NegativeOne)))
+
+    def apply(self, op: type, *args: int, attr: Any = None, shape: Shape | None = None) -> int:
+        """Any other operation (a function, a comparison, a tensor op)."""
+        return self.intern(op, tuple(args), attr, shape)
+
+    def where(self, cond: int, then: int, other: int) -> int:
+        """``then`` where ``cond`` holds, else ``other`` (a two-way Piecewise)."""
+        if then == other:
+            return then
+        return self.intern(sp.Piecewise, (then, cond, other, self.true))
+
+    # -- back to SymPy -------------------------------------------------------
+    def to_sympy(self, root: int, memo: dict[int, sp.Basic] | None = None) -> sp.Basic:
+        """Rebuild node ``root`` as a SymPy expression, sharing repeated parts.
+
+        Iterative: nodes are visited in increasing id order, which is a
+        topological order, so arbitrarily deep graphs are fine.
+        """
+        memo = {} if memo is None else memo
+        for i in self.ancestors([root]):
+            if i in memo:
+                continue
+            node = self.nodes[i]
+            if node.is_leaf:
+                memo[i] = node.attr
+                continue
+            args = [memo[a] for a in node.args]
+            memo[i] = _rebuild(node, args)
+        return memo[root]
+
+    def ancestors(self, roots: Sequence[int]) -> list[int]:
+        """Ids of ``roots`` and everything they depend on, in increasing order."""
+        seen = bytearray(len(self.nodes))
+        stack = list(roots)
+        for r in roots:
+            seen[r] = 1
+        while stack:
+            for a in self.nodes[stack.pop()].args:
+                if not seen[a]:
+                    seen[a] = 1
+                    stack.append(a)
+        return [i for i in range(len(seen)) if seen[i]]
+
+
+def _rebuild(node: Node, args: list[sp.Basic]) -> sp.Basic:
+    op = node.op
+    if op is sp.Piecewise:
+        return sp.Piecewise(*zip(args[0::2], args[1::2]))
+    rebuild = getattr(op, "_symgrad_rebuild", None)
+    if rebuild is not None:
+        return rebuild(node, args)
+    if node.attr is not None:
+        return op(*args, node.attr)
+    return op(*args)
+
+
+class Value:
+    """A node id with arithmetic operators, for writing derivative rules.
+
+    ``g * ans * (1 - ans)`` builds the interned nodes of that expression.
+    """
+
+    __slots__ = ("G", "i")
+
+    def __init__(self, G: Graph, i: int):
+        self.G = G
+        self.i = i
+
+    def _id(self, other: Any) -> int:
+        if isinstance(other, Value):
+            return other.i
+        return self.G.const(other)
+
+    def __add__(self, o): return Value(self.G, self.G.add(self.i, self._id(o)))
+    def __radd__(self, o): return Value(self.G, self.G.add(self._id(o), self.i))
+    def __sub__(self, o): return Value(self.G, self.G.sub(self.i, self._id(o)))
+    def __rsub__(self, o): return Value(self.G, self.G.sub(self._id(o), self.i))
+    def __mul__(self, o): return Value(self.G, self.G.mul(self.i, self._id(o)))
+    def __rmul__(self, o): return Value(self.G, self.G.mul(self._id(o), self.i))
+    def __truediv__(self, o): return Value(self.G, self.G.div(self.i, self._id(o)))
+    def __rtruediv__(self, o): return Value(self.G, self.G.div(self._id(o), self.i))
+    def __pow__(self, o): return Value(self.G, self.G.pow(self.i, self._id(o)))
+    def __neg__(self): return Value(self.G, self.G.neg(self.i))
+
+    def __gt__(self, o): return Value(self.G, self.G.apply(sp.StrictGreaterThan, self.i, self._id(o)))
+    def __ge__(self, o): return Value(self.G, self.G.apply(sp.GreaterThan, self.i, self._id(o)))
+    def __lt__(self, o): return Value(self.G, self.G.apply(sp.StrictLessThan, self.i, self._id(o)))
+    def __le__(self, o): return Value(self.G, self.G.apply(sp.LessThan, self.i, self._id(o)))
+
+    @property
+    def shape(self) -> Shape:
+        return self.G.nodes[self.i].shape
+
+    def __repr__(self) -> str:
+        return f"Value({self.i}: {self.G.to_sympy(self.i)})"

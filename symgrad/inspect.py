@@ -1,0 +1,105 @@
+"""What :func:`symgrad.grad` returns: per-parameter formulas and the program."""
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+import sympy as sp
+
+from .graph import Graph
+from .program import Program
+
+__all__ = ["Gradient"]
+
+
+class Gradient(Sequence):
+    """The gradient of one expression with respect to ``wrt``.
+
+    A sequence of SymPy expressions in ``wrt`` order that is also indexable
+    by parameter: ``g[x]``, ``g["x"]`` or ``g[0]``.  Formulas are rebuilt from
+    the shared graph on first access, so they share subexpressions with each
+    other in memory.
+
+    Attributes
+    ----------
+    expr : sympy.Expr
+        The differentiated expression.
+    wrt : tuple
+        The parameters.
+    program : symgrad.program.Program
+        Value and gradient as one straight-line program, each distinct
+        subexpression computed once; ``print(g.program)`` lists it and
+        ``g.program.stats()`` counts the operations sharing removed.
+
+    Examples
+    --------
+    >>> import sympy as sp, symgrad as sg
+    >>> x, y, z = sp.symbols("x y z")
+    >>> g = sg.grad((x + y) * z, [x, y, z])
+    >>> g[x], list(g)
+    (z, [z, z, x + y])
+    >>> print(g.program)
+    inputs: x, y, z
+    t0 = x + y
+    t1 = z*t0
+    return value=t1, d_x=z, d_y=z, d_z=t0
+    """
+
+    def __init__(self, expr: sp.Basic, wrt: Sequence[sp.Basic], graph: Graph,
+                 adjoints: Sequence[int], program: Program):
+        self.expr = expr
+        self.wrt = tuple(wrt)
+        self.graph = graph
+        self._adjoints = tuple(adjoints)
+        self.program = program
+        self._memo: dict[int, sp.Basic] = {}
+        self._exprs: list[sp.Basic | None] = [None] * len(self.wrt)
+
+    def __len__(self) -> int:
+        return len(self.wrt)
+
+    def _index(self, key) -> int:
+        if isinstance(key, int):
+            return key
+        for i, w in enumerate(self.wrt):
+            if w == key or w.name == str(key):
+                return i
+        raise KeyError(f"{key!r} is not among the parameters {list(self.wrt)}")
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(len(self))[key]]
+        i = self._index(key)
+        if self._exprs[i] is None:
+            self._exprs[i] = self.graph.to_sympy(self._adjoints[i], self._memo)
+        return self._exprs[i]
+
+    def __iter__(self) -> Iterator[sp.Basic]:
+        return (self[i] for i in range(len(self)))
+
+    def items(self) -> Iterator[tuple[sp.Basic, sp.Basic]]:
+        """(parameter, formula) pairs in ``wrt`` order."""
+        return zip(self.wrt, iter(self))
+
+    def as_matrix(self) -> sp.Matrix:
+        """The gradient as a column ``sympy.Matrix`` (scalar parameters only)."""
+        return sp.Matrix(list(self))
+
+    def pretty(self) -> str:
+        """Each formula in SymPy's 2-D pretty form."""
+        return "\n\n".join(f"d/d{w}:\n{sp.pretty(e)}" for w, e in self.items())
+
+    def latex(self) -> str:
+        """An ``aligned`` LaTeX block with one line per parameter."""
+        f = sp.Symbol("f")
+        rows = [r"\frac{\partial %s}{\partial %s} &= %s" % (sp.latex(f), sp.latex(w), sp.latex(e))
+                for w, e in self.items()]
+        return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.latex() + "$"
+
+    def __str__(self) -> str:
+        return "\n".join(f"d/d{w} = {e}" for w, e in self.items())
+
+    def __repr__(self) -> str:
+        return f"Gradient({self.expr}, wrt={list(self.wrt)})"

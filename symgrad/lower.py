@@ -1,0 +1,143 @@
+"""From a SymPy expression DAG to the interned graph (:mod:`symgrad.graph`).
+
+The walk is iterative and memoised on SymPy's structural equality, so a
+subexpression that appears many times in the input is lowered once, and an
+expression of 10^5 operations does not hit Python's recursion limit.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from .errors import UnsupportedExpressionError
+from .functions import ACTIVATIONS
+from .graph import BOOLEAN_OPS, Graph
+
+__all__ = ["lower", "LOWERINGS", "register_lowering"]
+
+#: SymPy function classes that become a node of the same class.
+ELEMENTWISE = {
+    sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.tanh, sp.sinh, sp.cosh,
+    sp.asin, sp.acos, sp.atan, sp.Abs, sp.sign, sp.floor, sp.ceiling,
+    sp.Heaviside, *ACTIVATIONS,
+}
+
+#: Extra lowerings for node types that need more than "same op, same args":
+#: ``fn(G, expr, arg_ids) -> node id``.  Tensor-level classes register here.
+LOWERINGS: dict[type, Callable[[Graph, sp.Basic, list[int]], int]] = {}
+
+
+def register_lowering(*types: type):
+    def register(fn):
+        for t in types:
+            LOWERINGS[t] = fn
+        return fn
+    return register
+
+
+def _lower_children(expr: sp.Basic) -> tuple[sp.Basic, ...]:
+    """The SymPy arguments a node is built from (in lowering order)."""
+    if isinstance(expr, sp.Piecewise):
+        return tuple(x for pair in expr.args for x in pair.args)
+    if isinstance(expr, sp.Heaviside):
+        return tuple(expr.pargs)
+    if isinstance(expr, (sp.Symbol, sp.MatrixSymbol, sp.Number, sp.NumberSymbol,
+                         sp.logic.boolalg.BooleanAtom)):
+        return ()
+    return expr.args
+
+
+@register_lowering(sp.Add)
+def _add(G, expr, a):
+    return G.add(*a)
+
+
+@register_lowering(sp.Mul)
+def _mul(G, expr, a):
+    return G.mul(*a)
+
+
+@register_lowering(sp.Pow)
+def _pow(G, expr, a):
+    return G.pow(*a)
+
+
+@register_lowering(sp.Max, sp.Min)
+def _maxmin(G, expr, a):
+    # n-ary Max/Min become a left fold of binary ones: one simple rule each
+    acc = a[0]
+    for b in a[1:]:
+        acc = G.apply(type(expr), acc, b)
+    return acc
+
+
+@register_lowering(sp.Piecewise)
+def _piecewise(G, expr, a):
+    return G.apply(sp.Piecewise, *a)
+
+
+def lower(exprs: Iterable[sp.Basic], G: Graph | None = None) -> tuple[Graph, list[int]]:
+    """Lower SymPy expressions into one graph; return the graph and root ids.
+
+    Raises
+    ------
+    UnsupportedExpressionError
+        For an undefined function such as ``Function('F')(x)``, a
+        ``Derivative``, or any node type without a lowering, naming the node
+        type and the offending subexpression.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y")
+    >>> G, (r,) = lower([sp.exp(x * y) + x * y])
+    >>> [G.nodes[i].op.__name__ for i in G.ancestors([r]) if G.nodes[i].args]
+    ['Mul', 'exp', 'Add']
+    """
+    G = Graph() if G is None else G
+    memo: dict[sp.Basic, int] = {}
+    roots = []
+    for root in exprs:
+        root = sp.sympify(root)
+        stack: list[tuple[sp.Basic, bool]] = [(root, False)]
+        while stack:
+            expr, ready = stack.pop()
+            if expr in memo:
+                continue
+            children = _lower_children(expr)
+            if not ready:
+                stack.append((expr, True))
+                stack.extend((c, False) for c in reversed(children) if c not in memo)
+                continue
+            memo[expr] = _lower_node(G, expr, [memo[c] for c in children])
+        roots.append(memo[root])
+    return G, roots
+
+
+def _lower_node(G: Graph, expr: sp.Basic, args: list[int]) -> int:
+    t = type(expr)
+    if expr.is_Symbol or isinstance(expr, sp.MatrixSymbol):
+        return G.leaf(expr)
+    if expr.is_Number or expr.is_NumberSymbol:
+        return G.const(expr)
+    if isinstance(expr, sp.logic.boolalg.BooleanAtom):
+        return G.true if expr else G.intern(type(expr), (), expr, ())
+    for cls in t.__mro__:
+        if cls in LOWERINGS:
+            return LOWERINGS[cls](G, expr, args)
+    if t in ELEMENTWISE or t in BOOLEAN_OPS:
+        return G.apply(t, *args)
+    if isinstance(expr, AppliedUndef):
+        raise UnsupportedExpressionError(
+            f"undefined function {expr}: symgrad needs to know how to evaluate "
+            f"and differentiate {t.__name__}; write it in terms of supported functions",
+            expr)
+    raise UnsupportedExpressionError(
+        f"unsupported SymPy node {t.__name__} in {_short(expr)}", expr)
+
+
+def _short(expr: sp.Basic, n: int = 120) -> str:
+    s = str(expr)
+    return s if len(s) <= n else s[:n] + "..."

@@ -1,0 +1,207 @@
+"""The fused straight-line program handed to a backend.
+
+A :class:`Program` is the part of the graph that its outputs need (dead code
+removed), renumbered densely, with named inputs and outputs.  Every distinct
+subexpression appears once, because the graph is interned.  Backends read
+``program.nodes`` in order: each node is a leaf (input symbol or constant) or
+an operation on earlier nodes.
+"""
+from __future__ import annotations
+
+import hashlib
+import keyword
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import sympy as sp
+
+from .graph import Graph, Node
+
+__all__ = ["Program", "ProgramStats", "build_program", "op_cost", "TRANSCENDENTAL"]
+
+#: Ops counted as transcendental function evaluations in :meth:`Program.stats`.
+TRANSCENDENTAL = frozenset({
+    "exp", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "asin", "acos",
+    "atan", "sigmoid", "softplus", "elu",
+})
+
+
+def op_cost(node: Node) -> int:
+    """Operations one node costs: n-ary sums and products count n - 1."""
+    if not node.args:
+        return 0
+    if node.op in (sp.Add, sp.Mul):
+        return len(node.args) - 1
+    if node.op is sp.Piecewise:
+        return len(node.args) // 2
+    return 1
+
+
+@dataclass(frozen=True)
+class ProgramStats:
+    """Operation counts; see :meth:`Program.stats`."""
+
+    ops_before_cse: int
+    ops_after_cse: int
+    ops_forward: int
+    transcendental: int
+    nodes: int
+
+    def __str__(self) -> str:
+        saved = self.ops_before_cse - self.ops_after_cse
+        return (f"{self.ops_before_cse} operations as separate expressions, "
+                f"{self.ops_after_cse} in the fused program ({saved} removed by sharing); "
+                f"the value alone takes {self.ops_forward}; "
+                f"{self.transcendental} transcendental calls")
+
+
+class Program:
+    """A dead-code-free, topologically ordered slice of a graph.
+
+    Attributes
+    ----------
+    nodes : list of Node
+        In evaluation order; arguments refer to indices in this list.
+    inputs : list of (name, index)
+        Leaves that are symbols, ordered by name.
+    outputs : list of (name, index)
+        ``"value"`` first, then ``"d_<param>"`` in ``wrt`` order.
+    """
+
+    def __init__(self, nodes: list[Node], inputs: list[tuple[str, int]],
+                 outputs: list[tuple[str, int]], tree_ops: dict[str, int]):
+        self.nodes = nodes
+        self.inputs = inputs
+        self.outputs = outputs
+        self._tree_ops = tree_ops
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def stats(self) -> ProgramStats:
+        """Operation counts before and after sharing.
+
+        ``ops_before_cse`` counts the operations of every output written out
+        as its own expression tree (what evaluating the formulas one by one
+        costs); ``ops_after_cse`` counts the fused program.
+        """
+        value = dict(self.outputs).get("value")
+        forward = sum(op_cost(self.nodes[i]) for i in _ancestors(self.nodes, [value])) \
+            if value is not None else 0
+        return ProgramStats(
+            ops_before_cse=sum(self._tree_ops.values()),
+            ops_after_cse=sum(op_cost(n) for n in self.nodes),
+            ops_forward=forward,
+            transcendental=sum(1 for n in self.nodes if n.args and _name(n.op) in TRANSCENDENTAL),
+            nodes=len(self.nodes),
+        )
+
+    def fingerprint(self) -> str:
+        """A hash of the program text: equal programs give equal fingerprints."""
+        return hashlib.sha256(str(self).encode()).hexdigest()
+
+    def names(self) -> list[str]:
+        """A readable variable name per node: inputs by name, temporaries ``t<k>``."""
+        names = [""] * len(self.nodes)
+        for name, i in self.inputs:
+            names[i] = name
+        k = 0
+        for i, n in enumerate(self.nodes):
+            if n.args:
+                names[i] = f"t{k}"
+                k += 1
+            elif not names[i]:
+                names[i] = _format_constant(n.attr)
+        return names
+
+    def __str__(self) -> str:
+        names = self.names()
+        lines = [f"inputs: {', '.join(n for n, _ in self.inputs) or '(none)'}"]
+        for i, n in enumerate(self.nodes):
+            if n.args:
+                shape = f"  # {n.shape}" if n.shape else ""
+                lines.append(f"{names[i]} = {format_op(n, [names[a] for a in n.args])}{shape}")
+        lines.append("return " + ", ".join(f"{o}={names[i]}" for o, i in self.outputs))
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        s = self.stats()
+        return f"<Program: {s.nodes} nodes, {s.ops_after_cse} ops, outputs {[o for o, _ in self.outputs]}>"
+
+
+def _name(op: type) -> str:
+    return getattr(op, "__name__", str(op))
+
+
+def _format_constant(c: sp.Basic) -> str:
+    return str(c) if c.is_Rational or c in (sp.true, sp.false) else repr(float(c))
+
+
+_INFIX = {sp.Add: " + ", sp.Mul: "*", sp.Pow: "**",
+          sp.StrictLessThan: " < ", sp.LessThan: " <= ", sp.StrictGreaterThan: " > ",
+          sp.GreaterThan: " >= ", sp.Eq: " == ", sp.Ne: " != ", sp.And: " & ", sp.Or: " | "}
+
+
+def format_op(node: Node, args: Sequence[str]) -> str:
+    """One-line text of an operation, for program listings."""
+    if node.op in _INFIX:
+        return _INFIX[node.op].join(args)
+    if node.op is sp.Piecewise:
+        pairs = [f"{e} if {c}" if c != "True" else e for e, c in zip(args[0::2], args[1::2])]
+        return "(" + " else ".join(pairs) + ")"
+    fmt = getattr(node.op, "_symgrad_format", None)
+    if fmt is not None:
+        return fmt(node, args)
+    return f"{_name(node.op)}({', '.join(args)})"
+
+
+def _ancestors(nodes: list[Node], roots: list[int]) -> list[int]:
+    seen = set(roots)
+    stack = list(roots)
+    while stack:
+        for a in nodes[stack.pop()].args:
+            if a not in seen:
+                seen.add(a)
+                stack.append(a)
+    return sorted(seen)
+
+
+def identifier(name: str) -> str:
+    """A Python identifier for a symbol name (``lambda`` -> ``lambda_``)."""
+    s = re.sub(r"\W", "_", name)
+    if not s or s[0].isdigit():
+        s = "_" + s
+    if keyword.iskeyword(s) or s in ("np",):
+        s += "_"
+    return s
+
+
+def build_program(G: Graph, outputs: Sequence[tuple[str, int]]) -> Program:
+    """Keep what ``outputs`` need, renumber it densely, name the inputs.
+
+    Deterministic: the order of nodes is the order of their ids, and inputs
+    are sorted by name, so the same expression gives the same program (and
+    the same generated source) in every run.
+    """
+    live = G.ancestors([i for _, i in outputs])
+    index = {old: new for new, old in enumerate(live)}
+    nodes = [Node(G.nodes[i].op, tuple(index[a] for a in G.nodes[i].args),
+                  G.nodes[i].attr, G.nodes[i].shape) for i in live]
+    inputs = sorted(((str(n.attr), i) for i, n in enumerate(nodes)
+                     if n.op in (sp.Symbol, sp.MatrixSymbol)), key=lambda t: t[0])
+    names = [n for n, _ in inputs]
+    if len(set(names)) != len(names):
+        dup = sorted({n for n in names if names.count(n) > 1})
+        raise ValueError(f"different symbols share the name(s) {dup}; rename them")
+    tree = _tree_ops(G, live)
+    return Program(nodes, inputs, [(name, index[i]) for name, i in outputs],
+                   {name: tree[i] for name, i in outputs})
+
+
+def _tree_ops(G: Graph, live: list[int]) -> dict[int, int]:
+    ops: dict[int, int] = {}
+    for i in live:
+        n = G.nodes[i]
+        ops[i] = op_cost(n) + sum(ops[a] for a in n.args)
+    return ops

@@ -1,0 +1,203 @@
+"""Vector-Jacobian rules, one per SymPy node type.
+
+A rule receives the upstream adjoint ``g``, the node's own forward value
+``ans`` and its arguments (all :class:`~symgrad.graph.Value`), and returns one
+adjoint per argument, ``None`` where no gradient flows.  Rules reuse ``ans``
+wherever the notes do (sigma' = sigma (1 - sigma), tanh' = 1 - tanh^2,
+exp' = exp), so the backward pass adds no transcendental function that the
+forward pass already computed.
+
+Add a rule with :func:`defvjp`::
+
+    @defvjp(sp.exp)
+    def _exp(g, ans, x):
+        return (g * ans,)
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional, Sequence
+
+import sympy as sp
+
+from .functions import elu, leaky_relu, relu, sigmoid, softplus
+from .graph import Value
+
+__all__ = ["VJP", "defvjp", "ZERO_GRADIENT"]
+
+Rule = Callable[..., Sequence[Optional[Value]]]
+
+#: op -> rule(g, ans, *args) -> adjoints
+VJP: dict[type, Rule] = {}
+
+#: Piecewise-constant ops: their derivative is zero wherever it exists.
+ZERO_GRADIENT = (sp.sign, sp.floor, sp.ceiling, sp.Heaviside)
+
+
+def defvjp(*ops: type) -> Callable[[Rule], Rule]:
+    """Register ``rule`` as the vector-Jacobian product of each op in ``ops``."""
+    def register(rule: Rule) -> Rule:
+        for op in ops:
+            VJP[op] = rule
+        return rule
+    return register
+
+
+def _where(cond: Value, then: Value | int, other: Value | int) -> Value:
+    G = cond.G
+    t = then.i if isinstance(then, Value) else G.const(then)
+    o = other.i if isinstance(other, Value) else G.const(other)
+    return Value(G, G.where(cond.i, t, o))
+
+
+def _call(op: type, *xs: Value) -> Value:
+    G = xs[0].G
+    return Value(G, G.apply(op, *(x.i for x in xs)))
+
+
+# -- arithmetic ---------------------------------------------------------------
+@defvjp(sp.Add)
+def _add(g, ans, *xs):
+    return (g,) * len(xs)
+
+
+@defvjp(sp.Mul)
+def _mul(g, ans, *xs):
+    G = g.G
+    return tuple(Value(G, G.mul(g.i, *(y.i for j, y in enumerate(xs) if j != i)))
+                 for i in range(len(xs)))
+
+
+@defvjp(sp.Pow)
+def _pow(g, ans, base, expo):
+    e = g.G.constant_value(expo.i)
+    if e == -1:
+        d_base = -g * ans * ans                  # d(1/x) = -(1/x)^2
+    elif e == sp.S.Half:
+        d_base = g * sp.S.Half / ans             # d(sqrt x) = 1 / (2 sqrt x)
+    else:
+        d_base = g * expo * base ** (expo - 1)
+    d_expo = None if e is not None else g * ans * _call(sp.log, base)
+    return d_base, d_expo
+
+
+# -- elementary functions -------------------------------------------------------
+@defvjp(sp.exp)
+def _exp(g, ans, x):
+    return (g * ans,)
+
+
+@defvjp(sp.log)
+def _log(g, ans, x):
+    return (g / x,)
+
+
+@defvjp(sp.sin)
+def _sin(g, ans, x):
+    return (g * _call(sp.cos, x),)
+
+
+@defvjp(sp.cos)
+def _cos(g, ans, x):
+    return (-g * _call(sp.sin, x),)
+
+
+@defvjp(sp.tan)
+def _tan(g, ans, x):
+    return (g * (1 + ans * ans),)
+
+
+@defvjp(sp.tanh)
+def _tanh(g, ans, x):
+    return (g * (1 - ans * ans),)
+
+
+@defvjp(sp.sinh)
+def _sinh(g, ans, x):
+    return (g * _call(sp.cosh, x),)
+
+
+@defvjp(sp.cosh)
+def _cosh(g, ans, x):
+    return (g * _call(sp.sinh, x),)
+
+
+@defvjp(sp.atan)
+def _atan(g, ans, x):
+    return (g / (1 + x * x),)
+
+
+@defvjp(sp.asin)
+def _asin(g, ans, x):
+    return (g / (1 - x * x) ** sp.S.Half,)
+
+
+@defvjp(sp.acos)
+def _acos(g, ans, x):
+    return (-g / (1 - x * x) ** sp.S.Half,)
+
+
+@defvjp(sp.Abs)
+def _abs(g, ans, x):
+    return (g * _call(sp.sign, x),)
+
+
+@defvjp(*ZERO_GRADIENT)
+def _zero(g, ans, *xs):
+    return (None,) * len(xs)
+
+
+# -- routing: max, min, piecewise ---------------------------------------------------
+@defvjp(sp.Max)
+def _max(g, ans, x, y):
+    # the gradient goes to the larger input, to the first one on a tie
+    first = x >= y
+    return _where(first, g, 0), _where(first, 0, g)
+
+
+@defvjp(sp.Min)
+def _min(g, ans, x, y):
+    first = x <= y
+    return _where(first, g, 0), _where(first, 0, g)
+
+
+@defvjp(sp.Piecewise)
+def _piecewise(g, ans, *pairs):
+    # branch i receives g where it is the branch taken; conditions get nothing
+    G, zero = g.G, g.G.zero
+    exprs, conds = pairs[0::2], [c.i for c in pairs[1::2]]
+    out = []
+    for i in range(len(exprs)):
+        branches = [g.i if j == i else zero for j in range(len(exprs))]
+        flat = [a for pair in zip(branches, conds) for a in pair]
+        out.append(Value(G, G.apply(sp.Piecewise, *flat)))
+        out.append(None)
+    return out
+
+
+# -- activations --------------------------------------------------------------------
+@defvjp(sigmoid)
+def _sigmoid(g, ans, x):
+    return (g * ans * (1 - ans),)
+
+
+@defvjp(relu)
+def _relu(g, ans, x):
+    return (_where(x > 0, g, 0),)
+
+
+@defvjp(softplus)
+def _softplus(g, ans, x):
+    return (g * _call(sigmoid, x),)
+
+
+@defvjp(leaky_relu)
+def _leaky_relu(g, ans, x, alpha):
+    pos = x > 0
+    return _where(pos, g, g * alpha), _where(pos, 0, g * x)
+
+
+@defvjp(elu)
+def _elu(g, ans, x, alpha):
+    # for x <= 0, elu = alpha (e^x - 1), so its derivative alpha e^x = ans + alpha
+    pos = x > 0
+    return _where(pos, g, g * (ans + alpha)), _where(pos, 0, g * ans / alpha)
