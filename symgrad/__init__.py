@@ -14,11 +14,12 @@ from .api import compile, grad, hessian
 from .errors import NoDerivativeRuleError, SymgradError, UnsupportedExpressionError
 from .functions import elu, leaky_relu, relu, sigmoid, softplus
 from .inspect import Gradient
+from .verify import check, gradcheck
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "grad", "compile", "hessian", "Gradient",
+    "grad", "compile", "hessian", "Gradient", "check", "gradcheck",
     "sigmoid", "relu", "softplus", "leaky_relu", "elu",
     "SymgradError", "UnsupportedExpressionError", "NoDerivativeRuleError",
 ]
