@@ -15,12 +15,13 @@ noise over noise, so an entry also passes when its absolute error is below
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
-__all__ = ["gradcheck", "GradCheckResult", "DEFAULTS"]
+__all__ = ["DEFAULTS", "GradCheckResult", "gradcheck"]
 
 #: dtype name -> (eps, threshold, atol)
 DEFAULTS = {"float64": (1e-6, 1e-6, 1e-8), "float32": (1e-3, 1e-2, 1e-3)}

@@ -16,16 +16,17 @@ reported as relative errors (see :mod:`symgrad.gradcheck`).
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import sympy as sp
 
 from .api import as_wrt, grad
 from .gradcheck import GradCheckResult, gradcheck
 
-__all__ = ["check", "CheckResult", "gradcheck", "GradCheckResult"]
+__all__ = ["CheckResult", "GradCheckResult", "check", "gradcheck"]
 
 #: Largest difference (in SymPy tree nodes) that ``check`` tries to simplify.
 SYMBOLIC_SIZE_LIMIT = 400
@@ -155,12 +156,13 @@ def check(hand: Any, f: Any, wrt: Any, *, points: int = 6, seed: int = 0) -> Che
         differs = [k for k, v in zip(undecided, values) if not v[2]]
         how = max((v[3] for v in values), key=_METHOD_RANK.get)
         if differs and _persists(hands, expected, differs, point, rng):
-            wrong = tuple(wrt[k] for k in differs)
+            point = _simplify_point(hands, expected, differs, point, rng)
+            values = {k: _evaluate(hands[k], expected[k], point) for k in differs}
             return CheckResult(
-                False, max((values[undecided.index(k)][3] for k in differs), key=_METHOD_RANK.get),
-                dict(point), wrong,
-                {wrt[k]: values[undecided.index(k)][0] for k in differs},
-                {wrt[k]: values[undecided.index(k)][1] for k in differs},
+                False, max((values[k][3] for k in differs), key=_METHOD_RANK.get),
+                dict(point), tuple(wrt[k] for k in differs),
+                {wrt[k]: values[k][0] for k in differs},
+                {wrt[k]: values[k][1] for k in differs},
                 expected, evaluated)
         if not differs:
             agreeing += 1
@@ -281,3 +283,22 @@ def _persists(hands, expected, differs, point, rng) -> bool:
         if all(v is not None for v in values):
             return any(not v[2] for v in values)
     return True
+
+
+_SIMPLE = [sp.S.Zero, sp.S.One, sp.S.NegativeOne, sp.Integer(2), sp.Integer(-2), sp.S.Half]
+
+
+def _simplify_point(hands, expected, differs, point, rng) -> dict:
+    """Replace coordinates by simpler numbers (0, 1, -1, ...) while the difference stays."""
+    point = dict(point)
+    for s in point:
+        for v in _SIMPLE:
+            if v == point[s] or (v <= 0 and (s.is_positive or s.is_nonnegative)):
+                continue
+            trial = {**point, s: v}
+            values = [_evaluate(hands[k], expected[k], trial) for k in differs]
+            if all(r is not None and not r[2] for r in values) \
+                    and _persists(hands, expected, differs, trial, rng):
+                point = trial
+                break
+    return point
