@@ -1,0 +1,160 @@
+"""The JIT owner: one object per compiled module, like numba's ``CodeLibrary``.
+
+:class:`JITLibrary` takes IR text (or cached object code), and walks one
+fixed path: parse, verify, run the optimization pipeline, hand the module to
+its own MCJIT engine, finalize.  After :meth:`JITLibrary.finalize` the module
+can no longer change (adding IR raises), and only then can function addresses
+be asked for.  Nothing here is module-level mutable state: every library owns
+its engine, and the host description is an immutable value.
+"""
+from __future__ import annotations
+
+import functools
+import threading
+from dataclasses import dataclass
+
+import llvmlite
+import llvmlite.binding as llvm
+
+__all__ = ["HostTarget", "host_target", "JITLibrary", "LibraryFinalizedError"]
+
+
+class LibraryFinalizedError(RuntimeError):
+    """Raised when a finalized :class:`JITLibrary` is asked to change."""
+
+
+@dataclass(frozen=True)
+class HostTarget:
+    """What the machine code depends on: part of every cache key."""
+
+    triple: str
+    cpu: str
+    features: str
+    llvmlite_version: str
+    llvm_version: str
+
+    def create_target_machine(self) -> llvm.TargetMachine:
+        target = llvm.Target.from_triple(self.triple)
+        return target.create_target_machine(cpu=self.cpu, features=self.features, opt=3,
+                                            reloc="default", codemodel="jitdefault")
+
+
+@functools.lru_cache(maxsize=None)
+def host_target() -> HostTarget:
+    """The host CPU, its features and the LLVM versions (computed once)."""
+    llvm.initialize_native_target()
+    llvm.initialize_native_asmprinter()
+    return HostTarget(
+        triple=llvm.get_process_triple(),
+        cpu=llvm.get_host_cpu_name(),
+        features=llvm.get_host_cpu_features().flatten(),
+        llvmlite_version=llvmlite.__version__,
+        llvm_version=".".join(map(str, llvm.llvm_version_info)),
+    )
+
+
+class JITLibrary:
+    """Owns one LLVM module, its optimization and its execution engine.
+
+    Parameters
+    ----------
+    name : str
+        For messages only.
+    speed_level : int
+        The ``-O`` level of the new pass manager pipeline (loop and SLP
+        vectorization are switched on explicitly).
+
+    Examples
+    --------
+    >>> lib = JITLibrary("demo")
+    >>> _ = lib.add_ir('define i64 @answer() { ret i64 42 }')
+    >>> lib.finalize()
+    >>> import ctypes
+    >>> ctypes.CFUNCTYPE(ctypes.c_int64)(lib.get_function_address("answer"))()
+    42
+    >>> lib.add_ir('define void @f() { ret void }')
+    Traceback (most recent call last):
+    ...
+    codegen.llvm.jit.LibraryFinalizedError: JIT library 'demo' is finalized; it cannot take more code
+    """
+
+    def __init__(self, name: str, speed_level: int = 3):
+        self.name = name
+        self.host = host_target()
+        self.target_machine = self.host.create_target_machine()
+        self._pto = llvm.PipelineTuningOptions(speed_level=speed_level)
+        self._pto.loop_vectorization = True
+        self._pto.slp_vectorization = True
+        self._pto.loop_interleaving = True
+        self._pto.loop_unrolling = True
+        # the engine needs a module to start from; code arrives by add_ir/add_object
+        self._engine = llvm.create_mcjit_compiler(llvm.parse_assembly(""), self.target_machine)
+        self._modules: list[llvm.ModuleRef] = []
+        self._objects: list[bytes] = []
+        self._finalized = False
+        self._lock = threading.Lock()
+
+    # -- building ------------------------------------------------------------------
+    def _check_open(self) -> None:
+        if self._finalized:
+            raise LibraryFinalizedError(
+                f"JIT library {self.name!r} is finalized; it cannot take more code")
+
+    def add_ir(self, ir_text: str) -> llvm.ModuleRef:
+        """Parse, verify and optimize IR, then add it to the engine."""
+        self._check_open()
+        mod = llvm.parse_assembly(ir_text)
+        mod.verify()
+        self.optimize(mod)
+        mod.verify()
+        self._engine.add_module(mod)
+        self._modules.append(mod)
+        return mod
+
+    def optimize(self, mod: llvm.ModuleRef) -> None:
+        """Run the ``default<O3>`` pipeline tuned for this host on ``mod``."""
+        mod.triple = self.host.triple
+        mod.data_layout = str(self.target_machine.target_data)
+        pb = llvm.create_pass_builder(self.target_machine, self._pto)
+        pb.getModulePassManager().run(mod, pb)
+
+    def add_object(self, data: bytes) -> None:
+        """Add relocatable object code (for example from the disk cache)."""
+        self._check_open()
+        self._engine.add_object_file(llvm.ObjectFileRef.from_data(data))
+        self._objects.append(data)
+
+    def finalize(self) -> None:
+        """Generate and link machine code; the library is read-only afterwards."""
+        with self._lock:
+            self._check_open()
+            self._engine.finalize_object()
+            self._finalized = True
+
+    # -- using -------------------------------------------------------------------------
+    @property
+    def finalized(self) -> bool:
+        return self._finalized
+
+    def get_function_address(self, name: str) -> int:
+        if not self._finalized:
+            raise RuntimeError(f"JIT library {self.name!r} must be finalized before use")
+        addr = self._engine.get_function_address(name)
+        if not addr:
+            raise KeyError(f"no function {name!r} in JIT library {self.name!r}")
+        return addr
+
+    def object_code(self) -> bytes:
+        """Machine code of the (single, optimized) module, for the disk cache."""
+        if self._objects:
+            return self._objects[0]
+        if len(self._modules) != 1:
+            raise RuntimeError("object_code needs exactly one module")
+        return self.target_machine.emit_object(self._modules[0])
+
+    def optimized_ir(self) -> str:
+        return "\n".join(str(m) for m in self._modules)
+
+    def assembly(self) -> str:
+        """Assembly of the optimized modules (to check for vector instructions)."""
+        return "\n".join(self.target_machine.emit_assembly(m) for m in self._modules)

@@ -1,0 +1,196 @@
+"""Compiled scalar kernels and the checked call into them.
+
+A :class:`ScalarKernel` holds the machine code of one program for one dtype,
+one :class:`~codegen.llvm.jit.JITLibrary` per broadcast pattern (which inputs
+are arrays and which are single values broadcast over the batch), compiled on
+first use and looked up in the disk cache first.
+
+:func:`call_scalar` is the ``_call`` of the :class:`CompiledFunction`: it is
+the only way data reaches the kernel, and it hands over nothing but
+C-contiguous arrays of the compiled dtype whose sizes it has checked, plus
+freshly allocated outputs.
+"""
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import os
+import threading
+import time
+from typing import Any, Sequence
+
+import numpy as np
+
+from symgrad.program import Program
+
+from . import cache
+from .emit import KERNEL, emit_module
+from .jit import JITLibrary, host_target
+from .mathlib import default_math
+
+__all__ = ["ScalarKernel", "call_scalar", "PARALLEL_MIN_SIZE", "max_threads"]
+
+#: batches at least this large are split across threads (see benchmarks/t1_scalar.py)
+PARALLEL_MIN_SIZE = 100_000
+
+_KERNEL_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_void_p, ctypes.c_void_p)
+
+
+def max_threads() -> int:
+    """Cores this process may run on (``SYMGRAD_NUM_THREADS`` overrides)."""
+    env = os.environ.get("SYMGRAD_NUM_THREADS")
+    if env:
+        return max(1, int(env))
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _cache_enabled() -> bool:
+    return os.environ.get("SYMGRAD_CACHE", "1") not in ("0", "", "off", "no")
+
+
+class ScalarKernel:
+    """Machine code for one scalar program and dtype, per broadcast pattern.
+
+    Attributes
+    ----------
+    timings : dict
+        ``pattern -> (seconds, "compiled" | "cached")`` for each pattern built.
+    """
+
+    def __init__(self, program: Program, dtype: np.dtype):
+        self.program = program
+        self.dtype = np.dtype(dtype)
+        self.math = default_math()
+        self.n_in = len(program.inputs)
+        self.n_out = len(program.outputs)
+        self._libs: dict[tuple[bool, ...], tuple[JITLibrary, Any]] = {}
+        self._lock = threading.Lock()
+        self.timings: dict[tuple[bool, ...], tuple[float, str]] = {}
+
+    def ir(self, pattern: Sequence[bool] | None = None) -> str:
+        """The readable, unoptimized IR for ``pattern`` (default: all arrays)."""
+        pattern = (True,) * self.n_in if pattern is None else tuple(pattern)
+        return str(emit_module(self.program, self.dtype, pattern, self.math))
+
+    def library(self, pattern: Sequence[bool]) -> JITLibrary:
+        return self._get(tuple(pattern))[0]
+
+    def function(self, pattern: Sequence[bool]):
+        return self._get(tuple(pattern))[1]
+
+    def _get(self, pattern: tuple[bool, ...]):
+        got = self._libs.get(pattern)
+        if got is None:
+            with self._lock:  # one compile per pattern, even with concurrent callers
+                got = self._libs.get(pattern)
+                if got is None:
+                    got = self._libs[pattern] = self._build(pattern)
+        return got
+
+    def _key(self, pattern: tuple[bool, ...], ir_text: str) -> str:
+        h = host_target()
+        return cache.cache_key([
+            self.program.fingerprint(), hashlib.sha256(ir_text.encode()).hexdigest(),
+            self.dtype.name, "".join("a" if p else "s" for p in pattern), getattr(self.math, "name", ""),
+            h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
+        ])
+
+    def _build(self, pattern: tuple[bool, ...]):
+        t0 = time.perf_counter()
+        ir_text = self.ir(pattern)
+        lib = JITLibrary(f"symgrad-{self.program.fingerprint()[:12]}")
+        how = "compiled"
+        key = self._key(pattern, ir_text) if _cache_enabled() else None
+        payload = cache.load(key) if key else None
+        if payload is not None:
+            lib.add_object(payload)
+            how = "cached"
+        else:
+            lib.add_ir(ir_text)
+        lib.finalize()
+        if key and payload is None:
+            cache.store(key, lib.object_code())
+        fn = _KERNEL_TYPE(lib.get_function_address(KERNEL))
+        self.timings[pattern] = (time.perf_counter() - t0, how)
+        return lib, fn
+
+    def run(self, n: int, inputs: Sequence[np.ndarray], pattern: tuple[bool, ...],
+            outputs: Sequence[np.ndarray], threads: int = 1) -> None:
+        """Run on prepared arrays: the caller guarantees sizes and layout.
+
+        Array inputs and every output are C-contiguous with ``n`` elements of
+        the kernel's dtype, broadcast inputs have at least one element.
+        """
+        fn = self.function(pattern)
+        item = self.dtype.itemsize
+        in_ptrs = [a.ctypes.data for a in inputs]
+        out_ptrs = [o.ctypes.data for o in outputs]
+        chunks = min(threads, n // (PARALLEL_MIN_SIZE // 2) or 1)
+        if chunks <= 1:
+            ins = (ctypes.c_void_p * max(1, self.n_in))(*in_ptrs)
+            outs = (ctypes.c_void_p * max(1, self.n_out))(*out_ptrs)
+            fn(n, ctypes.addressof(ins), ctypes.addressof(outs))
+            return
+        bounds = [n * k // chunks for k in range(chunks + 1)]
+        jobs = []
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            ins = (ctypes.c_void_p * max(1, self.n_in))(
+                *(p + lo * item if arr else p for p, arr in zip(in_ptrs, pattern)))
+            outs = (ctypes.c_void_p * max(1, self.n_out))(*(p + lo * item for p in out_ptrs))
+            jobs.append((hi - lo, ins, outs))
+        # ctypes releases the GIL during the call, so the chunks run in parallel
+        workers = [threading.Thread(target=fn, args=(m, ctypes.addressof(i), ctypes.addressof(o)))
+                   for m, i, o in jobs[1:]]
+        for w in workers:
+            w.start()
+        m, i, o = jobs[0]
+        fn(m, ctypes.addressof(i), ctypes.addressof(o))
+        for w in workers:
+            w.join()
+
+
+def prepare(names: Sequence[str], arrays: Sequence[np.ndarray], dtype: np.dtype):
+    """Broadcast shape, kernel-ready inputs and the broadcast pattern.
+
+    Every input becomes either a C-contiguous array with one element per
+    output element (``True`` in the pattern) or a single value (``False``).
+    """
+    try:
+        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    except ValueError:
+        detail = ", ".join(f"{n}: {a.shape}" for n, a in zip(names, arrays))
+        raise ValueError(f"arguments do not broadcast together ({detail})") from None
+    size = int(np.prod(shape, dtype=np.int64))
+    ready, pattern = [], []
+    for n, a in zip(names, arrays):
+        if a.dtype != dtype:  # bind converts; refuse anything else outright
+            raise TypeError(f"argument {n!r} has dtype {a.dtype}, the kernel takes {dtype}")
+        if a.size == 1 and size != 1:
+            ready.append(np.ascontiguousarray(a.reshape(1)))
+            pattern.append(False)
+        elif a.size == size:
+            # same element count as the result: broadcasting only adds unit
+            # dimensions, so the C-order layout is the result's
+            ready.append(np.ascontiguousarray(a))
+            pattern.append(True)
+        else:
+            ready.append(np.ascontiguousarray(np.broadcast_to(a, shape)))
+            pattern.append(True)
+    for n, a, arr in zip(names, ready, pattern):
+        need = size if arr else 1
+        if a.size < need or not a.flags.c_contiguous or a.dtype != dtype:
+            raise AssertionError(f"internal error: argument {n!r} is not kernel-ready")
+    return shape, size, ready, tuple(pattern)
+
+
+def call_scalar(fn, arrays: list[np.ndarray]) -> list[Any]:
+    """``CompiledFunction._call`` for the llvm backend (see the module docstring)."""
+    kernel: ScalarKernel = fn.kernel
+    shape, size, ready, pattern = prepare(fn.args, arrays, kernel.dtype)
+    outs = [np.empty(shape, dtype=kernel.dtype) for _ in range(kernel.n_out)]
+    if size > 0:
+        kernel.run(size, ready, pattern, outs, threads=max_threads())
+    return [o[()] if o.ndim == 0 else o for o in outs]

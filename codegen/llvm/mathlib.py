@@ -1,0 +1,84 @@
+"""The one place the emitter gets its transcendental functions from.
+
+The emitter never names an intrinsic or a libm symbol for a transcendental
+function: it calls ``math.exp(builder, x)`` on the object :func:`default_math`
+returns.  Switching every kernel to other implementations (for example the
+branch-free, vectorizable ones of ``codegen/llvm_math.py``) is a change of
+that one function.
+
+:class:`IntrinsicMath` maps each function to an LLVM intrinsic (``llvm.exp``,
+``llvm.tanh``, ...) or, where LLVM has none, to the libm symbol.  LLVM lowers
+both to one scalar libm call per element, so a loop using them is not
+vectorized across samples; they are correct and the fallback.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from llvmlite import ir
+
+__all__ = ["IntrinsicMath", "default_math", "UNARY"]
+
+#: function name -> LLVM intrinsic base name, or None for a libm call
+UNARY: dict[str, str | None] = {
+    "exp": "llvm.exp", "log": "llvm.log", "sin": "llvm.sin", "cos": "llvm.cos",
+    "tan": "llvm.tan", "tanh": "llvm.tanh", "sinh": "llvm.sinh", "cosh": "llvm.cosh",
+    "asin": "llvm.asin", "acos": "llvm.acos", "atan": "llvm.atan",
+    "sqrt": "llvm.sqrt", "fabs": "llvm.fabs", "floor": "llvm.floor", "ceil": "llvm.ceil",
+    "log1p": None, "expm1": None,
+}
+
+
+def _suffix(t: ir.Type) -> str:
+    return "f64" if isinstance(t, ir.DoubleType) else "f32"
+
+
+class IntrinsicMath:
+    """Scalar math through LLVM intrinsics and libm calls.
+
+    Every method takes ``(builder, *values)`` and returns an ``ir.Value`` of
+    the same floating-point type.  Declarations are added to the builder's
+    module on first use.
+
+    Examples
+    --------
+    >>> from llvmlite import ir
+    >>> m = ir.Module(); f = ir.Function(m, ir.FunctionType(ir.DoubleType(), [ir.DoubleType()]), "f")
+    >>> b = ir.IRBuilder(f.append_basic_block("entry"))
+    >>> _ = b.ret(IntrinsicMath().exp(b, f.args[0]))
+    >>> "llvm.exp.f64" in str(m)
+    True
+    """
+
+    name = "intrinsics"
+
+    def _declare(self, builder: ir.IRBuilder, fname: str, t: ir.Type, nargs: int) -> ir.Function:
+        module = builder.module
+        try:
+            return module.get_global(fname)
+        except KeyError:
+            fn = ir.Function(module, ir.FunctionType(t, [t] * nargs), fname)
+            fn.attributes.add("nounwind")
+            return fn
+
+    def call(self, builder: ir.IRBuilder, name: str, *xs: ir.Value) -> ir.Value:
+        t = xs[0].type
+        base = UNARY.get(name, f"llvm.{name}")
+        if base is None:  # libm: log1p / log1pf
+            fname = name if isinstance(t, ir.DoubleType) else name + "f"
+        else:
+            fname = f"{base}.{_suffix(t)}"
+        return builder.call(self._declare(builder, fname, t, len(xs)), list(xs), name=name)
+
+    def pow(self, builder: ir.IRBuilder, x: ir.Value, y: ir.Value) -> ir.Value:
+        return self.call(builder, "pow", x, y)
+
+    def __getattr__(self, name: str) -> Callable[..., ir.Value]:
+        if name in UNARY:
+            return lambda builder, x: self.call(builder, name, x)
+        raise AttributeError(name)
+
+
+def default_math() -> IntrinsicMath:
+    """The math implementation new kernels use (the one-line switch)."""
+    return IntrinsicMath()
