@@ -98,12 +98,13 @@ class CompiledFunction:
 
     def __init__(self, program, kernel: Callable, source: str, dtype: np.dtype,
                  wrt: Sequence[str], backend: str,
-                 call: Callable[["CompiledFunction", list[np.ndarray]], list[Any]]):
+                 call: Callable[["CompiledFunction", list[np.ndarray]], list[Any]],
+                 args: Sequence[str] | None = None):
         self.program = program
         self.kernel = kernel
         self.source = source
         self.dtype = dtype
-        self.args = tuple(n for n, _ in program.inputs)
+        self.args = tuple(n for n, _ in program.inputs) if args is None else tuple(args)
         self.wrt = tuple(wrt)
         self.backend = backend
         self._call = call

@@ -67,10 +67,13 @@ _COMPARE = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">"
 class NumPyPrinter:
     """Prints one program as a Python function ``value_and_grad``."""
 
-    def __init__(self, program: Program, name: str = "value_and_grad"):
+    def __init__(self, program: Program, name: str = "value_and_grad",
+                 dims: dict[str, tuple[str, int]] | None = None):
         self.program = program
         self.name = name
         self.helpers: list[str] = []
+        # dimension symbols (the batch size N) are read off argument shapes
+        self.dims = dims or {}
 
     def source(self) -> str:
         p = self.program
@@ -88,12 +91,14 @@ class NumPyPrinter:
             else:
                 names[i] = f"t{k}"
                 k += 1
-        body = []
+        self.names = names
+        body = [f"    {identifier(d)} = {identifier(arg)}.shape[{axis}]"
+                for d, (arg, axis) in self.dims.items()]
         for i, node in enumerate(p.nodes):
             if node.args and i not in inline:
                 body.append(f"    {names[i]} = {self.expr(node, [names[a] for a in node.args])}")
         body.append("    return " + ", ".join(names[i] for _, i in p.outputs))
-        params = ", ".join(names[i] for _, i in p.inputs)
+        params = ", ".join(names[i] for n, i in p.inputs if n not in self.dims)
         head = ["import numpy as np", ""]
         for h in self.helpers:
             head += [HELPERS[h], ""]
@@ -176,6 +181,32 @@ class NumPyPrinter:
                 return f"1/np.sqrt({base})"
         return f"{base}**{e}" if not e.startswith("-") else f"{base}**({e})"
 
+    # -- matrix operations ------------------------------------------------------
+    def _shape(self, shape) -> str:
+        return "(" + ", ".join(str(d) if isinstance(d, int) else identifier(str(d))
+                               for d in shape) + ")"
+
+    def _print_MatMul(self, node, args):
+        return f"{args[0]} @ {args[1]}"
+
+    def _print_Transpose(self, node, args):
+        return f"{args[0]}.T"
+
+    def _print_Sum(self, node, args):
+        return f"{args[0]}.sum()"
+
+    def _print_ReduceSum(self, node, args):
+        return f"{args[0]}.sum(axis={node.attr}, keepdims=True)"
+
+    def _print_RowMax(self, node, args):
+        return f"{args[0]}.max(axis=1, keepdims=True)"
+
+    def _print_BroadcastTo(self, node, args):
+        return f"np.broadcast_to({args[0]}, {self._shape(node.shape)})"
+
+    def _print_OneHot(self, node, args):
+        return f"({args[0]} == np.arange({node.attr})).astype({args[0]}.dtype)"
+
     def _print_Piecewise(self, node, args):
         pairs = list(zip(args[0::2], args[1::2]))
         expr, cond = pairs[-1]
@@ -215,8 +246,12 @@ def build(program: Program, dtype: Any = "float64", wrt: Sequence[str] = ()) -> 
     """Compile ``program`` to a NumPy function wrapped in a :class:`CompiledFunction`."""
     dt = as_dtype(dtype)
     if any(n.shape for n in program.nodes):
-        from .numpy_tensor import build_tensor  # matrix-level programs
-        return build_tensor(program, dt, wrt)
+        from .tensor_call import TensorSignature
+        sig = TensorSignature(program)
+        source = NumPyPrinter(program, dims=sig.dims).source()
+        kernel = compile_source(source, "value_and_grad", program.fingerprint()[:12])
+        return CompiledFunction(program, kernel, source, dt, wrt, "numpy", sig.call,
+                                args=sig.args)
     source = NumPyPrinter(program).source()
     kernel = compile_source(source, "value_and_grad", program.fingerprint()[:12])
     return CompiledFunction(program, kernel, source, dt, wrt, "numpy", _call_scalar)

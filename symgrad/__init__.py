@@ -23,3 +23,5 @@ __all__ = [
     "sigmoid", "relu", "softplus", "leaky_relu", "elu",
     "SymgradError", "UnsupportedExpressionError", "NoDerivativeRuleError",
 ]
+
+from . import tensor, tensor_rules  # noqa: E402,F401  (registers matrix lowerings and rules)

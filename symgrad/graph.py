@@ -24,7 +24,7 @@ from typing import Any, Iterable, Sequence
 
 import sympy as sp
 
-__all__ = ["Graph", "Node", "Value", "LEAVES", "BOOLEAN_OPS", "broadcast_shapes"]
+__all__ = ["Graph", "Node", "Value", "LEAVES", "BOOLEAN_OPS", "broadcast_shapes", "dims"]
 
 Shape = tuple
 
@@ -58,16 +58,32 @@ class Node:
 
 
 def broadcast_shapes(shapes: Iterable[Shape], culprit: Any = None) -> Shape:
-    """Elementwise result shape: scalars broadcast, other shapes must agree."""
+    """Elementwise result shape, NumPy rules: scalars and length-1 axes broadcast."""
     out: Shape = ()
     for s in shapes:
         if s == () or s == out:
             continue
         if out == ():
             out = s
-        else:
-            raise ValueError(f"shapes {out} and {s} do not match in {culprit}")
+            continue
+        if len(s) != len(out):
+            raise ValueError(f"shapes {out} and {s} do not broadcast in {culprit}")
+        merged = []
+        for a, b in zip(out, s):
+            if a == b or b == 1:
+                merged.append(a)
+            elif a == 1:
+                merged.append(b)
+            else:
+                raise ValueError(f"shapes {out} and {s} do not broadcast in {culprit}")
+        out = tuple(merged)
     return out
+
+
+def dims(shape) -> Shape:
+    """A SymPy shape with integer entries as Python ints (symbols stay symbols)."""
+    return tuple(int(d) if isinstance(d, int) or getattr(d, "is_Integer", False) else d
+                 for d in shape)
 
 
 class Graph:
@@ -112,7 +128,7 @@ class Graph:
     def leaf(self, obj: sp.Basic) -> int:
         """A symbol, matrix symbol or number as a node."""
         if isinstance(obj, sp.MatrixSymbol):
-            return self.intern(sp.MatrixSymbol, (), obj, tuple(obj.shape))
+            return self.intern(sp.MatrixSymbol, (), obj, dims(obj.shape))
         if isinstance(obj, sp.Symbol):
             return self.intern(sp.Symbol, (), obj, ())
         return self.const(obj)
@@ -155,7 +171,7 @@ class Graph:
             rest.append(self.const(total))
         if len(rest) == 1:
             return rest[0]
-        return self.intern(sp.Add, tuple(sorted(rest)))
+        return self.intern(sp.Add, self._unwrap_broadcasts(rest))
 
     def mul(self, *xs: int) -> int:
         """Product of nodes; ones dropped, a zero annihilates, numbers folded."""
@@ -180,7 +196,26 @@ class Graph:
             rest.append(self.const(coeff))
         if len(rest) == 1:
             return rest[0]
-        return self.intern(sp.Mul, tuple(sorted(rest)))
+        return self.intern(sp.Mul, self._unwrap_broadcasts(rest))
+
+    def _unwrap_broadcasts(self, args: list[int]) -> tuple[int, ...]:
+        """Sorted operands of an entrywise op, minus broadcasts it does itself.
+
+        ``b`` repeated over rows and added to ``Z`` is ``Z + b`` under
+        broadcasting; dropping the explicit repeat saves a copy and gives the
+        reverse pass the plain bias-gradient reduction.
+        """
+        shape = broadcast_shapes((self.nodes[a].shape for a in args), "entrywise op")
+        out = []
+        for a in args:
+            node = self.nodes[a]
+            if node.op.__name__ == "BroadcastTo":
+                inner = node.args[0]
+                others = [self.nodes[b].shape for b in args if b != a]
+                if broadcast_shapes(others + [self.nodes[inner].shape], "entrywise op") == shape:
+                    a = inner
+            out.append(a)
+        return tuple(sorted(out))
 
     def neg(self, x: int) -> int:
         return self.mul(self.const(sp.S.NegativeOne), x)
@@ -206,6 +241,51 @@ class Graph:
     def apply(self, op: type, *args: int, attr: Any = None, shape: Shape | None = None) -> int:
         """Any other operation (a function, a comparison, a tensor op)."""
         return self.intern(op, tuple(args), attr, shape)
+
+    # -- matrix operations (op classes live in symgrad.tensor) -----------------
+    def matmul(self, a: int, b: int) -> int:
+        sa, sb = self.nodes[a].shape, self.nodes[b].shape
+        if len(sa) != 2 or len(sb) != 2 or sa[1] != sb[0]:
+            raise ValueError(f"matrix product of shapes {sa} and {sb}")
+        return self.intern(sp.MatMul, (a, b), None, (sa[0], sb[1]))
+
+    def transpose(self, a: int) -> int:
+        node = self.nodes[a]
+        if node.op is sp.Transpose:
+            return node.args[0]
+        if not node.shape:
+            return a
+        return self.intern(sp.Transpose, (a,), None, node.shape[::-1])
+
+    def reduce_sum(self, a: int, axis: int | None) -> int:
+        """Sum over ``axis`` (kept, length 1), or over everything for None."""
+        from .tensor import ReduceSum, Sum
+        shape = self.nodes[a].shape
+        if not shape:
+            return a
+        if axis is None:
+            return self.intern(Sum, (a,), None, ())
+        if shape[axis] == 1:
+            return a
+        out = (1, shape[1]) if axis == 0 else (shape[0], 1)
+        return self.intern(ReduceSum, (a,), axis, out)
+
+    def broadcast_to(self, a: int, shape: Shape) -> int:
+        from .tensor import BroadcastTo
+        if self.nodes[a].shape == shape:
+            return a
+        broadcast_shapes([self.nodes[a].shape, shape], "broadcast")
+        return self.intern(BroadcastTo, (a,), shape, shape)
+
+    def sum_to_shape(self, a: int, shape: Shape) -> int:
+        """Undo broadcasting: sum ``a`` over the axes that ``shape`` lacks."""
+        have = self.nodes[a].shape
+        if shape == ():
+            return self.reduce_sum(a, None)
+        for axis in (0, 1):
+            if shape[axis] == 1 and have[axis] != 1:
+                a = self.reduce_sum(a, axis)
+        return a
 
     def where(self, cond: int, then: int, other: int) -> int:
         """``then`` where ``cond`` holds, else ``other`` (a two-way Piecewise)."""
@@ -248,6 +328,9 @@ class Graph:
 
 def _rebuild(node: Node, args: list[sp.Basic]) -> sp.Basic:
     op = node.op
+    if node.shape:
+        from .tensor_print import rebuild_matrix
+        return rebuild_matrix(node, args)
     if op is sp.Piecewise:
         return sp.Piecewise(*zip(args[0::2], args[1::2]))
     rebuild = getattr(op, "_symgrad_rebuild", None)

@@ -15,7 +15,7 @@ from .errors import UnsupportedExpressionError
 from .functions import ACTIVATIONS
 from .graph import BOOLEAN_OPS, Graph
 
-__all__ = ["lower", "LOWERINGS", "register_lowering"]
+__all__ = ["lower", "LOWERINGS", "register_lowering", "register_children"]
 
 #: SymPy function classes that become a node of the same class.
 ELEMENTWISE = {
@@ -37,8 +37,23 @@ def register_lowering(*types: type):
     return register
 
 
+#: Node types whose SymPy ``args`` are not all operands: ``fn(expr) -> operands``.
+CHILDREN: dict[type, Callable[[sp.Basic], tuple]] = {}
+
+
+def register_children(*types: type):
+    def register(fn):
+        for t in types:
+            CHILDREN[t] = fn
+        return fn
+    return register
+
+
 def _lower_children(expr: sp.Basic) -> tuple[sp.Basic, ...]:
     """The SymPy arguments a node is built from (in lowering order)."""
+    for cls in type(expr).__mro__:
+        if cls in CHILDREN:
+            return CHILDREN[cls](expr)
     if isinstance(expr, sp.Piecewise):
         return tuple(x for pair in expr.args for x in pair.args)
     if isinstance(expr, sp.Heaviside):
@@ -78,7 +93,8 @@ def _piecewise(G, expr, a):
     return G.apply(sp.Piecewise, *a)
 
 
-def lower(exprs: Iterable[sp.Basic], G: Graph | None = None) -> tuple[Graph, list[int]]:
+def lower(exprs: Iterable[sp.Basic], G: Graph | None = None,
+          memo: dict[sp.Basic, int] | None = None) -> tuple[Graph, list[int]]:
     """Lower SymPy expressions into one graph; return the graph and root ids.
 
     Raises
@@ -97,7 +113,7 @@ def lower(exprs: Iterable[sp.Basic], G: Graph | None = None) -> tuple[Graph, lis
     ['Mul', 'exp', 'Add']
     """
     G = Graph() if G is None else G
-    memo: dict[sp.Basic, int] = {}
+    memo = {} if memo is None else memo
     roots = []
     for root in exprs:
         root = sp.sympify(root)

@@ -1,0 +1,60 @@
+"""Graph nodes of matrix shape back to SymPy matrix expressions (for reading)."""
+from __future__ import annotations
+
+import sympy as sp
+
+from .graph import BOOLEAN_OPS, Node
+from .tensor import BroadcastTo, Elementwise, OneHot, ReduceSum, RowMax, Sum, _as_broadcast
+
+
+class Where(sp.matrices.expressions.matexpr.MatrixExpr):
+    """Entrywise selection ``where.(cond, a, b)`` (only for printing gradients)."""
+
+    @property
+    def shape(self):
+        return next(a.shape for a in self.args if getattr(a, "is_Matrix", False))
+
+    def _sympystr(self, printer) -> str:
+        return "where.(" + ", ".join(printer._print(a) for a in self.args) + ")"
+
+    def _latex(self, printer) -> str:
+        return r"\left[%s\right]_{\circ}" % r",\ ".join(printer._print(a) for a in self.args)
+
+
+def _full(args, shape):
+    return [_as_broadcast(a, shape) if getattr(a, "is_Matrix", False) else a for a in args]
+
+
+def rebuild_matrix(node: Node, args: list) -> sp.Basic:
+    """A SymPy expression with the value of a matrix-shaped node."""
+    op, shape = node.op, node.shape
+    mats = [a for a in args if getattr(a, "is_Matrix", False)]
+    scalars = [a for a in args if not getattr(a, "is_Matrix", False)]
+    if op is sp.Add:
+        mats = _full(mats, shape)
+        if scalars:
+            mats.append(_as_broadcast(sp.Add(*scalars), shape))
+        return sp.MatAdd(*mats)
+    if op is sp.Mul:
+        mats = _full(mats, shape)
+        prod = mats[0] if len(mats) == 1 else sp.HadamardProduct(*mats)
+        return sp.MatMul(sp.Mul(*scalars), prod) if scalars else prod
+    if op is sp.Pow:
+        return sp.HadamardPower(args[0], args[1])
+    if op is sp.MatMul:
+        return sp.MatMul(*args)
+    if op is sp.Transpose:
+        return sp.Transpose(args[0])
+    if op is ReduceSum:
+        return ReduceSum(args[0], node.attr)
+    if op is BroadcastTo:
+        return _as_broadcast(args[0], shape)
+    if op is RowMax:
+        return RowMax(args[0])
+    if op is OneHot:
+        return OneHot(args[0], node.attr)
+    if op is Sum:
+        return Sum(args[0])
+    if len(mats) == 1 and args[0] is mats[0] and op not in BOOLEAN_OPS and op is not sp.Piecewise:
+        return Elementwise(op, args[0], *args[1:])
+    return Where(*args) if op is sp.Piecewise else Where(sp.Symbol(op.__name__), *args)
