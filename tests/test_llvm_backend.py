@@ -1,0 +1,330 @@
+"""The llvm backend against the numpy backend, its input checks, its cache."""
+from __future__ import annotations
+
+import os
+import re
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import symgrad as sg
+from symgrad.functions import elu, leaky_relu, relu, sigmoid, softplus
+
+pytest.importorskip("llvmlite")
+
+from codegen.llvm import cache as llvm_cache  # noqa: E402
+from codegen.llvm.jit import JITLibrary, LibraryFinalizedError  # noqa: E402
+
+x, y, z, w, b, t, lam = sp.symbols("x y z w b t lambda")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _private_cache(tmp_path_factory):
+    """Every test compiles into a throw-away cache, never the user's."""
+    old = os.environ.get("SYMGRAD_CACHE_DIR")
+    os.environ["SYMGRAD_CACHE_DIR"] = str(tmp_path_factory.mktemp("symgrad-cache"))
+    yield
+    if old is None:
+        os.environ.pop("SYMGRAD_CACHE_DIR", None)
+    else:
+        os.environ["SYMGRAD_CACHE_DIR"] = old
+
+
+def t1_net():
+    ni, nh = 3, 4
+    xs = sp.symbols(f"x0:{ni}")
+    W = sp.Matrix(nh, ni, lambda j, i: sp.Symbol(f"w{j}{i}"))
+    bs, th, c = sp.symbols(f"b0:{nh}"), sp.symbols(f"th0:{nh}"), sp.Symbol("c")
+    h = [sp.tanh(sum(W[j, i] * xs[i] for i in range(ni)) + bs[j]) for j in range(nh)]
+    L = (sum(th[j] * h[j] for j in range(nh)) + c - t) ** 2
+    return L, list(W) + list(bs) + list(th) + [c]
+
+
+def random_args(fn, n, rng, positive=()):
+    out = {}
+    for name in fn.args:
+        v = rng.uniform(-2, 2, n)
+        out[name] = np.abs(v) + 0.1 if name in positive else v
+    return out
+
+
+def assert_same(fn_llvm, fn_np, kwargs, rtol):
+    v1, g1 = fn_llvm(**kwargs)
+    v2, g2 = fn_np(**kwargs)
+    for a, e in zip((v1, *g1), (v2, *g2)):
+        assert np.asarray(a).dtype == fn_llvm.dtype
+        np.testing.assert_allclose(a, e, rtol=rtol, atol=rtol * max(1.0, float(np.max(np.abs(e)))))
+
+
+# -- agreement with the numpy backend ---------------------------------------------------
+EXAMPLES = {
+    "circuit": ((x + y) * z, [x, y, z], ()),
+    "sigmoid_regression": ((sigmoid(w * x + b) - t) ** 2 / 2 + lam * w ** 2 / 2, [w, b], ()),
+    "powers": (x ** 3 / y ** 2 + y ** -1 + sp.sqrt(y) + 1 / sp.sqrt(y) + y ** 2.5 + x ** y,
+               [x, y], ("x", "y")),
+    "trig": (sp.sin(x) * sp.cos(y) + sp.tan(x / 3) + sp.atan(x * y) + sp.asin(x / 3) + sp.acos(y / 3),
+             [x, y], ()),
+    "hyperbolic": (sp.tanh(x) * sp.sinh(y) + sp.cosh(x * y) + sp.exp(-x * x) * sp.log(1 + y * y),
+                   [x, y], ()),
+    "activations": (sigmoid(x) + softplus(3 * y) + relu(x - y) + leaky_relu(x) + elu(y)
+                    + leaky_relu(x, sp.Rational(1, 5)) * elu(x, 2), [x, y], ()),
+    "kinks": (sp.Abs(x) * sp.sign(y) + sp.Max(x, y) - sp.Min(x, 2 * y) + sp.floor(x) * y
+              + sp.ceiling(y) * x + sp.Heaviside(x, 0) * y, [x, y], ()),
+    "piecewise": (sp.Piecewise((x ** 2, x < 0), (sp.exp(y), (x > 1) & (y < 0)),
+                               (x * y, sp.Or(y > 1, sp.Not(x < 0.5))), (y, True)), [x, y], ()),
+    "t1_net": (*t1_net(), ()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+@pytest.mark.parametrize("dtype,rtol", [("float64", 1e-12), ("float32", 2e-5)])
+def test_matches_numpy_backend(name, dtype, rtol):
+    expr, wrt, positive = EXAMPLES[name]
+    f = sg.compile(expr, wrt=wrt, backend="llvm", dtype=dtype)
+    g = sg.compile(expr, wrt=wrt, backend="numpy", dtype=dtype)
+    kwargs = random_args(f, 1000, np.random.default_rng(1), positive)
+    assert_same(f, g, kwargs, rtol)
+
+
+UNARY = [sp.sin, sp.cos, sp.tanh, sigmoid, softplus, relu, sp.Abs, lambda a: sp.exp(a / 4),
+         lambda a: sp.log(a * a + 1), lambda a: sp.sqrt(a * a + 1), lambda a: sp.atan(a),
+         lambda a: elu(a), lambda a: leaky_relu(a)]
+BINARY = [sp.Add, sp.Mul, lambda a, b_: a - b_, lambda a, b_: a / (b_ * b_ + 1), sp.Max, sp.Min,
+          lambda a, b_: a * b_ ** 2, lambda a, b_: sp.Piecewise((a, x > y), (b_ * a, True))]
+
+
+@st.composite
+def expressions(draw, depth=4):
+    # constants only inside the op lambdas: folding constant subtrees is the
+    # core's business (graph.pow cannot fold sqrt(10) to a Number yet)
+    leaves = st.sampled_from([x, y, z, x / 3, 2 * y])
+    if depth == 0:
+        return draw(leaves)
+    kind = draw(st.integers(0, 3))
+    if kind == 0:
+        return draw(leaves)
+    if kind == 1:
+        return draw(st.sampled_from(UNARY))(draw(expressions(depth - 1)))
+    op = draw(st.sampled_from(BINARY))
+    return op(draw(expressions(depth - 1)), draw(expressions(depth - 1)))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(expr=expressions())
+def test_random_expressions_match_numpy(expr):
+    f = sg.compile(expr, wrt=[x, y, z], backend="llvm")
+    g = sg.compile(expr, wrt=[x, y, z], backend="numpy")
+    rng = np.random.default_rng(7)
+    kwargs = {n: rng.uniform(-1.5, 1.5, 64) for n in f.args}
+    v1, g1 = f(**kwargs)
+    v2, g2 = g(**kwargs)
+    for a, e in zip((v1, *g1), (v2, *g2)):
+        e = np.broadcast_to(e, np.shape(a))
+        np.testing.assert_allclose(a, e, rtol=1e-9, atol=1e-9 * max(1.0, float(np.max(np.abs(e)))))
+
+
+def test_float32_outputs_are_float32():
+    f = sg.compile(sigmoid(w * x + b), wrt=[w, b], backend="llvm", dtype="float32")
+    v, g = f(w=np.float64(0.5), x=np.linspace(-1, 1, 10), b=0.1)
+    assert v.dtype == np.float32 and all(d.dtype == np.float32 for d in g)
+    v0, g0 = f(w=0.5, x=1.0, b=0.1)
+    assert isinstance(v0, np.float32) and isinstance(g0[0], np.float32)
+
+
+def test_nan_and_ties_follow_numpy():
+    expr = sp.Max(x, y) + 2 * sp.Min(x, y) + relu(x) + sp.sign(x) + sp.Heaviside(x, 0.25)
+    f = sg.compile(expr, wrt=[x, y], backend="llvm")
+    g = sg.compile(expr, wrt=[x, y], backend="numpy")
+    xs = np.array([np.nan, 1.0, 1.0, 0.0, -0.0, np.inf, -np.inf, 2.0, 1e308])
+    ys = np.array([1.0, np.nan, 1.0, 0.0, 0.0, 1.0, np.inf, -np.inf, -1e308])
+    with np.errstate(all="ignore"):
+        for a, e in zip((f(x=xs, y=ys)[0], *f(x=xs, y=ys)[1]), (g(x=xs, y=ys)[0], *g(x=xs, y=ys)[1])):
+            np.testing.assert_array_equal(a, e)
+
+
+def test_piecewise_without_default_gives_nan():
+    f = sg.compile(sp.Piecewise((x, x > 0), (2 * x, x < -1)), wrt=[x], backend="llvm")
+    v, (d,) = f(x=np.array([1.0, -2.0, -0.5]))
+    np.testing.assert_array_equal(v, [1.0, -4.0, np.nan])
+
+
+# -- the hot loop is vectorized ----------------------------------------------------------------
+def test_hot_loop_has_vector_instructions(monkeypatch):
+    monkeypatch.setenv("SYMGRAD_CACHE", "0")
+    expr, wrt, _ = EXAMPLES["sigmoid_regression"]
+    f = sg.compile(expr, wrt=wrt, backend="llvm")
+    lib = f.kernel.library((True,) * len(f.args))
+    assert re.search(r"<\d+ x double>", lib.optimized_ir())
+    asm = lib.assembly()
+    assert re.search(r"\bv(mul|add|div|sub|fmadd\w*)pd\s+%[yz]mm", asm), "no packed double arithmetic"
+
+
+# -- every call is checked before the kernel runs ----------------------------------------------------
+@pytest.fixture(scope="module")
+def fn():
+    return sg.compile(x * sp.exp(y) + z, wrt=[x, y], backend="llvm")
+
+
+def test_wrong_shapes_name_the_arguments(fn):
+    with pytest.raises(ValueError, match=r"x: \(3,\).*y: \(4,\)"):
+        fn(x=np.ones(3), y=np.ones(4), z=1.0)
+
+
+@pytest.mark.parametrize("bad", [np.ones(3, complex), np.array(["a", "b", "c"]), [1, [2, 3]],
+                                 np.array([object(), 1], dtype=object)])
+def test_wrong_dtypes_are_refused(fn, bad):
+    with pytest.raises(TypeError):
+        fn(x=bad, y=np.ones(3), z=0.0)
+
+
+def test_missing_and_extra_arguments(fn):
+    with pytest.raises(TypeError, match="missing"):
+        fn(x=1.0, y=1.0)
+    with pytest.raises(TypeError, match="unexpected"):
+        fn(x=1.0, y=1.0, z=1.0, q=2.0)
+
+
+def test_noncontiguous_and_fortran_inputs(fn):
+    rng = np.random.default_rng(3)
+    base = rng.standard_normal(40)
+    xv, yv = base[::2], base[1::2][::-1]
+    v, (dx, dy) = fn(x=xv, y=yv, z=0.5)
+    np.testing.assert_allclose(v, xv * np.exp(yv) + 0.5, rtol=1e-14)
+    np.testing.assert_allclose(dx, np.exp(yv), rtol=1e-14)
+    F = np.asfortranarray(rng.standard_normal((5, 7)))
+    v, (dx, dy) = fn(x=F, y=F.T.copy().T, z=F[:, :1])
+    np.testing.assert_allclose(v, F * np.exp(F) + F[:, :1], rtol=1e-14)
+    assert v.shape == (5, 7) and v.flags.c_contiguous
+
+
+def test_broadcasting_patterns(fn):
+    xs, ys = np.linspace(-1, 1, 6), np.linspace(0, 1, 4)
+    v, (dx, dy) = fn(x=xs[:, None], y=ys[None, :], z=2.0)
+    np.testing.assert_allclose(v, xs[:, None] * np.exp(ys[None, :]) + 2.0, rtol=1e-14)
+    assert dx.shape == (6, 4)
+    v, _ = fn(x=np.float64(3.0), y=ys, z=np.ones((1, 4)))
+    np.testing.assert_allclose(v, (3.0 * np.exp(ys) + 1.0)[None, :], rtol=1e-14)
+    assert v.shape == (1, 4)
+
+
+def test_empty_batches_and_scalars(fn):
+    v, (dx, dy) = fn(x=np.ones(0), y=1.0, z=np.ones((0,)))
+    assert v.shape == (0,) and dx.shape == (0,) and dy.shape == (0,)
+    v, _ = fn(x=np.ones((3, 0)), y=np.ones((3, 1)), z=0.0)
+    assert v.shape == (3, 0)
+    v, (dx, dy) = fn(x=2.0, y=0.0, z=1.0)
+    assert isinstance(v, np.float64) and v == 3.0 and dy == 2.0
+
+
+def test_huge_and_nan_values(fn):
+    with np.errstate(all="ignore"):
+        v, (dx, dy) = fn(x=np.array([1e308, np.nan, 1.0, -np.inf]),
+                         y=np.array([1e3, 0.0, np.inf, 0.0]), z=0.0)
+    assert v[0] == np.inf and np.isnan(v[1]) and v[2] == np.inf and v[3] == -np.inf
+
+
+def test_large_batches_split_across_threads(monkeypatch):
+    expr, wrt, _ = EXAMPLES["sigmoid_regression"]
+    f = sg.compile(expr, wrt=wrt, backend="llvm")
+    kw = random_args(f, 300_001, np.random.default_rng(5))
+    kw["lambda"] = 0.1
+    monkeypatch.setenv("SYMGRAD_NUM_THREADS", "1")
+    v1, g1 = f(**kw)
+    monkeypatch.setenv("SYMGRAD_NUM_THREADS", "2")
+    v2, g2 = f(**kw)
+    np.testing.assert_array_equal(v1, v2)
+    for a, e in zip(g1, g2):
+        np.testing.assert_array_equal(a, e)
+
+
+# -- the JIT owner ------------------------------------------------------------------------------
+def test_jit_library_guards_use_after_finalize():
+    lib = JITLibrary("guard")
+    lib.add_ir("define i64 @one() { ret i64 1 }")
+    with pytest.raises(RuntimeError, match="finalized before use"):
+        lib.get_function_address("one")
+    lib.finalize()
+    assert lib.get_function_address("one")
+    with pytest.raises(LibraryFinalizedError):
+        lib.add_ir("define i64 @two() { ret i64 2 }")
+    with pytest.raises(LibraryFinalizedError):
+        lib.finalize()
+
+
+def test_tensor_programs_are_refused_clearly():
+    from codegen.llvm.emit import emit_module
+    from symgrad.graph import Node
+    from symgrad.program import Program
+    M = sp.MatrixSymbol("M", 2, 2)
+    p = Program([Node(sp.MatrixSymbol, (), M, (2, 2))], [("M", 0)], [("value", 0)], {"value": 0})
+    with pytest.raises(NotImplementedError, match="scalar programs"):
+        emit_module(p, "float64", (True,))
+
+
+# -- the disk cache ------------------------------------------------------------------------------
+def _entries(root):
+    return sorted(p for p in root.rglob("*.o"))
+
+
+def _compile_and_check(expr, wrt):
+    f = sg.compile(expr, wrt=wrt, backend="llvm")
+    xs = np.linspace(-2, 2, 101)
+    v, (d,) = f(x=xs)
+    np.testing.assert_allclose(v, np.tanh(xs) * xs, rtol=1e-14)
+    np.testing.assert_allclose(d, (1 - np.tanh(xs) ** 2) * xs + np.tanh(xs), rtol=1e-13)
+    return f
+
+
+def test_cache_cold_then_warm(tmp_path, monkeypatch):
+    monkeypatch.setenv("SYMGRAD_CACHE_DIR", str(tmp_path))
+    expr = sp.tanh(x) * x
+    f1 = _compile_and_check(expr, [x])
+    assert [how for _, how in f1.kernel.timings.values()] == ["compiled"]
+    assert len(_entries(tmp_path)) == 1
+    assert not list(tmp_path.rglob(".tmp-*"))
+    f2 = _compile_and_check(expr, [x])
+    assert [how for _, how in f2.kernel.timings.values()] == ["cached"]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage"])
+def test_damaged_cache_entry_is_rebuilt(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("SYMGRAD_CACHE_DIR", str(tmp_path))
+    expr = sp.tanh(x) * x
+    _compile_and_check(expr, [x])
+    (entry,) = _entries(tmp_path)
+    data = bytearray(entry.read_bytes())
+    if damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "flip":
+        data[len(data) - 100] ^= 0x40
+    elif damage == "empty":
+        data = bytearray()
+    else:
+        data = bytearray(os.urandom(len(data)))
+    entry.write_bytes(bytes(data))
+    key = entry.stem
+    assert llvm_cache.load(key) is None
+    f = _compile_and_check(expr, [x])
+    assert [how for _, how in f.kernel.timings.values()] == ["compiled"]
+    assert llvm_cache.load(key) is not None  # rewritten whole
+    f = _compile_and_check(expr, [x])
+    assert [how for _, how in f.kernel.timings.values()] == ["cached"]
+
+
+def test_cache_location_follows_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("SYMGRAD_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert llvm_cache.cache_dir() == tmp_path / "symgrad"
+    monkeypatch.setenv("SYMGRAD_CACHE_DIR", str(tmp_path / "mine"))
+    assert llvm_cache.cache_dir() == tmp_path / "mine"
+    assert llvm_cache.cache_key(["a", "bc"]) != llvm_cache.cache_key(["ab", "c"])
+
+
+def test_unwritable_cache_still_compiles(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("SYMGRAD_CACHE_DIR", str(blocker))
+    _compile_and_check(sp.tanh(x) * x, [x])
