@@ -1,0 +1,46 @@
+"""tanh, sigmoid and softplus, built from the exp/expm1/log1p kernels.
+
+Each is arranged so that the kernel's result enters without cancellation:
+tanh goes through expm1 (accurate near 0), sigmoid and softplus only ever
+exponentiate -|x| (no overflow, accurate tails on both sides).
+"""
+from __future__ import annotations
+
+import mpmath
+from llvmlite import ir
+
+from ._emit import Emitter, exact, rounded
+from .exp import emit_exp, emit_expm1
+from .log import emit_log1p
+
+# above log(3)/2, tanh|x| = 1 - 2/(expm1(2|x|) + 2) has no cancellation; below
+# it -expm1(-2|x|)/(expm1(-2|x|) + 2) keeps the relative accuracy of expm1 (musl)
+_TANH_SPLIT = {is64: rounded(exact(lambda: mpmath.log(3) / 2), is64) for is64 in (True, False)}
+
+
+def emit_tanh(e: Emitter, x: ir.Value) -> ir.Value:
+    ax = e.fabs(x, name="ax")
+    large = e.fcmp(">", ax, e.f(_TANH_SPLIT[e.is64]), name="ax.large")
+    two_ax = e.add(ax, ax, name="2ax")
+    t = emit_expm1(e, e.select(large, two_ax, e.neg(two_ax), name="tanh.arg"))
+    den = e.add(t, e.f(2.0), name="t+2")
+    far = e.sub(e.f(1.0), e.div(e.f(2.0), den), name="tanh.far")
+    near = e.div(e.neg(t), den, name="tanh.near")
+    # NaN stays NaN through expm1 and the division; copysign keeps tanh(-0) = -0
+    return e.copysign(e.select(large, far, near), x, name="tanh")
+
+
+def emit_sigmoid(e: Emitter, x: ir.Value) -> ir.Value:
+    # exp(-|x|) never overflows, and for x < 0 the numerator carries the tiny tail
+    t = emit_exp(e, e.neg(e.fabs(x, name="ax")))
+    den = e.add(e.f(1.0), t, name="1+t")
+    num = e.select(e.fcmp("<", x, e.f(0.0)), t, e.f(1.0), name="num")
+    return e.div(num, den, name="sigmoid")
+
+
+def emit_softplus(e: Emitter, x: ir.Value) -> ir.Value:
+    """log(1 + exp(x)) as log1p(exp(-|x|)) + max(x, 0)."""
+    t = emit_exp(e, e.neg(e.fabs(x, name="ax")))
+    pos = e.select(e.fcmp(">", x, e.f(0.0)), x, e.f(0.0), name="relu")
+    # NaN: t is NaN, so the sum is NaN whatever relu selected
+    return e.add(emit_log1p(e, t), pos, name="softplus")

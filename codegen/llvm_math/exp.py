@@ -1,0 +1,77 @@
+"""exp and expm1: Cody-Waite reduction by ln 2, a Taylor polynomial, scaling by 2**n.
+
+x = n*ln2 + r with n = rint(x/ln2) and |r| <= ln2/2; ln2 is split into a
+``hi`` part with trailing zero bits (so ``n*hi`` is exact) and a ``lo`` part.
+Overflow, underflow, +-inf fall out of the arithmetic on a clamped argument;
+NaN and signed zero are restored by a final select.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from math import factorial
+
+import mpmath
+from llvmlite import ir
+
+from ._emit import Emitter, exact, split
+
+# Taylor degree of expm1(r) on |r| <= ln2/2: the first dropped term,
+# r**(K+1)/(K+1)!, is below 2**-60 (f64) and 2**-30 (f32) relative to r.
+_DEGREE = {True: 14, False: 8}
+# exp of the clamp bounds is already 0 / inf; expm1 of the lower one is -1
+_EXP_RANGE = {True: (-746.0, 710.0), False: (-104.0, 89.0)}
+_EXPM1_RANGE = {True: (-60.0, 710.0), False: (-30.0, 89.0)}
+
+
+def _constants(is64: bool) -> dict:
+    # 32 (resp. 16) bits in ln2_hi keep n*ln2_hi exact for |n| < 2**21 (2**8)
+    ln2_hi, ln2_lo = split(exact(lambda: mpmath.log(2)), 32 if is64 else 16, is64)
+    return {"ln2_hi": ln2_hi, "ln2_lo": ln2_lo, "log2e": float(exact(lambda: 1 / mpmath.log(2)))}
+
+
+_CONST = {True: _constants(True), False: _constants(False)}
+
+
+def reduce_ln2(e: Emitter, x: ir.Value, lo: float, hi: float) -> tuple[ir.Value, ir.Value]:
+    """``(r, n)`` with ``clamp(x, lo, hi) = n*ln2 + r``, ``n`` an integer of :attr:`Emitter.ity`."""
+    c = _CONST[e.is64]
+    xc = e.clamp(x, lo, hi, name="xc")
+    nf, ni = e.round_to_int(e.mul(xc, e.f(c["log2e"]), name="x.log2e"), name="n")
+    r = e.madd(nf, e.f(-c["ln2_hi"]), xc, name="r.hi")
+    r = e.madd(nf, e.f(-c["ln2_lo"]), r, name="r")
+    return r, ni
+
+
+def expm1_poly(e: Emitter, r: ir.Value) -> ir.Value:
+    """expm1(r) for |r| <= ln2/2, as ``r + r*r*Q(r)`` so the leading term stays exact."""
+    coeffs = [float(Fraction(1, factorial(k))) for k in range(2, _DEGREE[e.is64] + 1)]
+    q = e.horner(r, coeffs, name="q")
+    return e.madd(e.mul(r, r, name="r2"), q, r, name="p")
+
+
+def _half_scales(e: Emitter, n: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
+    """``(a, 2**a, 2**b)`` with ``a + b = n``: both powers are normal numbers even when 2**n is not."""
+    a = e.b.ashr(n, e.i(1), name="n.a")
+    b = e.b.sub(n, a, name="n.b")
+    return a, e.pow2(a, name="s.a"), e.pow2(b, name="s.b")
+
+
+def emit_exp(e: Emitter, x: ir.Value) -> ir.Value:
+    r, n = reduce_ln2(e, x, *_EXP_RANGE[e.is64])
+    y = e.add(e.f(1.0), expm1_poly(e, r), name="expr")
+    _, sa, sb = _half_scales(e, n)
+    # y*2**a is exact; the second product rounds once, into subnormals or to inf
+    res = e.mul(e.mul(y, sa, name="y.sa"), sb, name="exp")
+    return e.select(e.isnan(x), x, res, name="exp.nan")
+
+
+def emit_expm1(e: Emitter, x: ir.Value) -> ir.Value:
+    r, n = reduce_ln2(e, x, *_EXPM1_RANGE[e.is64])
+    p = expm1_poly(e, r)
+    a, sa, sb = _half_scales(e, n)
+    inv_sa = e.pow2(e.b.neg(a, name="n.-a"), name="s.-a")
+    # expm1(x) = 2**n*(p + 1) - 1 = 2**a * (2**b*p + (2**b - 2**-a)); the
+    # bracketed difference is exact while |n| < mant, and negligible beyond
+    res = e.mul(sa, e.madd(sb, p, e.sub(sb, inv_sa, name="sb-1/sa"), name="t"), name="expm1")
+    res = e.select(e.fcmp("==", x, e.f(0.0)), x, res, name="expm1.zero")
+    return e.select(e.isnan(x), x, res, name="expm1.nan")

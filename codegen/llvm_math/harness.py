@@ -1,0 +1,109 @@
+"""A JIT for elementwise loops over the math functions, used by tests and benchmarks.
+
+Not the backend's JIT (that lives in ``codegen/llvm``): a minimal owner object
+that builds ``out[i] = f(in[i])`` loops, runs the O3 new-pass-manager
+pipeline with loop and SLP vectorization for the host CPU, and hands back
+NumPy-callable kernels.
+"""
+from __future__ import annotations
+
+import ctypes
+
+import llvmlite.binding as llvm
+import numpy as np
+from llvmlite import ir
+
+from . import declare_math
+
+_FTY = {np.dtype(np.float64): ir.DoubleType(), np.dtype(np.float32): ir.FloatType()}
+
+
+def build_map_module(names: list[str], dtype: np.dtype) -> ir.Module:
+    """A module with ``void map_<name>(const T* noalias in, T* noalias out, i64 n)`` per name."""
+    fty = _FTY[np.dtype(dtype)]
+    module = ir.Module(name="llvm_math_map")
+    module.triple = llvm.get_process_triple()
+    lib = declare_math(module, fty)
+    ptr = fty.as_pointer()
+    i64 = ir.IntType(64)
+    for name in names:
+        fn = ir.Function(module, ir.FunctionType(ir.VoidType(), [ptr, ptr, i64]), name=f"map_{name}")
+        src, dst, n = fn.args
+        src.name, dst.name, n.name = "src", "dst", "n"
+        for arg in (src, dst):
+            arg.add_attribute("noalias")
+        entry, loop, done = (fn.append_basic_block(b) for b in ("entry", "loop", "done"))
+        b = ir.IRBuilder(entry)
+        b.cbranch(b.icmp_signed(">", n, ir.Constant(i64, 0), name="nonempty"), loop, done)
+        b.position_at_end(loop)
+        i = b.phi(i64, name="i")
+        i.add_incoming(ir.Constant(i64, 0), entry)
+        x = b.load(b.gep(src, [i], name="src.i"), name="x")
+        b.store(lib.call(b, name, x, result="y"), b.gep(dst, [i], name="dst.i"))
+        nxt = b.add(i, ir.Constant(i64, 1), name="i.next")
+        i.add_incoming(nxt, loop)
+        b.cbranch(b.icmp_signed("<", nxt, n, name="more"), loop, done)
+        b.position_at_end(done)
+        b.ret_void()
+    return module
+
+
+def host_target_machine() -> llvm.TargetMachine:
+    llvm.initialize_native_target()
+    llvm.initialize_native_asmprinter()
+    target = llvm.Target.from_default_triple()
+    return target.create_target_machine(cpu=llvm.get_host_cpu_name(),
+                                        features=llvm.get_host_cpu_features().flatten(), opt=3)
+
+
+def optimize(module: llvm.ModuleRef, tm: llvm.TargetMachine) -> None:
+    """The O3 pipeline with loop and SLP vectorization, in place."""
+    pto = llvm.PipelineTuningOptions(speed_level=3, size_level=0)
+    pto.loop_vectorization = True
+    pto.slp_vectorization = True
+    pb = llvm.create_pass_builder(tm, pto)
+    pb.getModulePassManager().run(module, pb)
+
+
+class MapJit:
+    """Owns one compiled module of map kernels.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> jit = MapJit(["exp"], np.float64)
+    >>> jit("exp", np.array([0.0, 1.0]))
+    array([1.        , 2.71828183])
+    """
+
+    def __init__(self, names: list[str], dtype: np.dtype) -> None:
+        self.dtype = np.dtype(dtype)
+        self.names = list(names)
+        self.tm = host_target_machine()
+        self.ir_module = build_map_module(self.names, self.dtype)
+        mod = llvm.parse_assembly(str(self.ir_module))
+        mod.verify()
+        optimize(mod, self.tm)
+        self.optimized_ir = str(mod)
+        self.assembly = self.tm.emit_assembly(mod)
+        self.engine = llvm.create_mcjit_compiler(mod, self.tm)
+        self.engine.finalize_object()
+        ctype = ctypes.c_double if self.dtype == np.float64 else ctypes.c_float
+        proto = ctypes.CFUNCTYPE(None, ctypes.POINTER(ctype), ctypes.POINTER(ctype), ctypes.c_int64)
+        self._fns = {n: proto(self.engine.get_function_address(f"map_{n}")) for n in self.names}
+        self._ctype = ctype
+
+    def into(self, name: str, x: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """``out[:] = name(x)``; both must be C-contiguous arrays of this JIT's dtype and one shape."""
+        if x.dtype != self.dtype or out.dtype != self.dtype or x.shape != out.shape:
+            raise ValueError(f"need two {self.dtype} arrays of one shape, got {x.dtype}{x.shape}, "
+                             f"{out.dtype}{out.shape}")
+        if not (x.flags.c_contiguous and out.flags.c_contiguous):
+            raise ValueError("arrays must be C-contiguous")
+        p = ctypes.POINTER(self._ctype)
+        self._fns[name](x.ctypes.data_as(p), out.ctypes.data_as(p), x.size)
+        return out
+
+    def __call__(self, name: str, x: np.ndarray) -> np.ndarray:
+        x = np.ascontiguousarray(x, dtype=self.dtype)
+        return self.into(name, x, np.empty_like(x))

@@ -1,0 +1,79 @@
+"""log and log1p: exponent/mantissa split by bit casts, then the atanh series.
+
+u = 2**k * z with z in [sqrt(1/2), sqrt(2)); with f = z - 1 (exact) and
+s = f/(2+f), log(z) = 2*atanh(s) = f - f*f/2 + s*(f*f/2 + R(s*s)), the
+arrangement fdlibm uses so that the large terms carry no rounding error.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+from llvmlite import ir
+
+from ._emit import Emitter, exact, rounded, split
+
+# terms of R(w) = sum_{j=1..J} 2/(2j+1) w**j; with w = s*s <= 0.0295 the first
+# dropped term is below 2**-59 (f64), 2**-29 (f32) relative to log(z)
+_TERMS = {True: 10, False: 5}
+
+
+def _constants(is64: bool) -> dict:
+    ln2_hi, ln2_lo = split(exact(lambda: mpmath.log(2)), 32 if is64 else 16, is64)
+    sqrt_half = rounded(exact(lambda: mpmath.sqrt(mpmath.mpf(1) / 2)), is64)
+    return {"ln2_hi": ln2_hi, "ln2_lo": ln2_lo, "sqrt_half": sqrt_half}
+
+
+_CONST = {True: _constants(True), False: _constants(False)}
+
+
+def _log_reduced(e: Emitter, u: ir.Value, k_extra: ir.Value | None, c: ir.Value | None) -> ir.Value:
+    """log(u) + c for finite positive normal ``u`` (with ``k_extra`` added to its exponent)."""
+    const = _CONST[e.is64]
+    ix = e.bits(u, name="u.bits")
+    off = e.bits(e.f(const["sqrt_half"]))
+    tmp = e.b.sub(ix, off, name="tmp")
+    k = e.b.ashr(tmp, e.i(e.mant), name="k")
+    z = e.from_bits(e.b.sub(ix, e.b.shl(k, e.i(e.mant)), name="z.bits"), name="z")
+    if k_extra is not None:
+        k = e.b.add(k, k_extra, name="k.total")
+    dk = e.b.sitofp(k, e.fty, name="dk")
+    f = e.sub(z, e.f(1.0), name="f")
+    s = e.div(f, e.add(e.f(2.0), f), name="s")
+    w = e.mul(s, s, name="w")
+    coeffs = [float(Fraction(2, 2 * j + 1)) for j in range(1, _TERMS[e.is64] + 1)]
+    r = e.mul(w, e.horner(w, coeffs, name="R"), name="R")
+    hfsq = e.mul(e.mul(e.f(0.5), f), f, name="hfsq")
+    tail = e.mul(dk, e.f(const["ln2_lo"]), name="k.lo")
+    if c is not None:
+        tail = e.add(tail, c, name="k.lo+c")
+    inner = e.sub(hfsq, e.madd(s, e.add(hfsq, r), tail), name="inner")
+    return e.madd(dk, e.f(const["ln2_hi"]), e.neg(e.sub(inner, f)), name="log")
+
+
+def emit_log(e: Emitter, x: ir.Value) -> ir.Value:
+    # subnormals are scaled into the normal range first
+    scale_bits = 54 if e.is64 else 25
+    tiny = e.fcmp("<", x, e.f(2.0 ** (1 - e.bias)), name="subnormal")
+    xs = e.select(tiny, e.mul(x, e.f(2.0 ** scale_bits)), x, name="xs")
+    k_extra = e.select(tiny, e.i(-scale_bits), e.i(0), name="k.extra")
+    res = _log_reduced(e, xs, k_extra, None)
+    res = e.select(e.fcmp("==", x, e.f(float("inf"))), x, res, name="log.inf")
+    res = e.select(e.fcmp("==", x, e.f(0.0)), e.f(float("-inf")), res, name="log.zero")
+    res = e.select(e.fcmp("<", x, e.f(0.0)), e.f(float("nan")), res, name="log.neg")
+    return e.select(e.isnan(x), x, res, name="log.nan")
+
+
+def emit_log1p(e: Emitter, x: ir.Value) -> ir.Value:
+    u = e.add(e.f(1.0), x, name="u")
+    # c = (1 + x - u)/u, the rounding error of u, is added back to log(u);
+    # which difference is exact depends on whether u is above 2 (fdlibm)
+    big = e.fcmp(">=", u, e.f(2.0), name="u.big")
+    err = e.select(big, e.sub(e.f(1.0), e.sub(u, x)), e.sub(x, e.sub(u, e.f(1.0))), name="u.err")
+    c = e.div(err, u, name="c")
+    res = _log_reduced(e, u, None, c)
+    res = e.select(e.fcmp("==", x, e.f(float("inf"))), x, res, name="log1p.inf")
+    res = e.select(e.fcmp("==", x, e.f(0.0)), x, res, name="log1p.zero")
+    res = e.select(e.fcmp("==", x, e.f(-1.0)), e.f(float("-inf")), res, name="log1p.m1")
+    res = e.select(e.fcmp("<", x, e.f(-1.0)), e.f(float("nan")), res, name="log1p.dom")
+    return e.select(e.isnan(x), x, res, name="log1p.nan")

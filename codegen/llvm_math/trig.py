@@ -1,0 +1,112 @@
+"""sin and cos: Cody-Waite reduction by pi/2 into a head+tail pair, fdlibm kernels.
+
+Range (documented and tested): the reduction is exact enough for
+|x| <= 2**20 * pi/2 (about 1.65e6) in float64 and |x| <= 2**28 * pi/2 (about
+4.2e8) in float32; beyond that fdlibm switches to Payne-Hanek reduction, which
+needs a table lookup and a loop, and these branch-free versions lose accuracy
+(results are still finite for finite x, but not meaningful).  float32 is
+reduced and evaluated in double and rounded once at the end.
+"""
+from __future__ import annotations
+
+import mpmath
+from llvmlite import ir
+
+from ._emit import Emitter, exact, rounded, truncated
+
+# fdlibm k_sin.c / k_cos.c minimax coefficients on [-pi/4, pi/4] (error < 2**-58;
+# tests/test_llvm_math.py re-checks them against mpmath)
+SIN_COEFFS = (-1.66666666666666324348e-01, 8.33333333332248946124e-03, -1.98412698298579493134e-04,
+              2.75573137070700676789e-06, -2.50507602534068634195e-08, 1.58969099521155010221e-10)
+COS_COEFFS = (4.16666666666666019037e-02, -1.38888888888741095749e-03, 2.48015872894767294178e-05,
+              -2.75573143513906633035e-07, 2.08757232129817482790e-09, -1.13596475577881948265e-11)
+
+#: largest |x| for which sin/cos are accurate, per float type (is64 -> bound)
+ACCURATE_RANGE = {True: 2.0 ** 20 * 1.5707963267948966, False: 2.0 ** 28 * 1.5707963267948966}
+
+
+def _pio2_parts() -> dict:
+    """pi/2 cut into 33-bit pieces (n*piece exact for n < 2**20) plus rounded tails, as fdlibm."""
+    rest = exact(lambda: mpmath.pi / 2)
+    parts = {"inv": rounded(exact(lambda: 2 / mpmath.pi), True)}
+    for k in (1, 2, 3):
+        head = truncated(rest, 33)
+        with mpmath.workprec(256):
+            rest = rest - mpmath.mpf(head)
+        parts[f"p{k}"], parts[f"p{k}t"] = head, rounded(rest, True)
+    # float32 arguments: a 25-bit head keeps n*head exact for n < 2**28 (musl __rem_pio2f)
+    head = truncated(exact(lambda: mpmath.pi / 2), 25)
+    parts["f32_p1"] = head
+    parts["f32_p1t"] = rounded(exact(lambda: mpmath.pi / 2 - head), True)
+    return parts
+
+
+PIO2 = _pio2_parts()
+
+
+def _reduce_f64(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
+    """``(y0, y1, n)``: x = n*pi/2 + y0 + y1, fdlibm's medium case with all three rounds."""
+    nf, n = d.round_to_int(d.mul(x, d.f(PIO2["inv"])), name="n")
+    r = d.sub(x, d.mul(nf, d.f(PIO2["p1"])), name="r1")  # exact: Sterbenz
+    w = d.mul(nf, d.f(PIO2["p1t"]), name="w1")
+    for k in (2, 3):
+        t = r
+        w = d.mul(nf, d.f(PIO2[f"p{k}"]), name=f"w{k}")
+        r = d.sub(t, w, name=f"r{k}")
+        # the rounding error of t - w goes into the tail
+        w = d.sub(d.mul(nf, d.f(PIO2[f"p{k}t"])), d.sub(d.sub(t, r), w), name=f"w{k}t")
+    y0 = d.sub(r, w, name="y0")
+    y1 = d.sub(d.sub(r, y0), w, name="y1")
+    return y0, y1, n
+
+
+def _reduce_f32(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
+    """``(y0, 0, n)`` for a float32 argument widened to double (musl's __rem_pio2f)."""
+    nf, n = d.round_to_int(d.mul(x, d.f(PIO2["inv"])), name="n")
+    y = d.sub(x, d.mul(nf, d.f(PIO2["f32_p1"])), name="r1")
+    y = d.sub(y, d.mul(nf, d.f(PIO2["f32_p1t"])), name="y0")
+    return y, d.f(0.0), n
+
+
+def _kernel_sin(d: Emitter, x: ir.Value, y: ir.Value) -> ir.Value:
+    z = d.mul(x, x, name="ks.z")
+    v = d.mul(z, x, name="ks.v")
+    r = d.horner(z, SIN_COEFFS[1:], name="ks.r")
+    inner = d.sub(d.mul(z, d.sub(d.mul(d.f(0.5), y), d.mul(v, r))), y)
+    return d.sub(x, d.sub(inner, d.mul(v, d.f(SIN_COEFFS[0]))), name="ksin")
+
+
+def _kernel_cos(d: Emitter, x: ir.Value, y: ir.Value) -> ir.Value:
+    z = d.mul(x, x, name="kc.z")
+    r = d.mul(z, d.horner(z, COS_COEFFS, name="kc.r"), name="kc.r")
+    hz = d.mul(d.f(0.5), z, name="kc.hz")
+    w = d.sub(d.f(1.0), hz, name="kc.w")
+    # (1 - w) - hz recovers the rounding error of w
+    corr = d.add(d.sub(d.sub(d.f(1.0), w), hz), d.sub(d.mul(z, r), d.mul(x, y)))
+    return d.add(w, corr, name="kcos")
+
+
+def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
+    d = Emitter(e.b, ir.DoubleType())
+    xd = x if e.is64 else e.b.fpext(x, d.fty, name="xd")
+    y0, y1, n = (_reduce_f64 if e.is64 else _reduce_f32)(d, xd)
+    s, c = _kernel_sin(d, y0, y1), _kernel_cos(d, y0, y1)
+    # quadrant n mod 4: sin -> s, c, -s, -c; cos -> c, -s, -c, s
+    q = e.b.add(n, d.i(1)) if want_cos else n
+    odd = e.b.icmp_unsigned("!=", e.b.and_(n, d.i(1)), d.i(0), name="q.odd")
+    negate = e.b.icmp_unsigned("!=", e.b.and_(q, d.i(2)), d.i(0), name="q.neg")
+    v = d.select(odd, s, c) if want_cos else d.select(odd, c, s)
+    v = d.select(negate, d.neg(v), v, name="v")
+    if not e.is64:
+        v = e.b.fptrunc(v, e.fty, name="v.f32")
+    # +-inf and NaN give NaN (x - x), everything else the kernel value
+    finite = e.fcmp("<", e.fabs(x), e.f(float("inf")), name="finite")
+    return e.select(finite, v, e.sub(x, x), name="cos" if want_cos else "sin")
+
+
+def emit_sin(e: Emitter, x: ir.Value) -> ir.Value:
+    return _sincos(e, x, want_cos=False)
+
+
+def emit_cos(e: Emitter, x: ir.Value) -> ir.Value:
+    return _sincos(e, x, want_cos=True)

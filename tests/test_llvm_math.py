@@ -1,0 +1,188 @@
+"""Accuracy and vectorization of codegen.llvm_math, against mpmath at 160 bits.
+
+Errors are measured in ulps of the exact value: |got - exact| / ulp(exact), so a
+correctly rounded result scores at most 0.5.  ``pytest -s`` prints the table.
+"""
+from __future__ import annotations
+
+import platform
+import re
+
+import mpmath
+import numpy as np
+import pytest
+
+llvm_math = pytest.importorskip("codegen.llvm_math")
+from codegen.llvm_math import ACCURATE_RANGE, EMITTERS
+from codegen.llvm_math.harness import MapJit
+from codegen.llvm_math.trig import COS_COEFFS, SIN_COEFFS
+
+MAX_ULP = 4.0
+REF_PREC = 160
+DTYPES = (np.float64, np.float32)
+FUNCS = tuple(EMITTERS)
+RESULTS: dict[tuple[str, str], float] = {}
+
+nan, inf = float("nan"), float("inf")
+
+
+def _sigmoid(x: mpmath.mpf) -> mpmath.mpf:
+    return 1 / (1 + mpmath.exp(-x))
+
+
+def _softplus(x: mpmath.mpf) -> mpmath.mpf:
+    # log1p(exp(x)) loses nothing at 160 bits, and mpmath exponents do not overflow
+    return mpmath.log1p(mpmath.exp(x))
+
+
+REFERENCE = {
+    "exp": mpmath.exp, "expm1": mpmath.expm1, "log": mpmath.log, "log1p": mpmath.log1p,
+    "tanh": mpmath.tanh, "sigmoid": _sigmoid, "softplus": _softplus, "sin": mpmath.sin, "cos": mpmath.cos,
+}
+
+# IEEE results at the edges: (x, expected); zeros are compared with their sign
+SPECIALS = {
+    "exp": [(inf, inf), (-inf, 0.0), (nan, nan), (0.0, 1.0), (-0.0, 1.0), (1000.0, inf), (-1000.0, 0.0)],
+    "expm1": [(inf, inf), (-inf, -1.0), (nan, nan), (0.0, 0.0), (-0.0, -0.0), (1000.0, inf), (-1000.0, -1.0)],
+    "log": [(inf, inf), (-inf, nan), (nan, nan), (0.0, -inf), (-0.0, -inf), (-1.0, nan), (1.0, 0.0)],
+    "log1p": [(inf, inf), (-inf, nan), (nan, nan), (0.0, 0.0), (-0.0, -0.0), (-1.0, -inf), (-2.0, nan)],
+    "tanh": [(inf, 1.0), (-inf, -1.0), (nan, nan), (0.0, 0.0), (-0.0, -0.0), (1000.0, 1.0), (-1000.0, -1.0)],
+    "sigmoid": [(inf, 1.0), (-inf, 0.0), (nan, nan), (0.0, 0.5), (-0.0, 0.5), (1000.0, 1.0), (-1000.0, 0.0)],
+    "softplus": [(inf, inf), (-inf, 0.0), (nan, nan), (0.0, float(mpmath.log(2))), (-1000.0, 0.0),
+                 (1000.0, 1000.0)],
+    "sin": [(inf, nan), (-inf, nan), (nan, nan), (0.0, 0.0), (-0.0, -0.0)],
+    "cos": [(inf, nan), (-inf, nan), (nan, nan), (0.0, 1.0), (-0.0, 1.0)],
+}
+
+
+@pytest.fixture(scope="module", params=DTYPES, ids=lambda d: d.__name__)
+def jit(request) -> MapJit:
+    return MapJit(list(FUNCS), request.param)
+
+
+# -- sample points -------------------------------------------------------------
+def _log_uniform(rng: np.random.Generator, lo: float, hi: float, n: int) -> np.ndarray:
+    return np.exp(rng.uniform(np.log(lo), np.log(hi), n))
+
+
+def _points(name: str, dtype: type) -> np.ndarray:
+    """Random log-uniform points over the whole domain, plus the thresholds where things change."""
+    fi = np.finfo(dtype)
+    tiny, big = float(fi.smallest_subnormal), float(fi.max)
+    rng = np.random.default_rng(sum(map(ord, name)) + (64 if dtype is np.float64 else 32))
+    n = 1500 if dtype is np.float64 else 2000
+    mag = lambda lo, hi, k=n: _log_uniform(rng, lo, hi, k)
+    both = lambda a: np.concatenate([a, -a])
+    over = float(np.log(big))                       # exp overflows above this
+    under = float(np.log(tiny)) - 0.7               # and rounds to zero below this
+    sub = float(np.log(fi.smallest_normal))         # and is subnormal below this
+    edges = np.concatenate([t + np.linspace(-1e-3, 1e-3, 41) * abs(t) for t in (over, under, sub)])
+    if name in ("exp", "expm1"):
+        pts = [both(mag(tiny, 800.0)), rng.uniform(under - 5, over + 5, n), edges, rng.uniform(-1, 1, 200)]
+    elif name == "log":
+        pts = [mag(tiny, big, 2 * n), 1 + rng.uniform(-0.3, 0.3, n // 2), 1 + both(mag(tiny, 1e-3, 100))]
+    elif name == "log1p":
+        pts = [mag(tiny, big), -mag(tiny, 1.0), -1 + mag(float(fi.eps) / 2, 0.5, 300), rng.uniform(-0.5, 2, 300)]
+    elif name in ("tanh", "sigmoid", "softplus"):
+        pts = [both(mag(tiny, big)), rng.uniform(-50, 50, n), both(edges)]
+    else:  # sin, cos: up to the documented range, plus arguments next to multiples of pi/2
+        hi = ACCURATE_RANGE[dtype is np.float64]
+        k = np.unique(both(mag(1.0, hi / 1.6, 400)).round())
+        near = (k * (np.pi / 2)).astype(dtype)
+        pts = [both(mag(tiny, hi)), rng.uniform(-10, 10, n), near, np.nextafter(near, np.inf, dtype=dtype)]
+    x = np.concatenate([np.asarray(p, dtype=np.float64) for p in pts]).astype(dtype)
+    return x[np.isfinite(x)]
+
+
+# -- ulp error -----------------------------------------------------------------
+def _ulp_errors(name: str, x: np.ndarray, got: np.ndarray) -> np.ndarray:
+    fi = np.finfo(got.dtype)
+    p = fi.nmant + 1
+    emin = int(np.log2(float(fi.smallest_normal)))
+    fmax = mpmath.mpf(float(fi.max))
+    half_ulp_max = mpmath.ldexp(1, int(np.log2(float(fi.max))) - p)
+    errs = np.empty(len(x))
+    fn = REFERENCE[name]
+    with mpmath.workprec(REF_PREC):
+        for j, (xv, gv) in enumerate(zip(x.tolist(), got.tolist())):
+            if name == "log" and xv < 0 or name == "log1p" and xv < -1:
+                errs[j] = 0.0 if np.isnan(gv) else inf
+                continue
+            if (name == "log" and xv == 0) or (name == "log1p" and xv == -1):
+                errs[j] = 0.0 if gv == -inf else inf
+                continue
+            y = fn(mpmath.mpf(xv))
+            if abs(y) >= fmax + half_ulp_max:  # correctly rounded result is +-inf
+                errs[j] = 0.0 if np.isinf(gv) and (gv > 0) == (y > 0) else inf
+                continue
+            if not np.isfinite(gv):
+                errs[j] = inf
+                continue
+            e = emin if y == 0 else max(emin, int(mpmath.floor(mpmath.log(abs(y), 2))))
+            # log2 at 160 bits can land a hair under an exact power of two
+            if y != 0 and mpmath.ldexp(1, e + 1) <= abs(y):
+                e += 1
+            errs[j] = float(abs(mpmath.mpf(gv) - y) / mpmath.ldexp(1, e - p + 1))
+    return errs
+
+
+@pytest.mark.parametrize("name", FUNCS)
+def test_accuracy(jit: MapJit, name: str) -> None:
+    x = _points(name, jit.dtype.type)
+    errs = _ulp_errors(name, x, jit(name, x))
+    worst = int(np.argmax(errs))
+    RESULTS[(name, jit.dtype.name)] = float(errs[worst])
+    print(f"\n{name}[{jit.dtype.name}]: max {errs[worst]:.3f} ulp at x={x[worst]!r} over {len(x)} points")
+    assert errs[worst] <= MAX_ULP, f"{name}({x[worst]!r}) is {errs[worst]:.2f} ulp off"
+
+
+@pytest.mark.parametrize("name", FUNCS)
+def test_special_values(jit: MapJit, name: str) -> None:
+    xs, want = zip(*SPECIALS[name])
+    got = jit(name, np.array(xs, dtype=jit.dtype))
+    want = np.array(want, dtype=jit.dtype)
+    for x, g, w in zip(xs, got, want):
+        if np.isnan(w):
+            assert np.isnan(g), f"{name}({x}) = {g}, want nan"
+        else:
+            assert g == w and np.signbit(g) == np.signbit(w), f"{name}({x}) = {g!r}, want {w!r}"
+
+
+def test_trig_kernel_coefficients() -> None:
+    """The fdlibm minimax polynomials really are within 2**-57 of sin and cos on [-pi/4, pi/4]."""
+    with mpmath.workprec(REF_PREC):
+        for t in mpmath.linspace(1e-6, mpmath.pi / 4, 400):
+            z = t * t
+            s = t + t * z * sum(c * z**k for k, c in enumerate(SIN_COEFFS))
+            c = 1 - z / 2 + z * z * sum(c * z**k for k, c in enumerate(COS_COEFFS))
+            assert abs(s - mpmath.sin(t)) <= mpmath.ldexp(abs(mpmath.sin(t)), -57)
+            assert abs(c - mpmath.cos(t)) <= mpmath.ldexp(1, -57)
+
+
+# -- vectorization ---------------------------------------------------------------
+def _function_asm(asm: str, symbol: str) -> str:
+    start = asm.index(f"{symbol}:")
+    end = asm.find(".Lfunc_end", start)
+    return asm[start:end]
+
+
+@pytest.mark.parametrize("name", ["exp", "tanh", "log", "sigmoid"])
+def test_loop_is_vectorized(jit: MapJit, name: str) -> None:
+    scalar = "double" if jit.dtype == np.float64 else "float"
+    body = jit.optimized_ir.split(f"@map_{name}(")[1].split("\n}\n")[0]
+    assert re.search(rf"<(2|4|8|16|32) x {scalar}>", body), f"no vector {scalar} ops in map_{name}"
+    calls = set(re.findall(r"call [^@]*@([\w.]+)", body))
+    assert all(c.startswith("llvm.") for c in calls), f"map_{name} still calls {calls}"
+    if platform.machine().lower() in ("x86_64", "amd64"):
+        asm = _function_asm(jit.assembly, f"map_{name}")
+        assert re.search(r"%[yz]mm\d+", asm) or re.search(r"\bv\w+p[sd]\b", asm), "no packed SIMD in the loop"
+        assert not re.search(r"\bcall\w*\s+\*?\w*(exp|log|tanh)", asm), "a libm call survived"
+
+
+def test_report_table() -> None:
+    """Prints the measured max ulp per function and dtype (run with -s)."""
+    rows = [f"{'function':10} {'float64':>9} {'float32':>9}"]
+    for name in FUNCS:
+        cells = [RESULTS.get((name, d)) for d in ("float64", "float32")]
+        rows.append(f"{name:10} " + " ".join(f"{c:9.3f}" if c is not None else f"{'-':>9}" for c in cells))
+    print("\nmax ulp error vs mpmath\n" + "\n".join(rows))
