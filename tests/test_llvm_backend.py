@@ -328,3 +328,29 @@ def test_unwritable_cache_still_compiles(monkeypatch, tmp_path):
     blocker.write_text("not a directory")
     monkeypatch.setenv("SYMGRAD_CACHE_DIR", str(blocker))
     _compile_and_check(sp.tanh(x) * x, [x])
+
+
+def test_held_results_are_never_overwritten():
+    f = sg.compile(sp.exp(x) * y, wrt=[x, y], backend="llvm")
+    xs = np.linspace(-1, 1, 10_000)
+    v1, g1 = f(x=xs, y=1.0)
+    keep_v, keep_d = v1.copy(), g1[1].copy()
+    only_grad = g1[1]
+    del v1, g1
+    v2, g2 = f(x=xs + 1, y=2.0)  # one result of the first call is still alive
+    np.testing.assert_array_equal(only_grad, keep_d)
+    del only_grad
+    v3, _ = f(x=xs, y=1.0)
+    np.testing.assert_array_equal(v3, keep_v)
+    assert not np.shares_memory(v3, v2)
+
+
+def test_dropped_results_reuse_their_memory():
+    f = sg.compile(sp.exp(x) * y, wrt=[x, y], backend="llvm")
+    xs = np.linspace(-1, 1, 10_000)
+    v, _ = f(x=xs, y=1.0)
+    address = v.ctypes.data
+    del v, _
+    v, g = f(x=xs, y=3.0)
+    assert v.ctypes.data == address
+    np.testing.assert_allclose(v, 3 * np.exp(xs), rtol=1e-15)

@@ -366,10 +366,7 @@ def _not(e, node, xs):
 # -- activations (the stable formulations of codegen/numpy.py HELPERS) ----------------------------
 @defemit(sigmoid)
 def _sigmoid(e: KernelEmitter, node, xs):
-    x = xs[0]
-    ex = e.math.exp(e.b, e.b.fneg(e.math.fabs(e.b, x)))
-    num = e.select(e.b.fcmp_ordered(">=", x, e.const(0)), e.const(1), ex)
-    return e.b.fdiv(num, e.b.fadd(e.const(1), ex))
+    return e.math.sigmoid(e.b, xs[0])
 
 
 @defemit(relu)
@@ -379,9 +376,7 @@ def _relu(e: KernelEmitter, node, xs):
 
 @defemit(softplus)
 def _softplus(e: KernelEmitter, node, xs):
-    x = xs[0]
-    tail = e.math.log1p(e.b, e.math.exp(e.b, e.b.fneg(e.math.fabs(e.b, x))))
-    return e.b.fadd(e.fmax(x, e.const(0)), tail)
+    return e.math.softplus(e.b, xs[0])
 
 
 @defemit(leaky_relu)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
+import sys
 import threading
 import time
 from typing import Any, Sequence
@@ -68,6 +69,8 @@ class ScalarKernel:
         self.n_out = len(program.outputs)
         self._libs: dict[tuple[bool, ...], tuple[JITLibrary, Any]] = {}
         self._lock = threading.Lock()
+        self._spare: np.ndarray | None = None
+        self._spare_lock = threading.Lock()
         self.timings: dict[tuple[bool, ...], tuple[float, str]] = {}
 
     def ir(self, pattern: Sequence[bool] | None = None) -> str:
@@ -116,6 +119,24 @@ class ScalarKernel:
         fn = _KERNEL_TYPE(lib.get_function_address(KERNEL))
         self.timings[pattern] = (time.perf_counter() - t0, how)
         return lib, fn
+
+    def outputs(self, shape: tuple[int, ...], size: int) -> list[np.ndarray]:
+        """Output arrays, all rows of one ``(n_out, size)`` block.
+
+        One block instead of ``n_out`` arrays: NumPy asks the kernel for huge
+        pages on large allocations, so fresh outputs cost a few page faults
+        instead of thousands.  And when every result of the previous call has
+        been dropped (the block's reference count shows no view of it is
+        alive), its memory is reused: already-mapped pages are much cheaper to
+        write than fresh ones, which matters in a loop of repeated calls.
+        """
+        with self._spare_lock:
+            block = self._spare
+            # references: self._spare, the local name, getrefcount's argument
+            if block is None or block.shape != (self.n_out, size) or sys.getrefcount(block) > 3:
+                block = np.empty((self.n_out, size), dtype=self.dtype)
+                self._spare = block if size >= 4096 else None
+        return [block[k].reshape(shape) for k in range(self.n_out)]
 
     def run(self, n: int, inputs: Sequence[np.ndarray], pattern: tuple[bool, ...],
             outputs: Sequence[np.ndarray], threads: int = 1) -> None:
@@ -190,7 +211,7 @@ def call_scalar(fn, arrays: list[np.ndarray]) -> list[Any]:
     """``CompiledFunction._call`` for the llvm backend (see the module docstring)."""
     kernel: ScalarKernel = fn.kernel
     shape, size, ready, pattern = prepare(fn.args, arrays, kernel.dtype)
-    outs = [np.empty(shape, dtype=kernel.dtype) for _ in range(kernel.n_out)]
+    outs = kernel.outputs(shape, size)
     if size > 0:
         kernel.run(size, ready, pattern, outs, threads=max_threads())
     return [o[()] if o.ndim == 0 else o for o in outs]

@@ -17,7 +17,7 @@ from typing import Callable
 
 from llvmlite import ir
 
-__all__ = ["IntrinsicMath", "default_math", "UNARY"]
+__all__ = ["IntrinsicMath", "VectorMath", "default_math", "UNARY"]
 
 #: function name -> LLVM intrinsic base name, or None for a libm call
 UNARY: dict[str, str | None] = {
@@ -73,12 +73,61 @@ class IntrinsicMath:
     def pow(self, builder: ir.IRBuilder, x: ir.Value, y: ir.Value) -> ir.Value:
         return self.call(builder, "pow", x, y)
 
+    # the activations' stable formulations (codegen/numpy.py HELPERS), one exp each
+    def sigmoid(self, builder: ir.IRBuilder, x: ir.Value) -> ir.Value:
+        one, zero = ir.Constant(x.type, 1.0), ir.Constant(x.type, 0.0)
+        e = self.exp(builder, builder.fneg(self.fabs(builder, x)))
+        num = builder.select(builder.fcmp_ordered(">=", x, zero), one, e)
+        return builder.fdiv(num, builder.fadd(one, e), name="sigmoid")
+
+    def softplus(self, builder: ir.IRBuilder, x: ir.Value) -> ir.Value:
+        zero = ir.Constant(x.type, 0.0)
+        tail = self.log1p(builder, self.exp(builder, builder.fneg(self.fabs(builder, x))))
+        # max(x, 0) with NaN propagation, as np.maximum
+        keep = builder.or_(builder.fcmp_ordered(">=", x, zero), builder.fcmp_unordered("uno", x, x))
+        return builder.fadd(builder.select(keep, x, zero), tail, name="softplus")
+
     def __getattr__(self, name: str) -> Callable[..., ir.Value]:
         if name in UNARY:
             return lambda builder, x: self.call(builder, name, x)
         raise AttributeError(name)
 
 
+class VectorMath(IntrinsicMath):
+    """Branch-free IR from :mod:`codegen.llvm_math` where it has the function.
+
+    Those bodies are straight-line code, inlined into the loop, so the loop
+    vectorizer widens them across samples; everything else (tan, asin,
+    pow, ...) falls back to :class:`IntrinsicMath`.
+    """
+
+    name = "llvm_math"
+
+    def __init__(self) -> None:
+        from codegen import llvm_math
+        self._emitters = llvm_math.EMITTERS
+        self._make = llvm_math.declare_math
+        self._libs: dict[tuple[int, str], object] = {}
+
+    def call(self, builder: ir.IRBuilder, name: str, *xs: ir.Value) -> ir.Value:
+        if name not in self._emitters:
+            return super().call(builder, name, *xs)
+        key = (id(builder.module), str(xs[0].type))
+        lib = self._libs.get(key)
+        if lib is None or lib.module is not builder.module:
+            lib = self._libs[key] = self._make(builder.module, xs[0].type)
+        return lib.call(builder, name, *xs)
+
+    def sigmoid(self, builder: ir.IRBuilder, x: ir.Value) -> ir.Value:
+        return self.call(builder, "sigmoid", x)
+
+    def softplus(self, builder: ir.IRBuilder, x: ir.Value) -> ir.Value:
+        return self.call(builder, "softplus", x)
+
+
 def default_math() -> IntrinsicMath:
     """The math implementation new kernels use (the one-line switch)."""
-    return IntrinsicMath()
+    try:
+        return VectorMath()
+    except ImportError:  # codegen/llvm_math not available: correct, scalar calls
+        return IntrinsicMath()
