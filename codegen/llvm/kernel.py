@@ -65,10 +65,12 @@ class ScalarKernel:
         self.program = program
         self.dtype = np.dtype(dtype)
         self.math = default_math()
+        self.fingerprint = program.fingerprint()
         self.n_in = len(program.inputs)
         self.n_out = len(program.outputs)
         self._libs: dict[tuple[bool, ...], tuple[JITLibrary, Any]] = {}
         self._lock = threading.Lock()
+        self._ir: dict[tuple[bool, ...], str] = {}
         self._spare: np.ndarray | None = None
         self._spare_lock = threading.Lock()
         self.timings: dict[tuple[bool, ...], tuple[float, str]] = {}
@@ -76,7 +78,10 @@ class ScalarKernel:
     def ir(self, pattern: Sequence[bool] | None = None) -> str:
         """The readable, unoptimized IR for ``pattern`` (default: all arrays)."""
         pattern = (True,) * self.n_in if pattern is None else tuple(pattern)
-        return str(emit_module(self.program, self.dtype, pattern, self.math))
+        text = self._ir.get(pattern)
+        if text is None:
+            text = self._ir[pattern] = str(emit_module(self.program, self.dtype, pattern, self.math))
+        return text
 
     def library(self, pattern: Sequence[bool]) -> JITLibrary:
         return self._get(tuple(pattern))[0]
@@ -96,7 +101,7 @@ class ScalarKernel:
     def _key(self, pattern: tuple[bool, ...], ir_text: str) -> str:
         h = host_target()
         return cache.cache_key([
-            self.program.fingerprint(), hashlib.sha256(ir_text.encode()).hexdigest(),
+            self.fingerprint, hashlib.sha256(ir_text.encode()).hexdigest(),
             self.dtype.name, "".join("a" if p else "s" for p in pattern), getattr(self.math, "name", ""),
             h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
         ])
@@ -104,7 +109,7 @@ class ScalarKernel:
     def _build(self, pattern: tuple[bool, ...]):
         t0 = time.perf_counter()
         ir_text = self.ir(pattern)
-        lib = JITLibrary(f"symgrad-{self.program.fingerprint()[:12]}")
+        lib = JITLibrary(f"symgrad-{self.fingerprint[:12]}")
         how = "compiled"
         key = self._key(pattern, ir_text) if _cache_enabled() else None
         payload = cache.load(key) if key else None
