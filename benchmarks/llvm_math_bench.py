@@ -11,14 +11,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from codegen.llvm_math import EMITTERS  # noqa: E402
-from codegen.llvm_math.harness import MapJit  # noqa: E402
+from codegen.llvm_math import EMITTERS
+from codegen.llvm_math.harness import MapJit
 
 try:
     from scipy.special import expit

@@ -90,8 +90,14 @@ def _points(name: str, dtype: type) -> np.ndarray:
         k = np.unique(both(mag(1.0, hi / 1.6, 400)).round())
         near = (k * (np.pi / 2)).astype(dtype)
         pts = [both(mag(tiny, hi)), rng.uniform(-10, 10, n), near, np.nextafter(near, np.inf, dtype=dtype)]
+    extremes = [fi.max, fi.smallest_normal, tiny, fi.eps, 1.0, 0.5, 2.0]
+    pts.append(both(np.array(extremes, dtype=np.float64)))
+    pts.append(both(np.nextafter(np.array(extremes, dtype=dtype), 0).astype(np.float64)))
     x = np.concatenate([np.asarray(p, dtype=np.float64) for p in pts]).astype(dtype)
-    return x[np.isfinite(x)]
+    x = x[np.isfinite(x)]
+    if name in ("sin", "cos"):
+        x = x[np.abs(x) <= ACCURATE_RANGE[dtype is np.float64]]
+    return x
 
 
 # -- ulp error -----------------------------------------------------------------
@@ -146,6 +152,17 @@ def test_special_values(jit: MapJit, name: str) -> None:
             assert np.isnan(g), f"{name}({x}) = {g}, want nan"
         else:
             assert g == w and np.signbit(g) == np.signbit(w), f"{name}({x}) = {g!r}, want {w!r}"
+
+
+@pytest.mark.parametrize("name", ["sin", "cos"])
+def test_trig_beyond_accurate_range_is_bounded(jit: MapJit, name: str) -> None:
+    """Past ACCURATE_RANGE the values are not accurate (documented), but stay in [-1, 1]."""
+    fi = np.finfo(jit.dtype)
+    lo = np.log(ACCURATE_RANGE[jit.dtype == np.float64])
+    x = np.exp(np.random.default_rng(7).uniform(lo, np.log(float(fi.max)), 2000))
+    x = np.concatenate([x, -x, [fi.max, -fi.max]]).astype(jit.dtype)
+    y = jit(name, x)
+    assert np.all(np.abs(y) <= 1), x[~(np.abs(y) <= 1)][:5]
 
 
 def test_trig_kernel_coefficients() -> None:

@@ -114,15 +114,15 @@ class Emitter:
         biased = self.b.add(k, self.i(self.bias), name=f"{name}.biased")
         return self.from_bits(self.b.shl(biased, self.i(self.mant), name=f"{name}.bits"), name=name)
 
-    def round_to_int(self, x: ir.Value, name: str = "") -> tuple[ir.Value, ir.Value]:
-        """``(rint(x) as float, rint(x) as int)`` for ``|x| < 2**(mant-1)``.
+    def round_to_int(self, x: ir.Value, scale: ir.Value, name: str = "") -> tuple[ir.Value, ir.Value]:
+        """``(rint(x*scale) as float, as int)`` for ``|x*scale| < 2**(mant-1)``.
 
         Adding 1.5*2**mant rounds to an integer in the float unit itself and
         leaves that integer in the low bits, so no float-to-int conversion
         (which is poison out of range and slow on AVX2) is needed.
         """
         shift = self.f(1.5 * 2.0 ** self.mant)
-        t = self.add(x, shift, name=f"{name}.shifted")
+        t = self.madd(x, scale, shift, name=f"{name}.shifted")
         as_float = self.sub(t, shift, name=f"{name}.f")
         as_int = self.b.sub(self.bits(t), self.bits(shift), name=f"{name}.i")
         return as_float, as_int

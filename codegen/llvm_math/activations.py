@@ -24,10 +24,10 @@ def emit_tanh(e: Emitter, x: ir.Value) -> ir.Value:
     two_ax = e.add(ax, ax, name="2ax")
     t = emit_expm1(e, e.select(large, two_ax, e.neg(two_ax), name="tanh.arg"))
     den = e.add(t, e.f(2.0), name="t+2")
-    far = e.sub(e.f(1.0), e.div(e.f(2.0), den), name="tanh.far")
-    near = e.div(e.neg(t), den, name="tanh.near")
-    # NaN stays NaN through expm1 and the division; copysign keeps tanh(-0) = -0
-    return e.copysign(e.select(large, far, near), x, name="tanh")
+    # one division serves both arms: far is 1 - 2/den, near is -t/den
+    q = e.div(e.select(large, e.f(2.0), e.neg(t)), den, name="q")
+    mag = e.select(large, e.sub(e.f(1.0), q), q, name="tanh.mag")
+    return e.copysign(mag, x, name="tanh")
 
 
 def emit_sigmoid(e: Emitter, x: ir.Value) -> ir.Value:

@@ -36,7 +36,7 @@ def reduce_ln2(e: Emitter, x: ir.Value, lo: float, hi: float) -> tuple[ir.Value,
     """``(r, n)`` with ``clamp(x, lo, hi) = n*ln2 + r``, ``n`` an integer of :attr:`Emitter.ity`."""
     c = _CONST[e.is64]
     xc = e.clamp(x, lo, hi, name="xc")
-    nf, ni = e.round_to_int(e.mul(xc, e.f(c["log2e"]), name="x.log2e"), name="n")
+    nf, ni = e.round_to_int(xc, e.f(c["log2e"]), name="n")
     r = e.madd(nf, e.f(-c["ln2_hi"]), xc, name="r.hi")
     r = e.madd(nf, e.f(-c["ln2_lo"]), r, name="r")
     return r, ni

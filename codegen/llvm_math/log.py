@@ -27,8 +27,8 @@ def _constants(is64: bool) -> dict:
 _CONST = {True: _constants(True), False: _constants(False)}
 
 
-def _log_reduced(e: Emitter, u: ir.Value, k_extra: ir.Value | None, c: ir.Value | None) -> ir.Value:
-    """log(u) + c for finite positive normal ``u`` (with ``k_extra`` added to its exponent)."""
+def _log_reduced(e: Emitter, u: ir.Value, k_extra: ir.Value | None, err: ir.Value | None) -> ir.Value:
+    """log(u) + err/u for finite positive normal ``u`` (with ``k_extra`` added to its exponent)."""
     const = _CONST[e.is64]
     ix = e.bits(u, name="u.bits")
     off = e.bits(e.f(const["sqrt_half"]))
@@ -39,7 +39,19 @@ def _log_reduced(e: Emitter, u: ir.Value, k_extra: ir.Value | None, c: ir.Value 
         k = e.b.add(k, k_extra, name="k.total")
     dk = e.b.sitofp(k, e.fty, name="dk")
     f = e.sub(z, e.f(1.0), name="f")
-    s = e.div(f, e.add(e.f(2.0), f), name="s")
+    two_f = e.add(e.f(2.0), f, name="2+f")
+    if err is None:
+        s, c = e.div(f, two_f, name="s"), None
+    else:
+        # one division for both s = f/(2+f) and c = err/u: s only scales the
+        # O(f**3) terms and c is a correction, so the extra roundings cost < 0.1 ulp.
+        # u = z*2**k, and z (not u, which may be near overflow) goes into the product.
+        inv = e.div(e.f(1.0), e.mul(two_f, z), name="inv")
+        s = e.mul(e.mul(f, z), inv, name="s")
+        # beyond 2**(mant+2), err/u is below an ulp of log(u): cap k so 2**-k stays normal
+        cap = e.i(e.mant + 2)
+        kc = e.select(e.b.icmp_signed("<", k, cap), k, cap, name="k.cap")
+        c = e.mul(e.mul(e.mul(err, two_f), inv), e.pow2(e.b.neg(kc)), name="c")
     w = e.mul(s, s, name="w")
     coeffs = [float(Fraction(2, 2 * j + 1)) for j in range(1, _TERMS[e.is64] + 1)]
     r = e.mul(w, e.horner(w, coeffs, name="R"), name="R")
@@ -70,8 +82,7 @@ def emit_log1p(e: Emitter, x: ir.Value) -> ir.Value:
     # which difference is exact depends on whether u is above 2 (fdlibm)
     big = e.fcmp(">=", u, e.f(2.0), name="u.big")
     err = e.select(big, e.sub(e.f(1.0), e.sub(u, x)), e.sub(x, e.sub(u, e.f(1.0))), name="u.err")
-    c = e.div(err, u, name="c")
-    res = _log_reduced(e, u, None, c)
+    res = _log_reduced(e, u, None, err)
     res = e.select(e.fcmp("==", x, e.f(float("inf"))), x, res, name="log1p.inf")
     res = e.select(e.fcmp("==", x, e.f(0.0)), x, res, name="log1p.zero")
     res = e.select(e.fcmp("==", x, e.f(-1.0)), e.f(float("-inf")), res, name="log1p.m1")

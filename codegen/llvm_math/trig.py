@@ -3,8 +3,8 @@
 Range (documented and tested): the reduction is exact enough for
 |x| <= 2**20 * pi/2 (about 1.65e6) in float64 and |x| <= 2**28 * pi/2 (about
 4.2e8) in float32; beyond that fdlibm switches to Payne-Hanek reduction, which
-needs a table lookup and a loop, and these branch-free versions lose accuracy
-(results are still finite for finite x, but not meaningful).  float32 is
+needs a table lookup and a loop, and these branch-free versions lose accuracy:
+for larger finite x the results are in [-1, 1] but otherwise meaningless.  float32 is
 reduced and evaluated in double and rounded once at the end.
 """
 from __future__ import annotations
@@ -46,7 +46,7 @@ PIO2 = _pio2_parts()
 
 def _reduce_f64(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
     """``(y0, y1, n)``: x = n*pi/2 + y0 + y1, fdlibm's medium case with all three rounds."""
-    nf, n = d.round_to_int(d.mul(x, d.f(PIO2["inv"])), name="n")
+    nf, n = d.round_to_int(x, d.f(PIO2["inv"]), name="n")
     r = d.sub(x, d.mul(nf, d.f(PIO2["p1"])), name="r1")  # exact: Sterbenz
     w = d.mul(nf, d.f(PIO2["p1t"]), name="w1")
     for k in (2, 3):
@@ -62,7 +62,7 @@ def _reduce_f64(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
 
 def _reduce_f32(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
     """``(y0, 0, n)`` for a float32 argument widened to double (musl's __rem_pio2f)."""
-    nf, n = d.round_to_int(d.mul(x, d.f(PIO2["inv"])), name="n")
+    nf, n = d.round_to_int(x, d.f(PIO2["inv"]), name="n")
     y = d.sub(x, d.mul(nf, d.f(PIO2["f32_p1"])), name="r1")
     y = d.sub(y, d.mul(nf, d.f(PIO2["f32_p1t"])), name="y0")
     return y, d.f(0.0), n
@@ -90,6 +90,10 @@ def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
     d = Emitter(e.b, ir.DoubleType())
     xd = x if e.is64 else e.b.fpext(x, d.fty, name="xd")
     y0, y1, n = (_reduce_f64 if e.is64 else _reduce_f32)(d, xd)
+    # inside the accurate range |y0| <= pi/4 and this clamp does nothing; beyond
+    # it, it keeps the kernels on their interval so results stay in [-1, 1]
+    y0 = d.clamp(y0, -0.8, 0.8, name="y0.c")
+    y1 = d.clamp(y1, -(2.0 ** -52), 2.0 ** -52, name="y1.c")
     s, c = _kernel_sin(d, y0, y1), _kernel_cos(d, y0, y1)
     # quadrant n mod 4: sin -> s, c, -s, -c; cos -> c, -s, -c, s
     q = e.b.add(n, d.i(1)) if want_cos else n
