@@ -1,0 +1,235 @@
+"""Workload T1 (../shared/WORKLOADS.md): a scalar kernel over a batch.
+
+The notes' one-hidden-layer regression net in scalar SymPy symbols (inputs
+x0..x2, target t, 4 tanh units, 21 parameters), L = (y_hat - t)^2, value and
+gradient for N = 200,000 samples of float64, every symbol bound to an array.
+symgrad (llvm and numpy backends) and the peers run in one process, one run;
+the ratios are what counts, the absolute times move with the machine's load.
+
+    .venv/bin/python benchmarks/t1_scalar.py            # print the table
+    .venv/bin/python benchmarks/t1_scalar.py --write    # and put it into docs/benchmarks.md
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import sympy as sp
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import symgrad as sg  # noqa: E402
+
+BYTES_PER_NS = 13.0  # the machine's measured streaming bandwidth, GB/s (WORKLOADS.md)
+
+
+def model():
+    ni, nh = 3, 4
+    x = sp.symbols(f"x0:{ni}")
+    t = sp.Symbol("t")
+    W = sp.Matrix(nh, ni, lambda j, i: sp.Symbol(f"w{j}{i}"))
+    b = sp.symbols(f"b0:{nh}")
+    th = sp.symbols(f"th0:{nh}")
+    c = sp.Symbol("c")
+    h = [sp.tanh(sum(W[j, i] * x[i] for i in range(ni)) + b[j]) for j in range(nh)]
+    y = sum(th[j] * h[j] for j in range(nh)) + c
+    L = (y - t) ** 2
+    params = list(W) + list(b) + list(th) + [c]
+    return L, list(x) + [t] + params, params, (ni, nh)
+
+
+def timeit(f, rep: int) -> float:
+    """Median seconds of ``rep`` calls after one warm-up call."""
+    f()
+    ts = []
+    for _ in range(rep):
+        t0 = time.perf_counter()
+        f()
+        ts.append(time.perf_counter() - t0)
+    return float(np.median(ts))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=200_000)
+    ap.add_argument("--rep", type=int, default=9)
+    ap.add_argument("--write", action="store_true", help="write the table into docs/benchmarks.md")
+    opts = ap.parse_args()
+    N = opts.n
+    L, args, params, (ni, nh) = model()
+    rng = np.random.default_rng(0)
+    vals = [rng.standard_normal(N) for _ in args]
+    kwargs = {str(s): v for s, v in zip(args, vals)}
+    rows: list[tuple[str, float]] = []
+    notes: list[str] = []
+
+    # -- symgrad: derive, compile cold and from the cache, run --------------------------
+    t0 = time.perf_counter()
+    g = sg.grad(L, params)
+    t_grad = time.perf_counter() - t0
+    stats = g.program.stats()
+    with tempfile.TemporaryDirectory() as cache_dir:
+        os.environ["SYMGRAD_CACHE_DIR"] = cache_dir
+        t0 = time.perf_counter()
+        f_llvm = sg.compile(L, wrt=params, backend="llvm")
+        t_cold = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        sg.compile(L, wrt=params, backend="llvm")
+        t_warm = time.perf_counter() - t0
+    (k_cold, how) = next(iter(f_llvm.kernel.timings.values()))
+    t0 = time.perf_counter()
+    f_np = sg.compile(L, wrt=params, backend="numpy")
+    t_np_compile = time.perf_counter() - t0
+
+    from codegen.llvm.kernel import max_threads
+    cores = max_threads()
+    os.environ["SYMGRAD_NUM_THREADS"] = "1"
+    rows.append(("symgrad llvm, 1 thread", timeit(lambda: f_llvm(**kwargs), opts.rep)))
+    os.environ["SYMGRAD_NUM_THREADS"] = str(cores)
+    rows.append((f"symgrad llvm, {cores} threads", timeit(lambda: f_llvm(**kwargs), opts.rep)))
+    del os.environ["SYMGRAD_NUM_THREADS"]
+    rows.append(("symgrad numpy", timeit(lambda: f_np(**kwargs), opts.rep)))
+
+    # -- SymPy -------------------------------------------------------------------------------
+    t0 = time.perf_counter()
+    grads = [sp.diff(L, p) for p in params]
+    t_diff = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    reps, red = sp.cse([L] + grads)
+    t_cse = time.perf_counter() - t0
+    ops_before = sp.count_ops([L] + grads)
+    ops_after = sp.count_ops([e for _, e in reps] + red)
+    t0 = time.perf_counter()
+    f_lamb = sp.lambdify(args, [L] + grads, "numpy", cse=True)
+    t_lamb = time.perf_counter() - t0
+    rows.append(("SymPy lambdify (NumPy, cse=True)", timeit(lambda: f_lamb(*vals), opts.rep)))
+
+    # -- SymEngine -------------------------------------------------------------------------
+    try:
+        import symengine as se
+        t0 = time.perf_counter()
+        f_se = se.Lambdify(args, [L] + grads, backend="llvm", cse=True, opt_level=3)
+        t_se = time.perf_counter() - t0
+        A = np.stack(vals, axis=1)
+        rows.append(("SymEngine Lambdify (LLVM, cse, opt_level 3)", timeit(lambda: f_se(A), opts.rep)))
+        out_se = np.asarray(f_se(A))
+        value, grads_llvm = f_llvm(**kwargs)
+        ref = np.stack([value, *grads_llvm], axis=1)
+        err = float(np.max(np.abs(out_se - ref) / (1 + np.abs(ref))))
+        notes.append(f"max |symgrad llvm - SymEngine| / (1 + |SymEngine|) over all 22 outputs: {err:.1e}")
+    except ImportError:
+        t_se = float("nan")
+        notes.append("SymEngine not installed")
+
+    # -- JAX ------------------------------------------------------------------------------------
+    try:
+        import jax
+        import jax.numpy as jnp
+        jax.config.update("jax_enable_x64", True)
+
+        def jl(p, xv, tv):
+            Wj = p[:12].reshape(nh, ni)
+            return (jnp.dot(p[16:20], jnp.tanh(Wj @ xv + p[12:16])) + p[20] - tv) ** 2
+
+        jg = jax.jit(jax.vmap(jax.value_and_grad(jl), in_axes=(0, 0, 0)))
+        P = jnp.asarray(np.stack(vals[ni + 1:], 1))
+        XV = jnp.asarray(np.stack(vals[:ni], 1))
+        TV = jnp.asarray(vals[ni])
+        rows.append(("jax.jit(vmap(value_and_grad)) float64",
+                     timeit(lambda: jax.block_until_ready(jg(P, XV, TV)), opts.rep)))
+    except ImportError:
+        notes.append("jax not installed")
+
+    # -- PyTorch -------------------------------------------------------------------------------
+    try:
+        import torch
+        tP = torch.tensor(np.stack(vals[ni + 1:], 1), requires_grad=True)
+        tX = torch.tensor(np.stack(vals[:ni], 1))
+        tT = torch.tensor(vals[ni])
+
+        def torch_f():
+            Wt = tP[:, :12].reshape(-1, nh, ni)
+            hh = torch.tanh(torch.einsum("nji,ni->nj", Wt, tX) + tP[:, 12:16])
+            Lt = ((hh * tP[:, 16:20]).sum(1) + tP[:, 20] - tT) ** 2
+            return Lt, torch.autograd.grad(Lt.sum(), tP)
+
+        rows.append(("PyTorch eager (batched autograd)", timeit(torch_f, max(3, opts.rep // 2))))
+    except ImportError:
+        notes.append("torch not installed")
+
+    # -- the table ----------------------------------------------------------------------------------
+    se_time = dict(rows).get("SymEngine Lambdify (LLVM, cse, opt_level 3)")
+    bound_ns = (len(args) + 1 + len(params)) * 8 / BYTES_PER_NS
+    lines = ["| system | ns per sample | vs SymEngine LLVM |", "|---|---|---|"]
+    for name, sec in rows:
+        ratio = f"{sec / se_time:.2f}x" if se_time else "-"
+        lines.append(f"| {name} | {sec / N * 1e9:.1f} | {ratio} |")
+    lines.append(f"| memory traffic alone ({len(args)} inputs + {1 + len(params)} outputs, "
+                 f"8 bytes each, at {BYTES_PER_NS:.0f} GB/s) | {bound_ns:.0f} | "
+                 f"{(bound_ns * N * 1e-9) / se_time:.2f}x |" if se_time else "")
+    compile_lines = [
+        f"- symgrad: gradient derived in {t_grad * 1e3:.0f} ms (one reverse sweep); {stats}.",
+        f"- symgrad llvm compile: cold {t_cold * 1e3:.0f} ms (kernel {k_cold * 1e3:.0f} ms: emit, "
+        f"O3, machine code), warm from the disk cache {t_warm * 1e3:.0f} ms (whole `sg.compile`); "
+        f"numpy backend compile {t_np_compile * 1e3:.0f} ms.",
+        f"- SymPy: diff per parameter {t_diff * 1e3:.0f} ms, cse {t_cse * 1e3:.0f} ms, lambdify "
+        f"{t_lamb * 1e3:.0f} ms; {ops_before} operations before CSE, {ops_after} after "
+        f"(count_ops), {sp.count_ops(L)} for the loss alone.",
+        f"- SymEngine Lambdify (LLVM) build: {t_se * 1e3:.0f} ms.",
+    ] + [f"- {n}" for n in notes]
+    llvm_best = min(sec for name, sec in rows if name.startswith("symgrad llvm"))
+    verdict = (f"symgrad llvm (best of the thread counts) / SymEngine LLVM = "
+               f"{llvm_best / se_time:.2f}x (target <= 0.35x)") if se_time else ""
+    text = "\n".join(lines) + "\n\n" + "\n".join(compile_lines) + "\n\n" + verdict + "\n"
+    print(text)
+    if opts.write:
+        write_section(text, N, cores)
+
+
+def write_section(body: str, N: int, cores: int) -> None:
+    """Replace (or append) the ``## T1`` section of docs/benchmarks.md.
+
+    The file is shared with other benchmarks' sections: it is re-read right
+    before writing and only the T1 section is touched.
+    """
+    path = ROOT / "docs" / "benchmarks.md"
+    date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    section = (
+        "## T1: scalar kernel over a batch\n\n"
+        f"Measured {date} on {platform.machine()} ({cores} cores, `{_cpu_name()}`), "
+        f"Python {platform.python_version()}, NumPy {np.__version__}; N = {N:,} samples, float64, "
+        "value and gradient with respect to all 21 parameters, medians of repeated calls, "
+        "all systems in one process.\n"
+        "Command: `.venv/bin/python benchmarks/t1_scalar.py --write`.\n\n" + body)
+    path.parent.mkdir(exist_ok=True)
+    old = path.read_text() if path.exists() else "# Benchmarks\n"
+    pattern = re.compile(r"^## T1\b.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(old):
+        new = pattern.sub(lambda m: section + "\n", old, count=1)
+    else:
+        new = old.rstrip("\n") + "\n\n" + section
+    tmp = path.with_suffix(".md.tmp")
+    tmp.write_text(new)
+    os.replace(tmp, path)
+    print(f"wrote the T1 section of {path}")
+
+
+def _cpu_name() -> str:
+    try:
+        from codegen.llvm.jit import host_target
+        return host_target().cpu
+    except Exception:  # llvmlite missing
+        return platform.processor() or "unknown"
+
+
+if __name__ == "__main__":
+    main()
