@@ -354,3 +354,24 @@ def test_dropped_results_reuse_their_memory():
     v, g = f(x=xs, y=3.0)
     assert v.ctypes.data == address
     np.testing.assert_allclose(v, 3 * np.exp(xs), rtol=1e-15)
+
+
+# -- golden IR: a change in emitted code shows up in review -------------------------------------
+GOLDEN = os.path.join(os.path.dirname(__file__), "golden")
+
+
+@pytest.mark.parametrize("name,expr,wrt,pattern", [
+    ("llvm_circuit_f64.ll", (x + y) * z, [x, y, z], (True, True, True)),
+    ("llvm_relu_max_f32_broadcast.ll", relu(x) * sp.Max(x, y) / y, [x], (True, False)),
+])
+def test_golden_ir(name, expr, wrt, pattern):
+    """Refresh with ``SYMGRAD_UPDATE_GOLDEN=1 pytest tests/test_llvm_backend.py -k golden``."""
+    from codegen.llvm.emit import emit_module
+    dtype = "float32" if "f32" in name else "float64"
+    text = str(emit_module(sg.grad(expr, wrt).program, dtype, pattern))
+    path = os.path.join(GOLDEN, name)
+    if os.environ.get("SYMGRAD_UPDATE_GOLDEN") == "1" or not os.path.exists(path):
+        with open(path, "w") as fh:
+            fh.write(text)
+    with open(path) as fh:
+        assert text == fh.read(), f"emitted IR changed; see {path}"

@@ -182,6 +182,7 @@ class KernelEmitter:
                 ptr = b.gep(in_ptrs[k], [i], inbounds=True, source_etype=self.fp)
                 values[node_id] = b.load(ptr, typ=self.fp, name=in_names[k])
         names = p.names()
+        made = {id(v) for v in values if v is not None}
         for j, node in enumerate(p.nodes):
             if values[j] is not None:
                 continue
@@ -193,8 +194,9 @@ class KernelEmitter:
                 raise NotImplementedError(f"the llvm backend cannot emit {node.op.__name__} "
                                           f"(node {names[j]} of the program)")
             v = rule(self, node, [values[a] for a in node.args])
-            if isinstance(v, ir.Instruction) and v.name.startswith("."):
-                v.name = names[j]  # the program's own temporaries: t0, t1, ...
+            if isinstance(v, ir.Instruction) and id(v) not in made:
+                v.name = names[j]  # as in the program listing: t0, t1, ...
+            made.add(id(v))
             values[j] = v
         for k, (_, node_id) in enumerate(p.outputs):
             v = values[node_id]
