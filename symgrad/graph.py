@@ -171,6 +171,12 @@ class Graph:
             rest.append(self.const(total))
         if len(rest) == 1:
             return rest[0]
+        if len(set(rest)) < len(rest):      # x + x -> 2*x
+            counts: dict[int, int] = {}
+            for x in rest:
+                counts[x] = counts.get(x, 0) + 1
+            rest = [x if k == 1 else self.mul(self.const(k), x) for x, k in counts.items()]
+            return self.add(*rest)
         return self.intern(sp.Add, self._unwrap_broadcasts(rest))
 
     def mul(self, *xs: int) -> int:

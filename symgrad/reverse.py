@@ -33,11 +33,14 @@ def depends_on(G: Graph, root: int, targets: Sequence[int]) -> bytearray:
     return marks
 
 
-def vjp(G: Graph, root: int, targets: Sequence[int], seed: int | None = None) -> list[int]:
+def vjp(G: Graph, root: int, targets: Sequence[int], seed: int | None = None,
+        adjoints: dict[int, int] | None = None) -> list[int]:
     """Adjoints ``seed * d root / d target`` for each target, as node ids.
 
     ``seed`` defaults to 1 (the gradient of a scalar output).  A target that
-    ``root`` does not depend on gets the constant 0.
+    ``root`` does not depend on gets the constant 0.  If ``adjoints`` is a
+    dict, it receives the adjoint of every node the sweep visited (used by
+    :func:`symgrad.explain` to show the delta recursion).
 
     Examples
     --------
@@ -66,13 +69,15 @@ def vjp(G: Graph, root: int, targets: Sequence[int], seed: int | None = None) ->
                 f"no derivative rule for {node.op.__name__} "
                 f"(in {G.to_sympy(i)}); known: {sorted(op.__name__ for op in VJP)}",
                 node.op)
-        adjoints = rule(Value(G, g), Value(G, i), *(Value(G, a) for a in node.args))
-        for a, d in zip(node.args, adjoints):
+        local = rule(Value(G, g), Value(G, i), *(Value(G, a) for a in node.args))
+        for a, d in zip(node.args, local):
             if d is None or not marks[a]:
                 continue
             d = _unbroadcast(G, d.i, G.nodes[a].shape)
             if d != G.zero:
                 pending.setdefault(a, []).append(d)
+    if adjoints is not None:
+        adjoints.update(adjoint)
     return [adjoint.get(t, G.zero) for t in targets]
 
 

@@ -218,7 +218,7 @@ def _as_broadcast(X, shape):
     if xs == (m, n):
         return X
     if xs == ():
-        return sp.MatMul(X, sp.OneMatrix(m, n))
+        return sp.OneMatrix(m, n) if X == 1 else sp.MatMul(X, sp.OneMatrix(m, n))
     if xs[0] == 1 and m != 1:
         X = sp.MatMul(sp.OneMatrix(m, 1), X)
     if xs[1] == 1 and n != 1:

@@ -1,0 +1,214 @@
+"""Declaring networks, in the spirit of ``torch.nn``.
+
+Modules build SymPy matrix expressions: calling one on an input expression
+returns the output expression, and ``parameters()`` lists its
+``MatrixSymbol`` parameters.  Nothing here differentiates or computes; the
+model and its loss are ordinary SymPy expressions that :func:`symgrad.grad`
+and :func:`symgrad.compile` take like any other.
+
+Example
+-------
+>>> import sympy as sp, symgrad as sg
+>>> from symgrad import nn
+>>> X = nn.input("X", 3)
+>>> model = nn.Sequential(nn.Dense(3, 4, name="1"), nn.Tanh(), nn.Dense(4, 2, name="2"))
+>>> print(model(X))
+tanh.(X*W1 + 1*b1)*W2 + 1*b2
+>>> model.parameters()
+[W1, b1, W2, b2]
+
+Free composition works for graphs that are not chains, e.g. a residual block:
+
+>>> block = nn.Dense(4, 4, name="r")
+>>> h = nn.Tanh()(nn.Dense(3, 4, name="in")(X))
+>>> print(h + block(h))
+tanh.(X*Win + 1*bin) + tanh.(X*Win + 1*bin)*Wr + 1*br
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Iterable, Sequence
+
+import numpy as np
+import sympy as sp
+
+from .functions import elu, leaky_relu, relu, sigmoid, softplus
+from .tensor import Elementwise
+from .tensor import Softmax as _Softmax
+
+__all__ = ["BATCH", "input", "Module", "Dense", "Sigmoid", "Tanh", "ReLU", "LeakyReLU",
+           "ELU", "Softplus", "Identity", "Softmax", "Sequential", "init_params"]
+
+#: The default batch-size symbol; its value is read off the inputs at call time.
+BATCH = sp.Symbol("N", integer=True, positive=True)
+
+_counter = itertools.count(1)
+
+
+def input(name: str, features: int, batch: sp.Expr = BATCH) -> sp.MatrixSymbol:
+    """A batch of inputs: a ``(batch, features)`` matrix symbol."""
+    return sp.MatrixSymbol(name, batch, features)
+
+
+class Module:
+    """Base class: subclasses implement ``__call__`` and may hold parameters."""
+
+    def parameters(self) -> list[sp.MatrixSymbol]:
+        return []
+
+    def weights(self) -> list[sp.MatrixSymbol]:
+        """Parameters that are not biases (what an L2 penalty usually covers)."""
+        return []
+
+    def __call__(self, x: sp.MatrixExpr) -> sp.MatrixExpr:
+        raise NotImplementedError
+
+
+class Dense(Module):
+    """Affine layer ``X W + 1 b`` with ``W`` of shape ``(n_in, n_out)``, ``b`` of ``(1, n_out)``.
+
+    Parameters are named ``W<name>`` and ``b<name>``; ``name`` defaults to a
+    running number.
+    """
+
+    def __init__(self, n_in: int, n_out: int, bias: bool = True, name: str | None = None):
+        if int(n_in) < 1 or int(n_out) < 1:
+            raise ValueError(f"Dense needs positive sizes, got ({n_in}, {n_out})")
+        name = str(next(_counter)) if name is None else str(name)
+        self.n_in, self.n_out = int(n_in), int(n_out)
+        self.W = sp.MatrixSymbol(f"W{name}", self.n_in, self.n_out)
+        self.b = sp.MatrixSymbol(f"b{name}", 1, self.n_out) if bias else None
+
+    def parameters(self) -> list[sp.MatrixSymbol]:
+        return [self.W] + ([self.b] if self.b is not None else [])
+
+    def weights(self) -> list[sp.MatrixSymbol]:
+        return [self.W]
+
+    def __call__(self, x: sp.MatrixExpr) -> sp.MatrixExpr:
+        if x.shape[1] != self.n_in:
+            raise ValueError(f"{self!r} expects {self.n_in} input features, got an "
+                             f"input of shape {x.shape}")
+        out = x * self.W
+        if self.b is not None:
+            out = out + sp.OneMatrix(x.shape[0], 1) * self.b
+        return out
+
+    def __repr__(self) -> str:
+        return f"Dense({self.n_in}, {self.n_out}, name={self.W.name[1:]!r})"
+
+
+class _Activation(Module):
+    function: type = None
+
+    def params(self) -> tuple:
+        return ()
+
+    def __call__(self, x: sp.MatrixExpr) -> sp.MatrixExpr:
+        return Elementwise(self.function, x, *self.params())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(map(str, self.params()))})"
+
+
+class Sigmoid(_Activation):
+    function = sigmoid
+
+
+class Tanh(_Activation):
+    function = sp.tanh
+
+
+class ReLU(_Activation):
+    function = relu
+
+
+class Softplus(_Activation):
+    function = softplus
+
+
+class LeakyReLU(_Activation):
+    function = leaky_relu
+
+    def __init__(self, alpha: float = 0.01):
+        self.alpha = sp.nsimplify(alpha)
+
+    def params(self) -> tuple:
+        return (self.alpha,)
+
+
+class ELU(_Activation):
+    function = elu
+
+    def __init__(self, alpha: float = 1.0):
+        self.alpha = sp.nsimplify(alpha)
+
+    def params(self) -> tuple:
+        return (self.alpha,)
+
+
+class Identity(Module):
+    def __call__(self, x):
+        return x
+
+
+class Softmax(Module):
+    """Row-wise softmax (for predictions; losses take logits)."""
+
+    def __call__(self, x):
+        return _Softmax(x)
+
+
+class Sequential(Module):
+    """Modules applied one after another."""
+
+    def __init__(self, *modules: Module):
+        for m in modules:
+            if not isinstance(m, Module):
+                raise TypeError(f"Sequential takes modules, got {m!r}")
+        self.modules = list(modules)
+
+    def parameters(self) -> list[sp.MatrixSymbol]:
+        return [p for m in self.modules for p in m.parameters()]
+
+    def weights(self) -> list[sp.MatrixSymbol]:
+        return [p for m in self.modules for p in m.weights()]
+
+    def __call__(self, x):
+        for m in self.modules:
+            x = m(x)
+        return x
+
+    def __getitem__(self, i):
+        return self.modules[i]
+
+    def __repr__(self) -> str:
+        return "Sequential(" + ", ".join(map(repr, self.modules)) + ")"
+
+
+def init_params(params: Module | Iterable[sp.MatrixSymbol], seed: int = 0,
+                dtype: str = "float64") -> dict[str, np.ndarray]:
+    """Initial values by name: weights uniform in +-1/sqrt(fan_in) (PyTorch's
+    default for ``Linear``), biases zero.
+
+    >>> from symgrad import nn
+    >>> p = init_params(nn.Dense(3, 2, name="x"))
+    >>> sorted((k, v.shape) for k, v in p.items())
+    [('Wx', (3, 2)), ('bx', (1, 2))]
+    """
+    if isinstance(params, Module):
+        params = params.parameters()
+    rng = np.random.default_rng(seed)
+    out = {}
+    for p in params:
+        rows, cols = (int(d) for d in p.shape)
+        if rows == 1:
+            out[p.name] = np.zeros((rows, cols), dtype=dtype)
+        else:
+            bound = 1.0 / np.sqrt(rows)
+            out[p.name] = rng.uniform(-bound, bound, (rows, cols)).astype(dtype)
+    return out
+
+
+def _as_list(params: Module | Sequence[sp.MatrixSymbol]) -> list[sp.MatrixSymbol]:
+    return params.parameters() if isinstance(params, Module) else list(params)
