@@ -187,27 +187,47 @@ def test_missing_and_extra_arguments(fn):
         fn(x=1.0, y=1.0, z=1.0, q=2.0)
 
 
-def test_noncontiguous_and_fortran_inputs(fn):
+# sizes on both sides of codegen.llvm.kernel.SMALL_SIZE: the small path copies
+# into per-thread blocks, the large one hands the arrays themselves to the kernel
+SIZES = [20, 5000]
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_noncontiguous_and_fortran_inputs(fn, n):
     rng = np.random.default_rng(3)
-    base = rng.standard_normal(40)
+    base = rng.standard_normal(2 * n)
     xv, yv = base[::2], base[1::2][::-1]
     v, (dx, dy) = fn(x=xv, y=yv, z=0.5)
-    np.testing.assert_allclose(v, xv * np.exp(yv) + 0.5, rtol=1e-14)
-    np.testing.assert_allclose(dx, np.exp(yv), rtol=1e-14)
-    F = np.asfortranarray(rng.standard_normal((5, 7)))
+    np.testing.assert_allclose(v, xv * np.exp(yv) + 0.5, rtol=1e-13, atol=1e-14)
+    np.testing.assert_allclose(dx, np.exp(yv), rtol=1e-13, atol=1e-14)
+    F = np.asfortranarray(rng.standard_normal((5, n // 5)))
     v, (dx, dy) = fn(x=F, y=F.T.copy().T, z=F[:, :1])
-    np.testing.assert_allclose(v, F * np.exp(F) + F[:, :1], rtol=1e-14)
-    assert v.shape == (5, 7) and v.flags.c_contiguous
+    np.testing.assert_allclose(v, F * np.exp(F) + F[:, :1], rtol=1e-13, atol=1e-14)
+    assert v.shape == F.shape and v.flags.c_contiguous
 
 
-def test_broadcasting_patterns(fn):
-    xs, ys = np.linspace(-1, 1, 6), np.linspace(0, 1, 4)
+@pytest.mark.parametrize("n", SIZES)
+def test_broadcasting_patterns(fn, n):
+    xs, ys = np.linspace(-1, 1, n // 4), np.linspace(0, 1, 4)
     v, (dx, dy) = fn(x=xs[:, None], y=ys[None, :], z=2.0)
-    np.testing.assert_allclose(v, xs[:, None] * np.exp(ys[None, :]) + 2.0, rtol=1e-14)
-    assert dx.shape == (6, 4)
-    v, _ = fn(x=np.float64(3.0), y=ys, z=np.ones((1, 4)))
-    np.testing.assert_allclose(v, (3.0 * np.exp(ys) + 1.0)[None, :], rtol=1e-14)
-    assert v.shape == (1, 4)
+    np.testing.assert_allclose(v, xs[:, None] * np.exp(ys[None, :]) + 2.0, rtol=1e-13, atol=1e-14)
+    assert dx.shape == (n // 4, 4)
+    ys = np.linspace(0, 1, n)
+    v, _ = fn(x=np.float64(3.0), y=ys, z=np.ones((1, n)))
+    np.testing.assert_allclose(v, (3.0 * np.exp(ys) + 1.0)[None, :], rtol=1e-13, atol=1e-14)
+    assert v.shape == (1, n)
+
+
+def test_small_calls_from_many_threads(fn):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(k):
+        xs = np.full(7 + k % 3, float(k))
+        v, (dx, dy) = fn(x=xs, y=0.0, z=1.0)
+        return np.array_equal(v, xs + 1.0) and np.array_equal(dy, xs)
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(one, range(400)))
 
 
 def test_empty_batches_and_scalars(fn):
@@ -273,7 +293,7 @@ def _compile_and_check(expr, wrt):
     f = sg.compile(expr, wrt=wrt, backend="llvm")
     xs = np.linspace(-2, 2, 101)
     v, (d,) = f(x=xs)
-    np.testing.assert_allclose(v, np.tanh(xs) * xs, rtol=1e-14)
+    np.testing.assert_allclose(v, np.tanh(xs) * xs, rtol=1e-13, atol=1e-14)
     np.testing.assert_allclose(d, (1 - np.tanh(xs) ** 2) * xs + np.tanh(xs), rtol=1e-13)
     return f
 

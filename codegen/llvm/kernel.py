@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import itertools
+import math
 import os
 import sys
 import threading
@@ -34,6 +35,8 @@ __all__ = ["ScalarKernel", "call_scalar", "PARALLEL_MIN_SIZE", "CHUNK_SIZE", "ma
 
 #: batches at least this large are split across threads (see benchmarks/t1_scalar.py)
 PARALLEL_MIN_SIZE = 100_000
+#: batches up to this size go through reused per-thread blocks (ScalarKernel.run_small)
+SMALL_SIZE = 1024
 #: elements per chunk handed to a thread (~0.5 ms of work for T1, ~1% Python overhead)
 CHUNK_SIZE = 16_384
 
@@ -76,6 +79,7 @@ class ScalarKernel:
         self._ir: dict[tuple[bool, ...], str] = {}
         self._spare: np.ndarray | None = None
         self._spare_lock = threading.Lock()
+        self._local = threading.local()
         self.timings: dict[tuple[bool, ...], tuple[float, str]] = {}
 
     def ir(self, pattern: Sequence[bool] | None = None) -> str:
@@ -127,6 +131,36 @@ class ScalarKernel:
         fn = _KERNEL_TYPE(lib.get_function_address(KERNEL))
         self.timings[pattern] = (time.perf_counter() - t0, how)
         return lib, fn
+
+    def run_small(self, shape: tuple[int, ...], size: int,
+                  arrays: Sequence[np.ndarray]) -> list[Any]:
+        """Small batches and single points, where per-call overhead dominates.
+
+        The arguments are copied (broadcasting as they go, which also checks
+        their shapes) into a per-thread input block of this size, and the
+        all-array kernel writes a per-thread output block; the results are
+        copies.  Pointers into both blocks are computed once per size, so a
+        call costs a few small copies instead of one pointer lookup per array.
+        """
+        bufs = getattr(self._local, "bufs", None)
+        if bufs is None or bufs[0] != size:
+            item = self.dtype.itemsize
+            in_block = np.zeros((max(1, self.n_in), size), dtype=self.dtype)
+            out_block = np.zeros((max(1, self.n_out), size), dtype=self.dtype)
+            rows = np.arange(max(1, self.n_in), dtype=np.uintp) * np.uintp(size * item)
+            in_ptrs = np.uintp(in_block.ctypes.data) + rows
+            rows = np.arange(max(1, self.n_out), dtype=np.uintp) * np.uintp(size * item)
+            out_ptrs = np.uintp(out_block.ctypes.data) + rows
+            bufs = (size, in_block, out_block, in_ptrs, out_ptrs,
+                    in_ptrs.ctypes.data, out_ptrs.ctypes.data)
+            self._local.bufs = bufs
+        _, in_block, out_block, _, _, in_addr, out_addr = bufs
+        for k, a in enumerate(arrays):
+            in_block[k].reshape(shape)[...] = a
+        self.function((True,) * self.n_in)(size, in_addr, out_addr)
+        if size == 1 and not shape:
+            return [out_block[k, 0] for k in range(self.n_out)]
+        return [out_block[k].reshape(shape).copy() for k in range(self.n_out)]
 
     def outputs(self, shape: tuple[int, ...], size: int) -> list[np.ndarray]:
         """Output arrays, all rows of one ``(n_out, size)`` block.
@@ -186,22 +220,34 @@ class ScalarKernel:
             h.join()
 
 
+def broadcast_shape(names: Sequence[str], arrays: Sequence[np.ndarray],
+                    dtype: np.dtype) -> tuple[int, ...]:
+    """The shape of the results; checks that every argument has ``dtype``."""
+    for n, a in zip(names, arrays):
+        if a.dtype != dtype:  # bind converts; refuse anything else outright
+            raise TypeError(f"argument {n!r} has dtype {a.dtype}, the kernel takes {dtype}")
+    if not arrays:
+        return ()
+    first = arrays[0].shape
+    if all(a.shape == first for a in arrays):
+        return first
+    try:
+        return np.broadcast_shapes(*(a.shape for a in arrays))
+    except ValueError:
+        detail = ", ".join(f"{n}: {a.shape}" for n, a in zip(names, arrays))
+        raise ValueError(f"arguments do not broadcast together ({detail})") from None
+
+
 def prepare(names: Sequence[str], arrays: Sequence[np.ndarray], dtype: np.dtype):
     """Broadcast shape, kernel-ready inputs and the broadcast pattern.
 
     Every input becomes either a C-contiguous array with one element per
     output element (``True`` in the pattern) or a single value (``False``).
     """
-    try:
-        shape = np.broadcast_shapes(*(a.shape for a in arrays))
-    except ValueError:
-        detail = ", ".join(f"{n}: {a.shape}" for n, a in zip(names, arrays))
-        raise ValueError(f"arguments do not broadcast together ({detail})") from None
-    size = int(np.prod(shape, dtype=np.int64))
+    shape = broadcast_shape(names, arrays, dtype)
+    size = math.prod(shape)
     ready, pattern = [], []
     for n, a in zip(names, arrays):
-        if a.dtype != dtype:  # bind converts; refuse anything else outright
-            raise TypeError(f"argument {n!r} has dtype {a.dtype}, the kernel takes {dtype}")
         if a.size == 1 and size != 1:
             ready.append(np.ascontiguousarray(a.reshape(1)))
             pattern.append(False)
@@ -223,6 +269,12 @@ def prepare(names: Sequence[str], arrays: Sequence[np.ndarray], dtype: np.dtype)
 def call_scalar(fn, arrays: list[np.ndarray]) -> list[Any]:
     """``CompiledFunction._call`` for the llvm backend (see the module docstring)."""
     kernel: ScalarKernel = fn.kernel
+    if len(arrays) != kernel.n_in:
+        raise TypeError(f"expected {kernel.n_in} arguments, got {len(arrays)}")
+    shape = broadcast_shape(fn.args, arrays, kernel.dtype)
+    size = math.prod(shape)
+    if 0 < size <= SMALL_SIZE:
+        return kernel.run_small(shape, size, arrays)
     shape, size, ready, pattern = prepare(fn.args, arrays, kernel.dtype)
     outs = kernel.outputs(shape, size)
     if size > 0:
