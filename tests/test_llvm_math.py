@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 llvm_math = pytest.importorskip("codegen.llvm_math")
-from codegen.llvm_math import ACCURATE_RANGE, EMITTERS
+from codegen.llvm_math import ACCURATE_RANGE, EMITTERS, coeffs
 from codegen.llvm_math.harness import MapJit
 from codegen.llvm_math.trig import COS_COEFFS, SIN_COEFFS
 
@@ -163,6 +163,17 @@ def test_trig_beyond_accurate_range_is_bounded(jit: MapJit, name: str) -> None:
     x = np.concatenate([x, -x, [fi.max, -fi.max]]).astype(jit.dtype)
     y = jit(name, x)
     assert np.all(np.abs(y) <= 1), x[~(np.abs(y) <= 1)][:5]
+
+
+@pytest.mark.parametrize("key", sorted(coeffs.TABLES), ids=lambda k: f"{k[0]}-{k[1]}")
+def test_minimax_tables_meet_their_bounds(key: tuple[str, str]) -> None:
+    """The stored polynomials add at most ~1/8 ulp (2**-55 f64, 2**-27 f32 relative) to the result."""
+    name, dtype = key
+    table = coeffs.coefficients(name, dtype == "f64")
+    assert len(table) == coeffs.DEGREES[key] + 1
+    measured = coeffs.bound(name, dtype, table, points=300)
+    assert measured <= coeffs.BOUNDS[key] + 0.1
+    assert coeffs.BOUNDS[key] <= (-55 if dtype == "f64" else -28)
 
 
 def test_trig_kernel_coefficients() -> None:

@@ -1,23 +1,18 @@
 """exp and expm1: Cody-Waite reduction by ln 2, a Taylor polynomial, scaling by 2**n.
 
-x = n*ln2 + r with n = rint(x/ln2) and |r| <= ln2/2; ln2 is split into a
+x = n*ln2 + r with n = rint(x/ln2) and |r| <= ln2/2 (polynomials in coeffs.py); ln2 is split into a
 ``hi`` part with trailing zero bits (so ``n*hi`` is exact) and a ``lo`` part.
 Overflow, underflow, +-inf fall out of the arithmetic on a clamped argument;
 NaN and signed zero are restored by a final select.
 """
 from __future__ import annotations
 
-from fractions import Fraction
-from math import factorial
-
 import mpmath
 from llvmlite import ir
 
 from ._emit import Emitter, exact, split
+from .coeffs import coefficients
 
-# Taylor degree of expm1(r) on |r| <= ln2/2: the first dropped term,
-# r**(K+1)/(K+1)!, is below 2**-60 (f64) and 2**-30 (f32) relative to r.
-_DEGREE = {True: 14, False: 8}
 # exp of the clamp bounds is already 0 / inf; expm1 of the lower one is -1
 _EXP_RANGE = {True: (-746.0, 710.0), False: (-104.0, 89.0)}
 _EXPM1_RANGE = {True: (-60.0, 710.0), False: (-30.0, 89.0)}
@@ -42,10 +37,12 @@ def reduce_ln2(e: Emitter, x: ir.Value, lo: float, hi: float) -> tuple[ir.Value,
     return r, ni
 
 
-def expm1_poly(e: Emitter, r: ir.Value) -> ir.Value:
-    """expm1(r) for |r| <= ln2/2, as ``r + r*r*Q(r)`` so the leading term stays exact."""
-    coeffs = [float(Fraction(1, factorial(k))) for k in range(2, _DEGREE[e.is64] + 1)]
-    q = e.horner(r, coeffs, name="q")
+def expm1_poly(e: Emitter, r: ir.Value, table: str = "expm1") -> ir.Value:
+    """expm1(r) for |r| <= ln2/2, as ``r + r*r*Q(r)`` so the leading term stays exact.
+
+    ``table="exp"`` uses a shorter Q, good enough when the caller adds 1.
+    """
+    q = e.horner(r, coefficients(table, e.is64), name="q")
     return e.madd(e.mul(r, r, name="r2"), q, r, name="p")
 
 
@@ -58,7 +55,7 @@ def _half_scales(e: Emitter, n: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]
 
 def emit_exp(e: Emitter, x: ir.Value) -> ir.Value:
     r, n = reduce_ln2(e, x, *_EXP_RANGE[e.is64])
-    y = e.add(e.f(1.0), expm1_poly(e, r), name="expr")
+    y = e.add(e.f(1.0), expm1_poly(e, r, "exp"), name="expr")
     _, sa, sb = _half_scales(e, n)
     # y*2**a is exact; the second product rounds once, into subnormals or to inf
     res = e.mul(e.mul(y, sa, name="y.sa"), sb, name="exp")

@@ -6,16 +6,11 @@ arrangement fdlibm uses so that the large terms carry no rounding error.
 """
 from __future__ import annotations
 
-from fractions import Fraction
-
 import mpmath
 from llvmlite import ir
 
 from ._emit import Emitter, exact, rounded, split
-
-# terms of R(w) = sum_{j=1..J} 2/(2j+1) w**j; with w = s*s <= 0.0295 the first
-# dropped term is below 2**-59 (f64), 2**-29 (f32) relative to log(z)
-_TERMS = {True: 10, False: 5}
+from .coeffs import coefficients
 
 
 def _constants(is64: bool) -> dict:
@@ -53,8 +48,8 @@ def _log_reduced(e: Emitter, u: ir.Value, k_extra: ir.Value | None, err: ir.Valu
         kc = e.select(e.b.icmp_signed("<", k, cap), k, cap, name="k.cap")
         c = e.mul(e.mul(e.mul(err, two_f), inv), e.pow2(e.b.neg(kc)), name="c")
     w = e.mul(s, s, name="w")
-    coeffs = [float(Fraction(2, 2 * j + 1)) for j in range(1, _TERMS[e.is64] + 1)]
-    r = e.mul(w, e.horner(w, coeffs, name="R"), name="R")
+    # R(w) = w*P(w), the minimax fit of 2*atanh(s)/s - 2 (coeffs.py)
+    r = e.mul(w, e.horner(w, coefficients("log", e.is64), name="R"), name="R")
     hfsq = e.mul(e.mul(e.f(0.5), f), f, name="hfsq")
     tail = e.mul(dk, e.f(const["ln2_lo"]), name="k.lo")
     if c is not None:

@@ -5,7 +5,7 @@ Range (documented and tested): the reduction is exact enough for
 4.2e8) in float32; beyond that fdlibm switches to Payne-Hanek reduction, which
 needs a table lookup and a loop, and these branch-free versions lose accuracy:
 for larger finite x the results are in [-1, 1] but otherwise meaningless.  float32 is
-reduced and evaluated in double and rounded once at the end.
+reduced and evaluated in double (with shorter polynomials) and rounded once at the end.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import mpmath
 from llvmlite import ir
 
 from ._emit import Emitter, exact, rounded, truncated
+from .coeffs import coefficients
 
 # fdlibm k_sin.c / k_cos.c minimax coefficients on [-pi/4, pi/4] (error < 2**-58;
 # tests/test_llvm_math.py re-checks them against mpmath)
@@ -86,6 +87,15 @@ def _kernel_cos(d: Emitter, x: ir.Value, y: ir.Value) -> ir.Value:
     return d.add(w, corr, name="kcos")
 
 
+def _kernels_f32(d: Emitter, y: ir.Value) -> tuple[ir.Value, ir.Value]:
+    """sin and cos of |y| <= 0.8 in double, to float32 accuracy (shorter minimax fits)."""
+    z = d.mul(y, y, name="z")
+    s = d.madd(d.mul(y, z), d.horner(z, coefficients("sin", False), name="S"), y, name="ksin")
+    one_minus = d.sub(d.f(1.0), d.mul(d.f(0.5), z), name="1-z/2")
+    c = d.madd(d.mul(z, z), d.horner(z, coefficients("cos", False), name="C"), one_minus, name="kcos")
+    return s, c
+
+
 def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
     d = Emitter(e.b, ir.DoubleType())
     xd = x if e.is64 else e.b.fpext(x, d.fty, name="xd")
@@ -93,8 +103,9 @@ def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
     # inside the accurate range |y0| <= pi/4 and this clamp does nothing; beyond
     # it, it keeps the kernels on their interval so results stay in [-1, 1]
     y0 = d.clamp(y0, -0.8, 0.8, name="y0.c")
-    y1 = d.clamp(y1, -(2.0 ** -52), 2.0 ** -52, name="y1.c")
-    s, c = _kernel_sin(d, y0, y1), _kernel_cos(d, y0, y1)
+    if e.is64:
+        y1 = d.clamp(y1, -(2.0 ** -52), 2.0 ** -52, name="y1.c")
+    s, c = (_kernel_sin(d, y0, y1), _kernel_cos(d, y0, y1)) if e.is64 else _kernels_f32(d, y0)
     # quadrant n mod 4: sin -> s, c, -s, -c; cos -> c, -s, -c, s
     q = e.b.add(n, d.i(1)) if want_cos else n
     odd = e.b.icmp_unsigned("!=", e.b.and_(n, d.i(1)), d.i(0), name="q.odd")
@@ -105,7 +116,10 @@ def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
         v = e.b.fptrunc(v, e.fty, name="v.f32")
     # +-inf and NaN give NaN (x - x), everything else the kernel value
     finite = e.fcmp("<", e.fabs(x), e.f(float("inf")), name="finite")
-    return e.select(finite, v, e.sub(x, x), name="cos" if want_cos else "sin")
+    v = e.select(finite, v, e.sub(x, x), name="cos" if want_cos else "sin")
+    if not want_cos:  # sin(-0) = -0, which y + y*z*S(z) loses
+        v = e.select(e.fcmp("==", x, e.f(0.0)), x, v, name="sin.zero")
+    return v
 
 
 def emit_sin(e: Emitter, x: ir.Value) -> ir.Value:
