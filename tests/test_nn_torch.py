@@ -122,6 +122,21 @@ def test_dense_without_bias_and_final_activation():
     compare_with_torch(L, model.parameters(), ref, inputs, params)
 
 
+@pytest.mark.parametrize("act", ["relu", "leaky_relu(0.2)", "elu(0.5)"])
+def test_kinks_at_zero_follow_torch(act):
+    """Pre-activations exactly 0 (zero input row, zero bias): the derivative taken
+    there is torch's (relu: 0, leaky_relu: alpha, elu: alpha)."""
+    make, torch_act = ACTIVATIONS[act]
+    X, Y = nn.input("X", 2), nn.input("Y", 2)
+    layer = nn.Dense(2, 2, name="1")
+    L = losses.mse(make()(layer(X)), Y)
+    inputs = {"X": np.array([[0.0, 0.0], [1.0, -1.0]]), "Y": np.array([[1.0, -1.0], [0.5, 2.0]])}
+    params = {"W1": np.array([[1.0, 2.0], [-3.0, -4.0]]), "b1": np.zeros((1, 2))}
+    compare_with_torch(L, layer.parameters(),
+                       lambda ti, tp: F.mse_loss(torch_act(dense(ti["X"], tp, "1")), ti["Y"]),
+                       inputs, params)
+
+
 # -- every loss -------------------------------------------------------------------------
 def _labels(rng, N, K):
     return rng.integers(0, K, size=(N, 1))
@@ -279,6 +294,22 @@ def test_parameter_absent_from_the_loss_has_zero_gradient():
     _, grads = step(X=rng.normal(size=(4, 3)), Y=rng.normal(size=(4, 2)), **params)
     assert grads["Wz"].shape == (3, 2) and grads["bz"].shape == (1, 2)
     assert not grads["Wz"].any() and not grads["bz"].any()
+
+
+@pytest.mark.xfail(strict=True, raises=IndexError,
+                   reason="with wrt=() the generated function returns a bare value, not a "
+                   "tuple, and TensorSignature.call indexes outs[0] of it")
+def test_value_only_compile_of_a_network():
+    rng = np.random.default_rng(14)
+    X, Y = nn.input("X", 3), nn.input("Y", 2)
+    layer = nn.Dense(3, 2, name="1")
+    fn = sg.compile(losses.mse(layer(X), Y))
+    inputs = {"X": rng.normal(size=(4, 3)), "Y": rng.normal(size=(4, 2))}
+    params = random_params(layer, rng)
+    value, grads = fn(**inputs, **params)
+    want, _ = torch_value_and_grads(lambda ti, tp: F.mse_loss(dense(ti["X"], tp, "1"), ti["Y"]),
+                                    inputs, params)
+    assert_rel(value, want) and len(grads) == 0
 
 
 # -- calling convention: batch symbol, bias shapes, dtypes ---------------------------------
