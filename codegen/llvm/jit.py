@@ -107,14 +107,18 @@ class JITLibrary:
                 f"JIT library {self.name!r} is finalized; it cannot take more code")
 
     def add_ir(self, ir_text: str) -> llvm.ModuleRef:
-        """Parse, verify and optimize IR, then add it to the engine."""
+        """Parse, verify and optimize IR, generate its machine code, add that.
+
+        The engine receives the object code rather than the module, so code
+        generation runs once and its result is what the disk cache stores.
+        """
         self._check_open()
         mod = llvm.parse_assembly(ir_text)
         mod.verify()
         self.optimize(mod)
         mod.verify()
-        self._engine.add_module(mod)
         self._modules.append(mod)
+        self.add_object(self.target_machine.emit_object(mod))
         return mod
 
     def optimize(self, mod: llvm.ModuleRef) -> None:
@@ -151,12 +155,10 @@ class JITLibrary:
         return addr
 
     def object_code(self) -> bytes:
-        """Machine code of the (single, optimized) module, for the disk cache."""
-        if self._objects:
-            return self._objects[0]
-        if len(self._modules) != 1:
-            raise RuntimeError("object_code needs exactly one module")
-        return self.target_machine.emit_object(self._modules[0])
+        """The library's machine code (one object), for the disk cache."""
+        if len(self._objects) != 1:
+            raise RuntimeError(f"object_code needs exactly one object, have {len(self._objects)}")
+        return self._objects[0]
 
     def optimized_ir(self) -> str:
         return "\n".join(str(m) for m in self._modules)

@@ -65,12 +65,14 @@ class ScalarKernel:
     ----------
     timings : dict
         ``pattern -> (seconds, "compiled" | "cached")`` for each pattern built.
+    math
+        The transcendental-function provider (default: :func:`.mathlib.default_math`).
     """
 
-    def __init__(self, program: Program, dtype: np.dtype):
+    def __init__(self, program: Program, dtype: np.dtype, math=None):
         self.program = program
         self.dtype = np.dtype(dtype)
-        self.math = default_math()
+        self.math = default_math() if math is None else math
         self.fingerprint = program.fingerprint()
         self.n_in = len(program.inputs)
         self.n_out = len(program.outputs)
