@@ -3,7 +3,8 @@
     python benchmarks/llvm_math_bench.py [--n 1000000] [--repeat 20] [--out docs/llvm_math.md]
 
 Each llvm_math kernel is ``out[i] = f(in[i])`` compiled at O3 with loop and SLP
-vectorization for the host CPU; the peer is the NumPy (or SciPy) expression
+vectorization for the host CPU, once with LLVM's default tuning and once with
+512-bit vectors allowed (``harness.host_target_machine(wide=True)``); the peer is the NumPy (or SciPy) expression
 that computes the same thing into a preallocated ``out``.  Best of ``repeat``.
 """
 from __future__ import annotations
@@ -76,15 +77,19 @@ def main(argv: list[str] | None = None) -> str:
     ap.add_argument("--out", type=Path, help="also write the markdown table here")
     args = ap.parse_args(argv)
     peers = _numpy_peers()
-    lines = ["| function | dtype | llvm_math ns/elem | NumPy ns/elem | NumPy / llvm_math |", "|---|---|---:|---:|---:|"]
+    header = ("| function | dtype | llvm_math ns/elem | llvm_math 512-bit ns/elem | NumPy ns/elem "
+              "| NumPy / llvm_math | NumPy / 512-bit |")
+    lines = [header, "|---|---|---:|---:|---:|---:|---:|"]
     for dtype in (np.float64, np.float32):
-        jit = MapJit(list(EMITTERS), dtype)
+        jit, wide = MapJit(list(EMITTERS), dtype), MapJit(list(EMITTERS), dtype, wide=True)
         for name in EMITTERS:
             x = _inputs(name, args.n, dtype)
             out = np.empty_like(x)
             ours = _best_ns(lambda: jit.into(name, x, out), args.n, args.repeat)  # noqa: B023
+            zmm = _best_ns(lambda: wide.into(name, x, out), args.n, args.repeat)  # noqa: B023
             theirs = _best_ns(lambda: peers[name](x, out), args.n, args.repeat)  # noqa: B023
-            lines.append(f"| {name} | {np.dtype(dtype).name} | {ours:.2f} | {theirs:.2f} | {theirs / ours:.2f}x |")
+            lines.append(f"| {name} | {np.dtype(dtype).name} | {ours:.2f} | {zmm:.2f} | {theirs:.2f} "
+                         f"| {theirs / ours:.2f}x | {theirs / zmm:.2f}x |")
     table = "\n".join(lines)
     print(table)
     if args.out:

