@@ -218,6 +218,18 @@ def test_broadcasting_patterns(fn, n):
     assert v.shape == (1, n)
 
 
+@pytest.mark.parametrize("n", SIZES)
+def test_misaligned_readonly_and_byteswapped_inputs(fn, n):
+    raw = np.zeros(8 * n + 1, dtype=np.uint8)
+    xv = np.frombuffer(raw.tobytes(), dtype=np.float64, count=n, offset=1)  # misaligned, read-only
+    assert not xv.flags.aligned and not xv.flags.writeable
+    yv = np.linspace(-1, 1, n).astype(">f8")
+    zv = np.broadcast_to(np.float64(2.0), (n,))
+    v, (dx, dy) = fn(x=xv, y=yv, z=zv)
+    np.testing.assert_array_equal(v, np.full(n, 2.0))
+    np.testing.assert_allclose(dx, np.exp(yv.astype(float)), rtol=1e-13)
+
+
 def test_small_calls_from_many_threads(fn):
     from concurrent.futures import ThreadPoolExecutor
 

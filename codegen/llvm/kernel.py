@@ -250,6 +250,8 @@ def prepare(names: Sequence[str], arrays: Sequence[np.ndarray], dtype: np.dtype)
     size = math.prod(shape)
     ready, pattern = [], []
     for n, a in zip(names, arrays):
+        if not a.flags.aligned:  # e.g. np.frombuffer at an odd offset: LLVM assumes alignment
+            a = a.copy()
         if a.size == 1 and size != 1:
             ready.append(np.ascontiguousarray(a.reshape(1)))
             pattern.append(False)
@@ -263,7 +265,7 @@ def prepare(names: Sequence[str], arrays: Sequence[np.ndarray], dtype: np.dtype)
             pattern.append(True)
     for n, a, arr in zip(names, ready, pattern):
         need = size if arr else 1
-        if a.size < need or not a.flags.c_contiguous or a.dtype != dtype:
+        if a.size < need or not a.flags.c_contiguous or not a.flags.aligned or a.dtype != dtype:
             raise AssertionError(f"internal error: argument {n!r} is not kernel-ready")
     return shape, size, ready, tuple(pattern)
 
