@@ -72,3 +72,15 @@ def emit_expm1(e: Emitter, x: ir.Value) -> ir.Value:
     res = e.mul(sa, e.madd(sb, p, e.sub(sb, inv_sa, name="sb-1/sa"), name="t"), name="expm1")
     res = e.select(e.fcmp("==", x, e.f(0.0)), x, res, name="expm1.zero")
     return e.select(e.isnan(x), x, res, name="expm1.nan")
+
+
+def emit_expm1_small(e: Emitter, x: ir.Value) -> ir.Value:
+    """expm1(x) for finite ``|x| <= 40``, without the overflow, NaN and -0 handling.
+
+    For callers (tanh) that have already bounded their argument: 2**n is then a
+    normal number, so one power of two replaces the split scaling.
+    """
+    r, n = reduce_ln2(e, x, -41.0, 41.0)
+    p = expm1_poly(e, r)
+    t = e.pow2(n, name="s")
+    return e.madd(t, p, e.sub(t, e.f(1.0), name="s-1"), name="expm1")
