@@ -379,6 +379,56 @@ def test_float32_step_converts_float64_arguments():
     assert np.asarray(value).dtype == np.float32 and all(g.dtype == np.float32 for g in grads)
 
 
+def _buffer_cases():
+    X, Y = nn.input("X", 4), nn.input("Y", 3)
+    mlp = nn.Sequential(nn.Dense(4, 6, name="1"), nn.Tanh(), nn.Dense(6, 6, name="2"), nn.ReLU(),
+                        nn.Dense(6, 3, name="3"))
+    yield "mlp_ce_l2", mlp.parameters(), \
+        losses.softmax_cross_entropy(mlp(X), Y) + losses.l2_penalty(mlp, sp.Rational(1, 50), True)
+    inp, block = nn.Dense(4, 3, name="i"), nn.Dense(3, 3, name="r")
+    h = nn.Sigmoid()(inp(X))
+    yield "residual_bce", inp.parameters() + block.parameters(), \
+        losses.binary_cross_entropy(nn.Sigmoid()(h + nn.Tanh()(block(h))), Y)
+    one = nn.Dense(4, 3, name="1")
+    yield "softmax_mse", one.parameters(), losses.mse(nn.Softmax()(one(X)), Y)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("case", list(_buffer_cases()), ids=lambda c: c[0])
+def test_step_leaves_arguments_and_earlier_results_alone(case, dtype):
+    """The generated code may reuse buffers, but never the caller's arrays, and a
+    second call must not overwrite what the first returned."""
+    _, params_syms, L = case
+    step = sg.compile(L, wrt=params_syms, dtype=dtype)
+    rng = np.random.default_rng(24)
+
+    def args():
+        p = random_params(params_syms, rng, dtype)
+        return {"X": rng.normal(size=(6, 4)).astype(dtype),
+                "Y": rng.uniform(0.05, 0.95, size=(6, 3)).astype(dtype), **p}
+
+    first, second = args(), args()
+    saved = {k: v.copy() for k, v in first.items()}
+    v1, g1 = step(**first)
+    for k in first:
+        np.testing.assert_array_equal(first[k], saved[k], err_msg=f"argument {k} was modified")
+    g1_saved = [g.copy() for g in g1]
+    v1_saved = float(v1)
+    step(**second)
+    assert float(v1) == v1_saved
+    for name, g, s in zip(g1.names, g1, g1_saved):
+        np.testing.assert_array_equal(g, s, err_msg=f"d/d{name} was overwritten by a later call")
+    v1b, g1b = step(**first)
+    assert float(v1b) == v1_saved
+    for name, g, s in zip(g1.names, g1b, g1_saved):
+        np.testing.assert_array_equal(g, s, err_msg=f"d/d{name} differs on a repeated call")
+    for i, a in enumerate(g1):
+        for b in list(g1)[i + 1:]:
+            assert not np.shares_memory(a, b), "two gradients share memory"
+        for k, v in first.items():
+            assert not np.shares_memory(a, v), f"a gradient shares memory with argument {k}"
+
+
 # -- finite differences ------------------------------------------------------------------
 def central_differences(step, inputs, params, name, index, eps=1e-6):
     plus = {k: v.copy() for k, v in params.items()}
