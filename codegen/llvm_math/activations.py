@@ -11,7 +11,7 @@ from llvmlite import ir
 
 from ._emit import Emitter, exact, rounded
 from .exp import emit_exp, emit_expm1_small
-from .log import emit_log1p
+from .log import log1p_core
 
 # above log(3)/2, tanh|x| = 1 - 2/(expm1(2|x|) + 2) has no cancellation; below
 # it -expm1(-2|x|)/(expm1(-2|x|) + 2) keeps the relative accuracy of expm1 (musl)
@@ -46,5 +46,5 @@ def emit_softplus(e: Emitter, x: ir.Value) -> ir.Value:
     """log(1 + exp(x)) as log1p(exp(-|x|)) + max(x, 0)."""
     t = emit_exp(e, e.neg(e.fabs(x, name="ax")))
     pos = e.select(e.fcmp(">", x, e.f(0.0)), x, e.f(0.0), name="relu")
-    # NaN: t is NaN, so the sum is NaN whatever relu selected
-    return e.add(emit_log1p(e, t), pos, name="softplus")
+    # t is in [0, 1] (or NaN, which log1p_core passes on): no log1p special cases apply
+    return e.add(log1p_core(e, t), pos, name="softplus")

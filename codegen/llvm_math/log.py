@@ -22,7 +22,8 @@ def _constants(is64: bool) -> dict:
 _CONST = {True: _constants(True), False: _constants(False)}
 
 
-def _log_reduced(e: Emitter, u: ir.Value, k_extra: ir.Value | None, err: ir.Value | None) -> ir.Value:
+def _log_reduced(e: Emitter, u: ir.Value, k_extra: ir.Value | None, err: ir.Value | None,
+                 capped: bool = True) -> ir.Value:
     """log(u) + err/u for finite positive normal ``u`` (with ``k_extra`` added to its exponent)."""
     const = _CONST[e.is64]
     ix = e.bits(u, name="u.bits")
@@ -43,10 +44,14 @@ def _log_reduced(e: Emitter, u: ir.Value, k_extra: ir.Value | None, err: ir.Valu
         # u = z*2**k, and z (not u, which may be near overflow) goes into the product.
         inv = e.div(e.f(1.0), e.mul(two_f, z), name="inv")
         s = e.mul(e.mul(f, z), inv, name="s")
-        # beyond 2**(mant+2), err/u is below an ulp of log(u): cap k so 2**-k stays normal
-        cap = e.i(e.mant + 2)
-        kc = e.select(e.b.icmp_signed("<", k, cap), k, cap, name="k.cap")
-        c = e.mul(e.mul(e.mul(err, two_f), inv), e.pow2(e.b.neg(kc)), name="c")
+        c = e.mul(e.mul(err, two_f), inv, name="c.z")
+        if capped:
+            # beyond 2**(mant+2), err/u is below an ulp of log(u): cap k so 2**-k stays normal
+            cap = e.i(e.mant + 2)
+            kc = e.select(e.b.icmp_signed("<", k, cap), k, cap, name="k.cap")
+            c = e.mul(c, e.pow2(e.b.neg(kc)), name="c")
+        else:
+            c = e.mul(c, e.pow2(e.b.neg(k)), name="c")
     w = e.mul(s, s, name="w")
     # R(w) = w*P(w), the minimax fit of 2*atanh(s)/s - 2 (coeffs.py)
     r = e.mul(w, e.horner(w, coefficients("log", e.is64), name="R"), name="R")
@@ -72,14 +77,23 @@ def emit_log(e: Emitter, x: ir.Value) -> ir.Value:
 
 
 def emit_log1p(e: Emitter, x: ir.Value) -> ir.Value:
-    u = e.add(e.f(1.0), x, name="u")
-    # c = (1 + x - u)/u, the rounding error of u, is added back to log(u);
-    # which difference is exact depends on whether u is above 2 (fdlibm)
-    big = e.fcmp(">=", u, e.f(2.0), name="u.big")
-    err = e.select(big, e.sub(e.f(1.0), e.sub(u, x)), e.sub(x, e.sub(u, e.f(1.0))), name="u.err")
-    res = _log_reduced(e, u, None, err)
+    res = log1p_core(e, x, capped=True)
     res = e.select(e.fcmp("==", x, e.f(float("inf"))), x, res, name="log1p.inf")
     res = e.select(e.fcmp("==", x, e.f(0.0)), x, res, name="log1p.zero")
     res = e.select(e.fcmp("==", x, e.f(-1.0)), e.f(float("-inf")), res, name="log1p.m1")
     res = e.select(e.fcmp("<", x, e.f(-1.0)), e.f(float("nan")), res, name="log1p.dom")
     return e.select(e.isnan(x), x, res, name="log1p.nan")
+
+
+def log1p_core(e: Emitter, x: ir.Value, capped: bool = False) -> ir.Value:
+    """log1p(x) for finite x > -1 other than -0; NaN in gives NaN out.
+
+    ``capped=False`` is for callers whose x stays below 2**(mant+1) (softplus
+    passes x in [0, 1]); it skips the guard that keeps 2**-k normal for huge x.
+    """
+    u = e.add(e.f(1.0), x, name="u")
+    # c = (1 + x - u)/u, the rounding error of u, is added back to log(u);
+    # which difference is exact depends on whether u is above 2 (fdlibm)
+    big = e.fcmp(">=", u, e.f(2.0), name="u.big")
+    err = e.select(big, e.sub(e.f(1.0), e.sub(u, x)), e.sub(x, e.sub(u, e.f(1.0))), name="u.err")
+    return _log_reduced(e, u, None, err, capped)
