@@ -11,6 +11,7 @@ import re
 import mpmath
 import numpy as np
 import pytest
+from llvmlite import ir
 
 llvm_math = pytest.importorskip("codegen.llvm_math")
 from codegen.llvm_math import ACCURATE_RANGE, EMITTERS, coeffs
@@ -245,6 +246,28 @@ def test_trig_kernel_coefficients() -> None:
 
 
 # -- vectorization ---------------------------------------------------------------
+@pytest.mark.parametrize("fty", [ir.DoubleType(), ir.FloatType()], ids=str)
+def test_bodies_are_straight_line_and_deterministic(fty) -> None:
+    """One basic block, no calls but LLVM intrinsics, and byte-identical IR on rebuild."""
+    def build() -> str:
+        module = ir.Module(name="m")
+        lib = llvm_math.declare_math(module, fty)
+        for name in llvm_math.NAMES:
+            lib.function(name)
+        return str(module)
+
+    text = build()
+    assert text == build()
+    for name in FUNCS:
+        fn = llvm_math.declare_math(ir.Module(), fty).function(name)
+        assert len(fn.blocks) == 1, name
+        assert fn.linkage == "internal" and "alwaysinline" in fn.attributes
+        body = str(fn)
+        assert not re.search(r"\bbr\b|\bswitch\b|\bphi\b", body), name
+        assert set(re.findall(r"call [^@]*@([\w.]+)", body)) <= {
+            c for c in re.findall(r"call [^@]*@([\w.]+)", body) if c.startswith("llvm.")}, name
+
+
 def _function_asm(asm: str, symbol: str) -> str:
     start = asm.index(f"{symbol}:")
     end = asm.find(".Lfunc_end", start)

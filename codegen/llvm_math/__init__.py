@@ -6,10 +6,32 @@ casts, integer ops: no branches, no calls once inlined), marked
 ``alwaysinline``, so after inlining into a loop body the loop vectorizer and
 SLP vectorizer widen them like any other arithmetic.
 
-Accuracy, tested against mpmath in ``tests/test_llvm_math.py``: at most 4 ulp
-(in practice 1-2) in float64 and float32 over the whole domain, with IEEE
-results for +-0, +-inf, NaN, subnormal inputs and outputs; sin and cos are
-accurate for ``|x| <= trig.ACCURATE_RANGE`` (see :mod:`codegen.llvm_math.trig`).
+API: ``lib = declare_math(module, fty)`` for ``fty`` ``ir.DoubleType()`` or
+``ir.FloatType()``, then ``lib.call(builder, name, *args)`` emits a call of
+``symgrad.<name>.<f64|f32>`` (defined in ``module`` on first use; internal,
+alwaysinline, nounwind, readnone) or of ``llvm.<name>.<f64|f32>`` for the
+functions LLVM vectorizes natively (:data:`INTRINSICS`).  ``lib.function(name)``
+gives the ``ir.Function``; ``lib.emit(builder, name, x)`` pastes the body in
+place without a call.  Names: exp, expm1, log, log1p, tanh, sigmoid, softplus,
+sin, cos; sqrt, fabs, floor, ceil, trunc, rint, copysign, minnum, maxnum, fma.
+
+Accuracy (``tests/test_llvm_math.py``: mpmath at 160 bits on a few thousand
+points per function including thresholds, plus ~10**6 points per function
+against NumPy float64 / x87 long double): max error 2.3 ulp, every function,
+float64 and float32 (requirement: 4), with IEEE results for +-0, +-inf, NaN and
+subnormal inputs and outputs.  sin and cos are accurate for
+``|x| <= ACCURATE_RANGE`` (about 1.6e6 in float64, 4.2e8 in float32); beyond,
+they return values in [-1, 1] that are not meaningful (see :mod:`.trig`).
+
+Speed: on par with NumPy's AVX-512 loops (``benchmarks/llvm_math_bench.py``),
+but inlined into fused kernels.  On Intel AVX-512 hosts LLVM vectorizes with
+256-bit registers by default; a target machine created with
+``features + ",-prefer-256-bit"`` uses zmm and runs these about 20% faster
+(:func:`codegen.llvm_math.harness.host_target_machine` with ``wide=True``).
+
+Module layout: ``_emit`` (the :class:`~._emit.Emitter` helper), ``exp``,
+``log``, ``activations``, ``trig`` (one function family each), ``coeffs``
+(minimax tables and their generator), ``harness`` (a JIT for tests and benchmarks).
 
 Examples
 --------
