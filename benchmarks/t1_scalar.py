@@ -216,8 +216,11 @@ def main() -> None:
         f"- SymEngine Lambdify (LLVM) build: {t_se * 1e3:.0f} ms.",
     ] + [f"- {n}" for n in notes]
     llvm_best = min(sec for name, sec in rows if name.startswith("symgrad llvm") and "libm" not in name)
+    moved = (len(args) + 1 + len(params)) * 8 * N
     verdict = (f"symgrad llvm (best of the thread counts) / SymEngine LLVM = "
-               f"{llvm_best / se_time:.2f}x (target <= 0.35x)") if se_time else ""
+               f"{llvm_best / se_time:.2f}x (target <= 0.35x); it moves the "
+               f"{moved / 1e6:.0f} MB of inputs and outputs at {moved / llvm_best / 1e9:.1f} GB/s, "
+               f"{llvm_best / N * 1e9 / bound_ns:.2f}x the memory-traffic time") if se_time else ""
     how = ("symgrad llvm runs one loop over the batch that computes all 22 outputs per sample, "
            "vectorized by LLVM (512-bit on this AVX-512 host), with tanh from `codegen/llvm_math` "
            "inlined as branch-free IR; large batches are cut into 16k-sample chunks taken by one "
