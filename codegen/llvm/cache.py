@@ -40,7 +40,13 @@ def cache_dir() -> Path:
 
 
 def cache_key(parts: Iterable[str]) -> str:
-    """sha256 over the parts, each length-prefixed so that no two lists collide."""
+    """sha256 over the parts, each length-prefixed so that no two lists collide.
+
+    >>> cache_key(["ab", "c"]) == cache_key(["a", "bc"])
+    False
+    >>> len(cache_key(["program", "float64"]))
+    64
+    """
     h = hashlib.sha256(FORMAT_VERSION.encode())
     for p in parts:
         b = str(p).encode()
@@ -54,7 +60,16 @@ def _path(key: str) -> Path:
 
 
 def load(key: str) -> bytes | None:
-    """The payload stored under ``key``, or None if absent or damaged."""
+    """The payload stored under ``key``, or None if absent or damaged.
+
+    >>> import os, tempfile
+    >>> os.environ["SYMGRAD_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> store("ab" * 32, b"object code")
+    True
+    >>> load("ab" * 32), load("cd" * 32)
+    (b'object code', None)
+    >>> del os.environ["SYMGRAD_CACHE_DIR"]
+    """
     try:
         data = _path(key).read_bytes()
     except OSError:

@@ -6,9 +6,21 @@ are arrays and which are single values broadcast over the batch), compiled on
 first use and looked up in the disk cache first.
 
 :func:`call_scalar` is the ``_call`` of the :class:`CompiledFunction`: it is
-the only way data reaches the kernel, and it hands over nothing but
-C-contiguous arrays of the compiled dtype whose sizes it has checked, plus
-freshly allocated outputs.
+the only way data reaches the kernel, and it hands over nothing but aligned,
+C-contiguous arrays of the compiled dtype whose sizes it has checked, and
+output memory that no live result refers to.  Small batches are copied into
+per-thread blocks (:meth:`ScalarKernel.run_small`); large ones are passed in
+place and may be split across cores (:meth:`ScalarKernel.run`).
+
+Example
+-------
+>>> import numpy as np, sympy as sp, symgrad as sg
+>>> x, y = sp.symbols("x y")
+>>> k = ScalarKernel(sg.grad(x * y, [x]).program, np.float64)
+>>> outs = [np.empty(3), np.empty(3)]
+>>> k.run(3, [np.arange(3.0), np.array([2.0])], (True, False), outs)
+>>> outs[0], outs[1]
+(array([0., 2., 4.]), array([2., 2., 2.]))
 """
 from __future__ import annotations
 
