@@ -40,8 +40,8 @@ def build(program: Program, dtype: Any = "float64", wrt: Sequence[str] = ()) -> 
     """
     dt = as_dtype(dtype)
     if any(n.shape for n in program.nodes):
-        raise NotImplementedError("the llvm backend does not compile tensor programs yet; "
-                                  "use backend='numpy'")
+        from .tensor_kernel import build_tensor
+        return build_tensor(program, dt, wrt)
     kernel = ScalarKernel(program, dt)
     all_arrays = (True,) * kernel.n_in
     kernel.function(all_arrays)

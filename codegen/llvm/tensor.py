@@ -1,0 +1,357 @@
+"""LLVM IR for tensor programs: BLAS calls and fused loop nests in one function.
+
+The :mod:`.fusion` schedule says what runs where; this module emits it as
+
+``kernel(ptr slots, ptr dims)``
+    ``slots`` is an array of pointers: the inputs (in argument order), the
+    outputs, the workspace buffers, and last the address of the BLAS
+    ``dgemm``/``sgemm`` (a runtime address, so it is an argument: the disk
+    cache stores object code that must stay valid in other processes).
+    ``dims`` holds the values of the dimension symbols (the batch size
+    ``N``) as i64.
+
+Matrices are row-major.  BLAS is Fortran (column-major, every argument by
+pointer), so ``C = op(A) @ op(B)`` is called as ``C^T = op(B)^T op(A)^T``: a
+row-major buffer read column-major is its transpose, and a ``Transpose``
+operand only flips the flag.  Entrywise ops reuse the scalar backend's
+:data:`~codegen.llvm.emit.EMIT` table and its vectorizable math, so each
+column loop is straight-line code that LLVM widens to SIMD; accumulations
+across a loop carry ``reassoc`` so that sums vectorize too.
+
+Example
+-------
+>>> import symgrad as sg
+>>> from symgrad import nn, losses
+>>> X, Y = nn.input("X", 3), nn.input("Y", 2)
+>>> net = nn.Sequential(nn.Dense(3, 4, name="1"), nn.Tanh(), nn.Dense(4, 2, name="2"))
+>>> p = sg.grad(losses.mse(net(X), Y), net.parameters()).program
+>>> text = str(TensorEmitter(p, "float64", Layout(p)).emit())
+>>> 'define void @"kernel"(ptr %"slots", ptr %"dims")' in text
+True
+"""
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+from llvmlite import ir
+
+from symgrad.program import Program, identifier
+from symgrad.tensor import BroadcastTo, OneHot, ReduceSum, RowMax, Sum
+
+from .emit import EMIT, I1, I64, KERNEL, PTR, KernelEmitter, fp_type
+from .fusion import Region, Schedule, Stage, is_late, is_row_reduction, schedule
+from .mathlib import default_math
+
+__all__ = ["Layout", "TensorEmitter", "emit_tensor_module", "GEMM_TYPE"]
+
+I8 = ir.IntType(8)
+I32 = ir.IntType(32)
+#: the Fortran gemm: transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc
+GEMM_TYPE = ir.FunctionType(ir.VoidType(), [PTR] * 13)
+
+
+class Layout:
+    """Which pointer slot and which dims entry each buffer and symbol uses.
+
+    Attributes
+    ----------
+    schedule : Schedule
+    args : list of str
+        Array arguments, in slot order (``TensorSignature.args``).
+    dims : list of str
+        Dimension symbols, in ``dims`` order.
+    slot : dict
+        node -> slot of its buffer (inputs, outputs, workspace).
+    outputs : list of int
+        Distinct non-leaf output nodes, in slot order after the inputs.
+    workspace : list of int
+        Materialized nodes that are not outputs, in slot order after those.
+    gemm_slot : int
+    """
+
+    def __init__(self, program: Program, sched: Schedule | None = None):
+        from ..tensor_call import TensorSignature
+        sig = TensorSignature(program)
+        self.program = program
+        self.schedule = sched or schedule(program)
+        self.args = list(sig.args)
+        self.dims = list(sig.dims)
+        index = dict(program.inputs)
+        self.slot: dict[int, int] = {index[a]: k for k, a in enumerate(self.args)}
+        self.outputs: list[int] = []
+        for _, i in program.outputs:
+            if program.nodes[i].args and i not in self.outputs:
+                self.outputs.append(i)
+        self.workspace = [i for i in sorted(self.schedule.materialized) if i not in self.outputs]
+        for i in self.outputs + self.workspace:
+            self.slot[i] = len(self.slot)
+        self.gemm_slot = len(self.slot)
+
+    def shape(self, i: int, bound: dict[str, int]) -> tuple[int, ...]:
+        """Concrete shape of node ``i`` for dimension values ``bound``."""
+        return tuple(d if isinstance(d, int) else bound[str(d)] for d in self.program.nodes[i].shape)
+
+
+class TensorEmitter(KernelEmitter):
+    """Emits one tensor program as ``kernel(slots, dims)``; see the module docstring."""
+
+    def __init__(self, program: Program, dtype, layout: Layout, math=None):
+        # not KernelEmitter.__init__: that one refuses tensor programs
+        self.program = program
+        self.fp = fp_type(dtype)
+        self.pattern = ()
+        self.math = math if math is not None else default_math()
+        self.module = ir.Module(name=f"symgrad_{program.fingerprint()[:12]}")
+        self.layout = layout
+        self.sched = layout.schedule
+        self.b: ir.IRBuilder = None  # type: ignore[assignment]
+        self.vals: dict[int, ir.Value] = {}
+        self.bools: set[int] = set()
+        self.names = program.names()
+
+    # -- entry ------------------------------------------------------------------------
+    def emit(self) -> ir.Module:
+        p, lay = self.program, self.layout
+        fn = ir.Function(self.module, ir.FunctionType(ir.VoidType(), [PTR, PTR]), KERNEL)
+        fn.attributes.add("nounwind")
+        slots, dims = fn.args
+        slots.name, dims.name = "slots", "dims"
+        self.fn = fn
+        # allocas get a block of their own (stack slots for the BLAS arguments and
+        # the sums): builders sharing a block would insert at stale positions
+        self.allocas = ir.IRBuilder(fn.append_basic_block("allocas"))
+        entry = fn.append_basic_block("entry")
+        self.b = b = ir.IRBuilder(entry)
+        self.dimv = {d: b.load(b.gep(dims, [ir.Constant(I64, k)], inbounds=True, source_etype=I64),
+                               typ=I64, name=identifier(d)) for k, d in enumerate(lay.dims)}
+        self.ptr = {}
+        for i, k in sorted(lay.slot.items(), key=lambda t: t[1]):
+            self.ptr[i] = b.load(b.gep(slots, [ir.Constant(I64, k)], inbounds=True, source_etype=PTR),
+                                 typ=PTR, name=f"buf_{self.names[i]}")
+        g = b.gep(slots, [ir.Constant(I64, lay.gemm_slot)], inbounds=True, source_etype=PTR)
+        self.gemm = b.load(g, typ=ir.PointerType(GEMM_TYPE), name="gemm")
+        for name, i in p.inputs:
+            if p.nodes[i].shape == ():
+                self.vals[i] = (b.sitofp(self.dimv[name], self.fp, name=identifier(name))
+                                if name in self.dimv else b.load(self.ptr[i], typ=self.fp))
+        for step in self.sched.steps:
+            if step.kind == "scalar":
+                self.vals[step.node] = self._compute(step.node, None)
+            elif step.kind == "gemm":
+                self._emit_gemm(step.node)
+            else:
+                self._emit_region(step.region)
+        for i in lay.outputs:
+            if p.nodes[i].shape == ():
+                self.b.store(self._as_fp(self.vals[i]), self.ptr[i])
+        self.b.ret_void()
+        self.allocas.branch(entry)
+        return self.module
+
+    # -- helpers ---------------------------------------------------------------------------
+    def dim(self, d) -> ir.Value:
+        if isinstance(d, int):
+            return ir.Constant(I64, d)
+        if str(d) not in self.dimv:
+            raise NotImplementedError(f"the llvm backend cannot size a dimension {d!r}")
+        return self.dimv[str(d)]
+
+    def _as_fp(self, v):
+        return self.b.uitofp(v, self.fp) if v.type == I1 else v
+
+    def _addr(self, i: int, row, col):
+        cols = self.program.nodes[i].shape[1]
+        idx = row if isinstance(cols, int) and cols == 1 else \
+            self.b.add(self.b.mul(row, self.dim(cols), flags=["nsw"]), col, flags=["nsw"])
+        return self.b.gep(self.ptr[i], [idx], inbounds=True, source_etype=self.fp)
+
+    def _at(self, i: int, pos):
+        """Row and column of node ``i`` read at iteration position ``pos``, broadcasting."""
+        r, c = self.program.nodes[i].shape
+        zero = ir.Constant(I64, 0)
+        return (zero if r == 1 else pos[0]), (zero if c == 1 else pos[1])
+
+    def value(self, a: int, pos):
+        v = self.vals.get(a)
+        if v is not None:
+            return v
+        node = self.program.nodes[a]
+        if not node.args and node.op is not sp.MatrixSymbol:
+            return self._leaf(node)
+        if a not in self.ptr or pos is None:
+            raise AssertionError(f"internal error: node {self.names[a]} is not available here")
+        v = self.b.load(self._addr(a, *self._at(a, pos)), typ=self.fp, name=self.names[a])
+        if a in self.bools:
+            v = self.b.fcmp_unordered("!=", v, self.const(0))
+        return v
+
+    def _compute(self, i: int, pos):
+        node = self.program.nodes[i]
+        if node.op is BroadcastTo:
+            return self.value(node.args[0], pos)
+        if node.op is OneHot:
+            label = self.value(node.args[0], pos)
+            hit = self.b.fcmp_ordered("==", label, self.b.sitofp(pos[1], self.fp))
+            return self.select(hit, self.const(1), self.const(0))
+        if node.op is sp.Transpose:
+            a = node.args[0]
+            return self.b.load(self._addr(a, pos[1], pos[0]), typ=self.fp)
+        rule = EMIT.get(node.op)
+        if rule is None:
+            raise NotImplementedError(f"the llvm backend cannot emit {node.op.__name__} "
+                                      f"(node {self.names[i]} of the program)")
+        v = rule(self, node, [self.value(a, pos) for a in node.args])
+        if v.type == I1:
+            self.bools.add(i)
+        return v
+
+    # -- BLAS ------------------------------------------------------------------------------------
+    def _int_arg(self, v, name):
+        slot = self.allocas.alloca(I32, name=name)
+        self.b.store(self.b.trunc(v, I32), slot)
+        return slot
+
+    def _operand(self, a: int):
+        """(buffer, transpose flag, leading dimension) of a GEMM operand, row-major view."""
+        node = self.program.nodes[a]
+        if self.sched.kind[a] == "view":
+            base = node.args[0]
+            return self.ptr[base], ord("T"), self.program.nodes[base].shape[1]
+        return self.ptr[a], ord("N"), node.shape[1]
+
+    def _emit_gemm(self, i: int) -> None:
+        b, node = self.b, self.program.nodes[i]
+        A, B = node.args
+        pa, ta, lda = self._operand(A)
+        pb, tb, ldb = self._operand(B)
+        m, n = node.shape
+        k = self.program.nodes[A].shape[1]
+        one = ir.Constant(I64, 1)
+
+        def ld(d):
+            v = self.dim(d)
+            return b.select(b.icmp_signed("<", v, one), one, v)
+
+        flags = []
+        for t, nm in ((tb, "transa"), (ta, "transb")):
+            f = self.allocas.alloca(I8, name=nm)
+            b.store(ir.Constant(I8, t), f)
+            flags.append(f)
+        alpha, beta = self.allocas.alloca(self.fp, name="alpha"), self.allocas.alloca(self.fp, name="beta")
+        b.store(self.const(1), alpha)
+        b.store(self.const(0), beta)
+        args = flags + [self._int_arg(self.dim(n), "m"), self._int_arg(self.dim(m), "n"),
+                        self._int_arg(self.dim(k), "k"), alpha, pb, self._int_arg(ld(ldb), "lda"),
+                        pa, self._int_arg(ld(lda), "ldb"), beta, self.ptr[i],
+                        self._int_arg(ld(n), "ldc")]
+        b.call(self.gemm, args)
+
+    # -- loop nests ---------------------------------------------------------------------------------
+    def _loop(self, count, name: str, carried=()):
+        """Open ``for (idx = 0; idx < count; idx++)``; returns (idx, phis, close).
+
+        ``carried`` are initial values of loop-carried accumulators; ``close(next)``
+        ends the body with their next values and leaves the builder after the loop.
+        """
+        b = self.b
+        pre = b.block
+        head = self.fn.append_basic_block(f"{name}.head")
+        body = self.fn.append_basic_block(f"{name}.body")
+        done = self.fn.append_basic_block(f"{name}.done")
+        b.branch(head)
+        b.position_at_end(head)
+        idx = b.phi(I64, name=name)
+        idx.add_incoming(ir.Constant(I64, 0), pre)
+        phis = []
+        for v in carried:
+            ph = b.phi(v.type, name=f"{name}.acc")
+            ph.add_incoming(v, pre)
+            phis.append(ph)
+        b.cbranch(b.icmp_signed("<", idx, count), body, done)
+        b.position_at_end(body)
+
+        def close(nexts=()):
+            latch = b.block
+            idx.add_incoming(b.add(idx, ir.Constant(I64, 1), flags=["nuw", "nsw"]), latch)
+            for ph, v in zip(phis, nexts):
+                ph.add_incoming(v, latch)
+            b.branch(head)
+            b.position_at_end(done)
+        return idx, phis, close
+
+    def _emit_region(self, region: Region) -> None:
+        b, p = self.b, self.program
+        sums = {}
+        for i in region.nodes():
+            node = p.nodes[i]
+            if node.op is ReduceSum and node.attr == 0:
+                self._zero(i)
+            elif node.op is Sum:
+                sums[i] = self.allocas.alloca(self.fp, name=f"{self.names[i]}.acc")
+                b.store(self.const(0), sums[i])
+        rows, _, close = self._loop(self.dim(region.rows), f"r{id(region) % 10000}")
+        for stage in region.stages:
+            self._emit_stage(stage, rows, sums)
+        close()
+        for i in region.nodes():
+            self.vals.pop(i, None)
+        for i, acc in sums.items():
+            self.vals[i] = b.load(acc, typ=self.fp, name=self.names[i])
+
+    def _zero(self, i: int) -> None:
+        r, c = self.program.nodes[i].shape
+        idx, _, close = self._loop(self.b.mul(self.dim(r), self.dim(c)), f"z.{self.names[i]}")
+        self.b.store(self.const(0), self.b.gep(self.ptr[i], [idx], inbounds=True, source_etype=self.fp))
+        close()
+
+    def _reduce_init(self, node):
+        return self.const(-np.inf) if node.op is RowMax else self.const(0)
+
+    def _reduce(self, node, acc, x):
+        if node.op is RowMax:
+            return self.fmax(x, acc)
+        return self.b.fadd(acc, self._as_fp(x), flags=["reassoc"])
+
+    def _emit_stage(self, stage: Stage, row, sums) -> None:
+        b, p = self.b, self.program
+        accs = [i for i in stage.nodes if is_row_reduction(p.nodes[i]) or p.nodes[i].op is Sum]
+        if stage.looped:
+            col, phis, close = self._loop(self.dim(stage.cols), f"c{self.names[stage.nodes[0]]}",
+                                          [self._reduce_init(p.nodes[i]) for i in accs])
+        else:
+            col, phis, close = ir.Constant(I64, 0), [self._reduce_init(p.nodes[i]) for i in accs], None
+        pos = (row, col)
+        nexts = {}
+        for i in stage.nodes:
+            node = p.nodes[i]
+            if i in accs:
+                nexts[i] = self._reduce(node, phis[accs.index(i)], self.value(node.args[0], pos))
+                continue
+            if node.op is ReduceSum:   # axis 0: a running column sum in its buffer
+                x = self._as_fp(self.value(node.args[0], pos))
+                addr = self._addr(i, ir.Constant(I64, 0), pos[1] if node.shape[1] != 1 else ir.Constant(I64, 0))
+                b.store(b.fadd(b.load(addr, typ=self.fp), x), addr)
+                continue
+            v = self._compute(i, pos)
+            self.vals[i] = v
+            if i in self.sched.materialized:
+                b.store(self._as_fp(v), self._addr(i, *self._at(i, pos)))
+        if close is not None:
+            close([nexts[i] for i in accs])
+            for i in stage.nodes:   # values of the loop body do not reach past it
+                self.vals.pop(i, None)
+            results = phis
+        else:
+            results = [nexts[i] for i in accs]
+        for i, r in zip(accs, results):
+            if p.nodes[i].op is Sum:
+                b.store(b.fadd(b.load(sums[i], typ=self.fp), r, flags=["reassoc"]), sums[i])
+            else:
+                self.vals[i] = r
+                if i in self.sched.materialized:
+                    b.store(r, self._addr(i, row, ir.Constant(I64, 0)))
+
+
+def emit_tensor_module(program: Program, dtype, layout: Layout | None = None, math=None) -> ir.Module:
+    """The IR module of a tensor program; see the module docstring."""
+    return TensorEmitter(program, dtype, layout or Layout(program), math).emit()

@@ -1,0 +1,200 @@
+"""Compiled tensor programs and the checked call into them.
+
+:class:`TensorKernel` owns the machine code of one tensor program for one
+dtype (built through :class:`~codegen.llvm.jit.JITLibrary`, or loaded from
+the disk cache of :mod:`.cache`), the address of SciPy's BLAS ``gemm``, and
+the workspace buffers.  Calling it is the only road into the machine code,
+and it checks everything first:
+
+* each argument's dtype is the kernel's, its shape is exactly the declared
+  one with the dimension symbols (the batch size ``N``) bound consistently,
+  and it is C-contiguous (anything else is copied);
+* dimensions fit BLAS's 32-bit integers;
+* outputs are fresh arrays on every call; temporaries live in a workspace
+  that is sized once per batch size and reused (a concurrent call that finds
+  it busy gets a private one).
+
+An empty batch (``N = 0``) runs the kernel too: every loop and GEMM is empty
+and the results are what NumPy arrays give for an empty batch: column sums
+and weight gradients are zeros, and a mean over the batch is ``0 * (1/0)``,
+i.e. nan.  (The numpy backend raises ``ZeroDivisionError`` for such a step,
+because its source divides Python integers by ``N``.)
+"""
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import threading
+import time
+from typing import Any, Sequence
+
+import numpy as np
+import sympy as sp
+
+from symgrad.program import Program
+
+from ..callable import CompiledFunction
+from ..tensor_call import TensorSignature
+from . import cache
+from .emit import KERNEL
+from .jit import JITLibrary, host_target
+from .kernel import _cache_enabled
+from .mathlib import default_math
+from .tensor import Layout, emit_tensor_module
+
+__all__ = ["TensorKernel", "gemm_address", "build_tensor"]
+
+_KERNEL_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)
+_INT32_MAX = 2**31 - 1
+
+
+def gemm_address(dtype: np.dtype) -> int:
+    """Address of SciPy's Fortran ``dgemm`` (float64) or ``sgemm`` (float32)."""
+    from scipy.linalg import cython_blas
+    name = "dgemm" if np.dtype(dtype) == np.float64 else "sgemm"
+    capsule = cython_blas.__pyx_capi__[name]
+    get_name = ctypes.pythonapi.PyCapsule_GetName
+    get_name.restype, get_name.argtypes = ctypes.c_char_p, [ctypes.py_object]
+    get_pointer = ctypes.pythonapi.PyCapsule_GetPointer
+    get_pointer.restype, get_pointer.argtypes = ctypes.c_void_p, [ctypes.py_object, ctypes.c_char_p]
+    signature = get_name(capsule)
+    # the kernel passes 32-bit ints by pointer: refuse a BLAS with another ABI
+    if signature is None or signature.count(b"int *") != 6 or not signature.startswith(b"void (char *, char *"):
+        raise RuntimeError(f"unexpected signature of scipy's {name}: {signature!r}")
+    address = get_pointer(capsule, signature)
+    if not address:
+        raise RuntimeError(f"no address for scipy's {name}")
+    return address
+
+
+class TensorKernel:
+    """Machine code of one tensor program; call it with checked 2-D arrays.
+
+    Attributes
+    ----------
+    layout : Layout
+    source : str
+        The LLVM IR, before optimization.
+    timing : tuple
+        ``(seconds, "compiled" | "cached")`` of the build.
+    """
+
+    def __init__(self, program: Program, dtype: Any):
+        t0 = time.perf_counter()
+        self.program = program
+        self.dtype = np.dtype(dtype)
+        self.layout = lay = Layout(program)
+        self.signature = TensorSignature(program)
+        self.math = default_math()
+        self.source = str(emit_tensor_module(program, self.dtype, lay, self.math))
+        self.library, how = self._build()
+        self._fn = _KERNEL_TYPE(self.library.get_function_address(KERNEL))
+        self._gemm = gemm_address(self.dtype)
+        nodes, index = program.nodes, dict(program.inputs)
+        self._arg_nodes = [index[a] for a in lay.args]
+        self._dim_src = [(lay.args.index(arg), axis) for arg, axis in
+                         (self.signature.dims[d] for d in lay.dims)]
+        self._symbolic = any(not isinstance(d, int) for n in nodes for d in n.shape)
+        self._workspace: dict[tuple, list[np.ndarray]] = {}
+        self._lock = threading.Lock()
+        self.timing = (time.perf_counter() - t0, how)
+
+    def _build(self) -> tuple[JITLibrary, str]:
+        h = host_target()
+        key = cache.cache_key([
+            "tensor", self.program.fingerprint(), hashlib.sha256(self.source.encode()).hexdigest(),
+            self.dtype.name, getattr(self.math, "name", ""),
+            h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
+        ]) if _cache_enabled() else None
+        lib = JITLibrary(f"symgrad-tensor-{self.program.fingerprint()[:12]}")
+        payload = cache.load(key) if key else None
+        if payload is not None:
+            lib.add_object(payload)
+        else:
+            lib.add_ir(self.source)
+        lib.finalize()
+        if key and payload is None:
+            cache.store(key, lib.object_code())
+        return lib, ("cached" if payload is not None else "compiled")
+
+    # -- the checked call ---------------------------------------------------------------
+    def prepare(self, arrays: Sequence[np.ndarray]) -> tuple[list[np.ndarray], dict[str, int]]:
+        """Kernel-ready inputs and the dimension values; raises on anything unsafe."""
+        lay = self.layout
+        if len(arrays) != len(lay.args):
+            raise TypeError(f"expected {len(lay.args)} arrays ({lay.args}), got {len(arrays)}")
+        arrays = [np.asarray(a) for a in arrays]
+        bound = {}
+        for d, (k, axis) in zip(lay.dims, self._dim_src):
+            a = arrays[k]
+            if a.ndim != 2:
+                raise ValueError(f"argument {lay.args[k]!r} has shape {a.shape}; expected a 2-D array")
+            bound[d] = int(a.shape[axis])
+            if bound[d] > _INT32_MAX:
+                raise ValueError(f"dimension {d} = {bound[d]} (from {lay.args[k]!r}) exceeds "
+                                 f"the BLAS limit of {_INT32_MAX}")
+        ready = []
+        for name, i, a in zip(lay.args, self._arg_nodes, arrays):
+            if a.dtype != self.dtype:
+                raise TypeError(f"argument {name!r} has dtype {a.dtype}; the kernel takes {self.dtype}")
+            want = lay.shape(i, bound)
+            if a.shape != want:
+                raise ValueError(f"argument {name!r} has shape {a.shape}; expected {want}")
+            ready.append(a if a.flags.c_contiguous and a.flags.aligned else np.ascontiguousarray(a))
+        return ready, bound
+
+    def _buffers(self, bound: dict[str, int], fresh: bool) -> list[np.ndarray]:
+        key = tuple(bound.values())
+        ws = None if fresh else self._workspace.get(key)
+        if ws is None:
+            ws = [np.empty(self.layout.shape(i, bound), self.dtype) for i in self.layout.workspace]
+            if not fresh:
+                if len(self._workspace) >= 2:   # batch sizes change rarely; keep the latest
+                    self._workspace.pop(next(iter(self._workspace)))
+                self._workspace[key] = ws
+        return ws
+
+    def __call__(self, *arrays: np.ndarray) -> list[Any]:
+        """Outputs of the program, in ``program.outputs`` order."""
+        ready, bound = self.prepare(arrays)
+        lay = self.layout
+        outs = [np.empty(lay.shape(i, bound), self.dtype) for i in lay.outputs]
+        slots = np.empty(lay.gemm_slot + 1, dtype=np.uintp)
+        dims = np.array([bound[d] for d in lay.dims] or [0], dtype=np.int64)
+        locked = self._lock.acquire(blocking=False)
+        try:
+            ws = self._buffers(bound, fresh=not locked)
+            slots[:lay.gemm_slot] = [a.ctypes.data for a in ready + outs + ws]
+            slots[lay.gemm_slot] = self._gemm
+            self._fn(slots.ctypes.data, dims.ctypes.data)   # releases the GIL
+        finally:
+            if locked:
+                self._lock.release()
+        return self._results(ready, bound, outs)
+
+    def _results(self, ready, bound, outs) -> list[Any]:
+        p, lay = self.program, self.layout
+        by_node = dict(zip(lay.outputs, outs))
+        inputs = dict(zip(self._arg_nodes, ready))
+        result, given = [], set()
+        for _, i in p.outputs:
+            node = p.nodes[i]
+            if i in by_node:
+                o = by_node[i]
+                result.append(o.copy() if i in given else o)
+                given.add(i)
+            elif i in inputs:
+                result.append(np.array(inputs[i]))
+            elif node.op is sp.Symbol and str(node.attr) in bound:
+                result.append(np.asarray(float(bound[str(node.attr)]), self.dtype))
+            else:
+                result.append(np.asarray(float(node.attr), self.dtype))
+        return result
+
+
+def build_tensor(program: Program, dtype: np.dtype, wrt: Sequence[str]) -> CompiledFunction:
+    """A :class:`CompiledFunction` whose call checks shapes (``TensorSignature``) then runs
+    a :class:`TensorKernel`, which checks again before any pointer reaches machine code."""
+    kernel = TensorKernel(program, dtype)
+    return CompiledFunction(program, kernel, kernel.source, np.dtype(dtype), wrt, "llvm",
+                            kernel.signature.call, args=kernel.signature.args)
