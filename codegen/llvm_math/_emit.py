@@ -97,8 +97,15 @@ class Emitter:
     def select(self, cond: ir.Value, a: ir.Value, b: ir.Value, name: str = "") -> ir.Value:
         return self.b.select(cond, a, b, name=name)
 
-    def clamp(self, x: ir.Value, lo: float, hi: float, name: str = "") -> ir.Value:
-        """``x`` limited to ``[lo, hi]``; NaN becomes ``hi`` (callers re-select NaN at the end)."""
+    def clamp(self, x: ir.Value, lo: float, hi: float, name: str = "", keep_nan: bool = True) -> ir.Value:
+        """``x`` limited to ``[lo, hi]`` (one vminp/vmaxp each).
+
+        NaN passes through (so arithmetic downstream yields NaN without a final
+        select), or becomes ``hi`` with ``keep_nan=False``.
+        """
+        if keep_nan:
+            below = self.select(self.fcmp(">", x, self.f(hi)), self.f(hi), x, name=f"{name}.hi")
+            return self.select(self.fcmp("<", below, self.f(lo)), self.f(lo), below, name=name)
         below = self.select(self.fcmp("<", x, self.f(hi)), x, self.f(hi), name=f"{name}.hi")
         return self.select(self.fcmp(">", below, self.f(lo)), below, self.f(lo), name=name)
 

@@ -20,7 +20,7 @@ _TANH_SPLIT = {is64: rounded(exact(lambda: mpmath.log(3) / 2), is64) for is64 in
 
 def emit_tanh(e: Emitter, x: ir.Value) -> ir.Value:
     # tanh(|x|) rounds to 1 beyond 20 (float64) and 10 (float32); the bound lets
-    # expm1 skip its overflow handling. NaN is restored at the end.
+    # expm1 skip its overflow handling.
     ax = e.clamp(e.fabs(x, name="ax"), 0.0, 20.0 if e.is64 else 10.0, name="ax.c")
     large = e.fcmp(">", ax, e.f(_TANH_SPLIT[e.is64]), name="ax.large")
     two_ax = e.add(ax, ax, name="2ax")
@@ -29,9 +29,8 @@ def emit_tanh(e: Emitter, x: ir.Value) -> ir.Value:
     # one division serves both arms: far is 1 - 2/den, near is -t/den
     q = e.div(e.select(large, e.f(2.0), e.neg(t)), den, name="q")
     mag = e.select(large, e.sub(e.f(1.0), q), q, name="tanh.mag")
-    # copysign keeps tanh(-0) = -0
-    res = e.copysign(mag, x, name="tanh.signed")
-    return e.select(e.isnan(x), x, res, name="tanh")
+    # copysign keeps tanh(-0) = -0; NaN came through the clamp and expm1
+    return e.copysign(mag, x, name="tanh")
 
 
 def emit_sigmoid(e: Emitter, x: ir.Value) -> ir.Value:

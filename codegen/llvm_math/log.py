@@ -72,8 +72,8 @@ def emit_log(e: Emitter, x: ir.Value) -> ir.Value:
     res = _log_reduced(e, xs, k_extra, None)
     res = e.select(e.fcmp("==", x, e.f(float("inf"))), x, res, name="log.inf")
     res = e.select(e.fcmp("==", x, e.f(0.0)), e.f(float("-inf")), res, name="log.zero")
-    res = e.select(e.fcmp("<", x, e.f(0.0)), e.f(float("nan")), res, name="log.neg")
-    return e.select(e.isnan(x), x, res, name="log.nan")
+    # x < 0 or NaN (one unordered compare)
+    return e.select(e.fcmp_u("<", x, e.f(0.0)), e.f(float("nan")), res, name="log")
 
 
 def emit_log1p(e: Emitter, x: ir.Value) -> ir.Value:
@@ -81,8 +81,8 @@ def emit_log1p(e: Emitter, x: ir.Value) -> ir.Value:
     res = e.select(e.fcmp("==", x, e.f(float("inf"))), x, res, name="log1p.inf")
     res = e.select(e.fcmp("==", x, e.f(0.0)), x, res, name="log1p.zero")
     res = e.select(e.fcmp("==", x, e.f(-1.0)), e.f(float("-inf")), res, name="log1p.m1")
-    res = e.select(e.fcmp("<", x, e.f(-1.0)), e.f(float("nan")), res, name="log1p.dom")
-    return e.select(e.isnan(x), x, res, name="log1p.nan")
+    # x < -1 or NaN (one unordered compare)
+    return e.select(e.fcmp_u("<", x, e.f(-1.0)), e.f(float("nan")), res, name="log1p")
 
 
 def log1p_core(e: Emitter, x: ir.Value, capped: bool = False) -> ir.Value:

@@ -102,9 +102,9 @@ def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
     y0, y1, n = (_reduce_f64 if e.is64 else _reduce_f32)(d, xd)
     # inside the accurate range |y0| <= pi/4 and this clamp does nothing; beyond
     # it, it keeps the kernels on their interval so results stay in [-1, 1]
-    y0 = d.clamp(y0, -0.8, 0.8, name="y0.c")
+    y0 = d.clamp(y0, -0.8, 0.8, name="y0.c", keep_nan=False)
     if e.is64:
-        y1 = d.clamp(y1, -(2.0 ** -52), 2.0 ** -52, name="y1.c")
+        y1 = d.clamp(y1, -(2.0 ** -52), 2.0 ** -52, name="y1.c", keep_nan=False)
     s, c = (_kernel_sin(d, y0, y1), _kernel_cos(d, y0, y1)) if e.is64 else _kernels_f32(d, y0)
     # quadrant n mod 4: sin -> s, c, -s, -c; cos -> c, -s, -c, s
     q = e.b.add(n, d.i(1)) if want_cos else n
