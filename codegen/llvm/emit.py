@@ -266,10 +266,16 @@ def _pow(e: KernelEmitter, node, xs):
         k = int(c)
         p = _int_power(e, base, abs(k))
         return p if k > 0 else e.b.fdiv(one, p)
-    if c == sp.S.Half:
-        return e.math.sqrt(e.b, base)
-    if c == -sp.S.Half:
-        return e.b.fdiv(one, e.math.sqrt(e.b, base))
+    twice = c * 2 if c is not None else None
+    if twice is not None and twice.is_number and float(twice).is_integer() \
+            and 0 < abs(int(twice)) <= 129:
+        # x**(k/2) = x**(k//2) * sqrt(x): vectorizes, where llvm.pow is a libm
+        # call per element; within 2 ulp of pow, and NaN for x < 0 as pow is
+        k = abs(int(twice))
+        p = e.math.sqrt(e.b, base)
+        if k > 1:
+            p = e.b.fmul(_int_power(e, base, k // 2), p)
+        return p if twice > 0 else e.b.fdiv(one, p)
     return e.math.pow(e.b, base, expo)
 
 
