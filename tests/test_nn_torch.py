@@ -514,6 +514,42 @@ def test_logits_of_plus_minus_1000(kind):
     assert all(np.all(np.isfinite(g)) for g in grads)
 
 
+@pytest.mark.parametrize("act", ["sigmoid", "softplus", "tanh", "elu", "softmax"])
+def test_saturated_activations(act):
+    """Pre-activations of +-1000: no overflow, and torch's gradients."""
+    make, torch_act = ACTIVATIONS[act]
+    X, Y = nn.input("X", 1), nn.input("Y", 4)
+    layer = nn.Dense(1, 4, name="1")
+    L = losses.mse(make()(layer(X)), Y)
+    inputs = {"X": np.array([[1.0], [-1.0]]), "Y": np.full((2, 4), 0.3)}
+    params = {"W1": np.array([[1000.0, -1000.0, 0.5, -30.0]]), "b1": np.zeros((1, 4))}
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        compare_with_torch(L, layer.parameters(),
+                           lambda ti, tp: F.mse_loss(torch_act(dense(ti["X"], tp, "1")), ti["Y"]),
+                           inputs, params)
+
+
+def test_deep_net():
+    """40 tanh layers: the lowering and the reverse sweep are iterative."""
+    rng = np.random.default_rng(50)
+    X, Y = nn.input("X", 6), nn.input("Y", 1)
+    layers = [nn.Dense(6, 6, name=str(i)) for i in range(40)]
+    mods = [m for layer in layers for m in (layer, nn.Tanh())] + [nn.Dense(6, 1, name="out")]
+    model = nn.Sequential(*mods)
+    L = losses.mse(model(X), Y)
+    inputs = {"X": rng.normal(size=(5, 6)), "Y": rng.normal(size=(5, 1))}
+    params = random_params(model, rng)
+    params = {k: v * 2 if k.startswith("W") else v for k, v in params.items()}  # keep gradients alive
+
+    def ref(ti, tp):
+        h = ti["X"]
+        for i in range(40):
+            h = torch.tanh(dense(h, tp, str(i)))
+        return F.mse_loss(dense(h, tp, "out"), ti["Y"])
+
+    compare_with_torch(L, model.parameters(), ref, inputs, params)
+
+
 # -- structure of the derived program and the source ---------------------------------------
 def test_softmax_cross_entropy_computes_exp_once():
     X, Y = nn.input("X", 6), nn.input("Y", 4)
