@@ -675,6 +675,41 @@ def test_wrong_parameter_shape(mnist_like):
         step(X=x[None], Y=y, **params)
 
 
+def test_bias_as_a_column_is_rejected(mnist_like):
+    step, params, x, y = mnist_like
+    with pytest.raises(ValueError, match=r"'b1'.*\(16, 1\).*\(1, 16\)"):
+        step(X=x, Y=y, **{**params, "b1": params["b1"].T})
+
+
+def test_strided_fortran_and_read_only_arguments(mnist_like):
+    step, params, x, y = mnist_like
+    want_value, want_grads = step(X=x, Y=y, **params)
+    big = np.zeros((16, 128))
+    big[::2, ::2] = x
+    frozen = {k: np.asfortranarray(v) for k, v in params.items()}
+    for v in frozen.values():
+        v.flags.writeable = False
+    xf = np.asfortranarray(x)
+    xf.flags.writeable = False
+    for args in ({"X": big[::2, ::2], "Y": y, **params}, {"X": xf, "Y": y, **frozen}):
+        value, grads = step(**args)
+        assert float(value) == float(want_value)
+        for g, w in zip(grads, want_grads):
+            np.testing.assert_array_equal(g, w)
+
+
+@pytest.mark.xfail(strict=True, reason="integer labels outside 0..K-1 (or not integers) give "
+                   "an all-zero one-hot row and a silently wrong loss; torch raises "
+                   "'Target 7 is out of bounds'")
+def test_out_of_range_labels_are_refused():
+    X, Y = nn.input("X", 4), nn.input("Y", 1)
+    layer = nn.Dense(4, 3, name="1")
+    step = sg.compile(losses.softmax_cross_entropy(layer(X), Y), wrt=layer.parameters())
+    params = random_params(layer, np.random.default_rng(41))
+    with pytest.raises(ValueError, match="'Y'"):
+        step(X=np.ones((2, 4)), Y=np.array([[0], [7]]), **params)
+
+
 @pytest.mark.parametrize("bad", [np.zeros((8, 64), complex), np.full((8, 64), "a"),
                                  np.empty((8, 64), object)], ids=["complex", "str", "object"])
 def test_wrong_dtype_is_a_type_error_naming_the_argument(mnist_like, bad):
