@@ -200,6 +200,21 @@ def test_dense_sweep(jit: MapJit, name: str) -> None:
     assert err[worst] <= MAX_ULP, f"{name}({x[worst]!r}) is {err[worst]:.2f} ulp off"
 
 
+@pytest.mark.skipif(platform.machine().lower() not in ("x86_64", "amd64"), reason="x86 baseline CPU")
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: d.__name__)
+def test_accuracy_without_fma(dtype: type) -> None:
+    """On a CPU without FMA, llvm.fmuladd is a multiply and an add: still within 4 ulp."""
+    jit = MapJit(list(FUNCS), dtype, cpu="x86-64")
+    assert "vfmadd" not in jit.assembly
+    worst = {}
+    for name in FUNCS:
+        x = _dense_points(name, dtype)[::8]
+        err = _dense_ulp_errors(jit(name, x), _wide_reference(name, x.astype(WIDER[dtype])))
+        worst[name] = float(err.max())
+    print(f"\nwithout FMA, {np.dtype(dtype).name}: " + ", ".join(f"{k} {v:.2f}" for k, v in worst.items()))
+    assert max(worst.values()) <= MAX_ULP, worst
+
+
 @pytest.mark.parametrize("name", FUNCS)
 def test_special_values(jit: MapJit, name: str) -> None:
     xs, want = zip(*SPECIALS[name])

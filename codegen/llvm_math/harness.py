@@ -48,7 +48,7 @@ def build_map_module(names: list[str], dtype: np.dtype) -> ir.Module:
     return module
 
 
-def host_target_machine(wide: bool = False) -> llvm.TargetMachine:
+def host_target_machine(wide: bool = False, cpu: str | None = None) -> llvm.TargetMachine:
     """The host CPU's target machine; ``wide`` lifts LLVM's 256-bit preference on AVX-512 CPUs.
 
     LLVM tunes Intel AVX-512 cores to vectorize with 256-bit registers
@@ -58,6 +58,8 @@ def host_target_machine(wide: bool = False) -> llvm.TargetMachine:
     llvm.initialize_native_target()
     llvm.initialize_native_asmprinter()
     target = llvm.Target.from_default_triple()
+    if cpu is not None:  # an older CPU of the host's family (to test code without FMA, say)
+        return target.create_target_machine(cpu=cpu, features="", opt=3)
     features = llvm.get_host_cpu_features().flatten()
     if wide and "+avx512f" in features.split(","):
         features += ",-prefer-256-bit"
@@ -84,10 +86,10 @@ class MapJit:
     array([1.        , 2.71828183])
     """
 
-    def __init__(self, names: list[str], dtype: np.dtype, wide: bool = False) -> None:
+    def __init__(self, names: list[str], dtype: np.dtype, wide: bool = False, cpu: str | None = None) -> None:
         self.dtype = np.dtype(dtype)
         self.names = list(names)
-        self.tm = host_target_machine(wide)
+        self.tm = host_target_machine(wide, cpu)
         self.ir_module = build_map_module(self.names, self.dtype)
         mod = llvm.parse_assembly(str(self.ir_module))
         mod.verify()
