@@ -52,6 +52,9 @@ SMALL_SIZE = 1024
 #: elements per chunk handed to a thread (~0.5 ms of work for T1, ~1% Python overhead)
 CHUNK_SIZE = 16_384
 
+#: reusing an output block relies on CPython's exact reference counts
+_REFCOUNTS = sys.implementation.name == "cpython"
+
 _KERNEL_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_void_p, ctypes.c_void_p)
 
 
@@ -189,7 +192,8 @@ class ScalarKernel:
         with self._spare_lock:
             block = self._spare
             # references: self._spare, the local name, getrefcount's argument
-            if block is None or block.shape != (self.n_out, size) or sys.getrefcount(block) > 3:
+            if (block is None or block.shape != (self.n_out, size) or not _REFCOUNTS
+                    or sys.getrefcount(block) > 3):
                 block = np.empty((self.n_out, size), dtype=self.dtype)
                 self._spare = block if size >= 4096 else None
         return [block[k].reshape(shape) for k in range(self.n_out)]
