@@ -181,9 +181,30 @@ class KernelEmitter:
             if self.pattern[k]:
                 ptr = b.gep(in_ptrs[k], [i], inbounds=True, source_etype=self.fp)
                 values[node_id] = b.load(ptr, typ=self.fp, name=in_names[k])
-        names = p.names()
+        self.emit_nodes(values, range(len(p.nodes)))
+        for k, (_, node_id) in enumerate(p.outputs):
+            v = values[node_id]
+            if v.type == I1:
+                v = b.uitofp(v, self.fp)
+            b.store(v, b.gep(out_ptrs[k], [i], inbounds=True, source_etype=self.fp))
+        i_next = b.add(i, ir.Constant(I64, 1), name="i_next", flags=["nuw", "nsw"])
+        i.add_incoming(i_next, loop)
+        b.cbranch(b.icmp_signed("<", i_next, n, name="more"), loop, done)
+        b.position_at_end(done)
+        b.ret_void()
+
+    def emit_nodes(self, values: list, which: Sequence[int]) -> None:
+        """Emit the nodes ``which`` (ascending) for one element at ``self.b``.
+
+        ``values[j]`` holds the ``ir.Value`` of node ``j`` where it is already
+        known (loaded inputs); the others are filled in.  This is the
+        per-element half of the emitter: a loop nest over tensor elements can
+        call it for the elementwise nodes between two matrix products.
+        """
+        names = self.program.names()
         made = {id(v) for v in values if v is not None}
-        for j, node in enumerate(p.nodes):
+        for j in which:
+            node = self.program.nodes[j]
             if values[j] is not None:
                 continue
             if not node.args:
@@ -198,16 +219,6 @@ class KernelEmitter:
                 v.name = names[j]  # as in the program listing: t0, t1, ...
             made.add(id(v))
             values[j] = v
-        for k, (_, node_id) in enumerate(p.outputs):
-            v = values[node_id]
-            if v.type == I1:
-                v = b.uitofp(v, self.fp)
-            b.store(v, b.gep(out_ptrs[k], [i], inbounds=True, source_etype=self.fp))
-        i_next = b.add(i, ir.Constant(I64, 1), name="i_next", flags=["nuw", "nsw"])
-        i.add_incoming(i_next, loop)
-        b.cbranch(b.icmp_signed("<", i_next, n, name="more"), loop, done)
-        b.position_at_end(done)
-        b.ret_void()
 
     def _leaf(self, node: Node) -> ir.Value:
         c = node.attr
