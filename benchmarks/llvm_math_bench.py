@@ -46,7 +46,9 @@ def _numpy_peers() -> dict[str, Callable[[np.ndarray, np.ndarray], object]]:
     return {"exp": lambda x, out: np.exp(x, out=out), "expm1": lambda x, out: np.expm1(x, out=out),
             "log": lambda x, out: np.log(x, out=out), "log1p": lambda x, out: np.log1p(x, out=out),
             "tanh": lambda x, out: np.tanh(x, out=out), "sigmoid": sigmoid, "softplus": softplus,
-            "sin": lambda x, out: np.sin(x, out=out), "cos": lambda x, out: np.cos(x, out=out)}
+            "sin": lambda x, out: np.sin(x, out=out), "cos": lambda x, out: np.cos(x, out=out),
+            "tan": lambda x, out: np.tan(x, out=out), "sinh": lambda x, out: np.sinh(x, out=out),
+            "cosh": lambda x, out: np.cosh(x, out=out)}
 
 
 def _inputs(name: str, n: int, dtype: type) -> np.ndarray:
@@ -55,7 +57,7 @@ def _inputs(name: str, n: int, dtype: type) -> np.ndarray:
         return rng.uniform(1e-3, 1e3, n).astype(dtype)
     if name == "log1p":
         return rng.uniform(-0.9, 1e3, n).astype(dtype)
-    if name in ("sin", "cos"):
+    if name in ("sin", "cos", "tan"):
         return rng.uniform(-100, 100, n).astype(dtype)
     return rng.uniform(-20, 20, n).astype(dtype)
 

@@ -22,6 +22,7 @@ MAX_ULP = 4.0
 REF_PREC = 160
 DTYPES = (np.float64, np.float32)
 FUNCS = tuple(EMITTERS)
+TRIG = ("sin", "cos", "tan")
 RESULTS: dict[tuple[str, str], float] = {}
 
 nan, inf = float("nan"), float("inf")
@@ -39,6 +40,7 @@ def _softplus(x: mpmath.mpf) -> mpmath.mpf:
 REFERENCE = {
     "exp": mpmath.exp, "expm1": mpmath.expm1, "log": mpmath.log, "log1p": mpmath.log1p,
     "tanh": mpmath.tanh, "sigmoid": _sigmoid, "softplus": _softplus, "sin": mpmath.sin, "cos": mpmath.cos,
+    "tan": mpmath.tan, "sinh": mpmath.sinh, "cosh": mpmath.cosh,
 }
 
 # IEEE results at the edges: (x, expected); zeros are compared with their sign
@@ -53,6 +55,9 @@ SPECIALS = {
                  (1000.0, 1000.0)],
     "sin": [(inf, nan), (-inf, nan), (nan, nan), (0.0, 0.0), (-0.0, -0.0)],
     "cos": [(inf, nan), (-inf, nan), (nan, nan), (0.0, 1.0), (-0.0, 1.0)],
+    "tan": [(inf, nan), (-inf, nan), (nan, nan), (0.0, 0.0), (-0.0, -0.0)],
+    "sinh": [(inf, inf), (-inf, -inf), (nan, nan), (0.0, 0.0), (-0.0, -0.0), (1000.0, inf), (-1000.0, -inf)],
+    "cosh": [(inf, inf), (-inf, inf), (nan, nan), (0.0, 1.0), (-0.0, 1.0), (1000.0, inf), (-1000.0, inf)],
 }
 
 
@@ -78,15 +83,17 @@ def _points(name: str, dtype: type) -> np.ndarray:
     under = float(np.log(tiny)) - 0.7               # and rounds to zero below this
     sub = float(np.log(fi.smallest_normal))         # and is subnormal below this
     edges = np.concatenate([t + np.linspace(-1e-3, 1e-3, 41) * abs(t) for t in (over, under, sub)])
-    if name in ("exp", "expm1"):
-        pts = [both(mag(tiny, 800.0)), rng.uniform(under - 5, over + 5, n), edges, rng.uniform(-1, 1, 200)]
+    if name in ("exp", "expm1", "sinh", "cosh"):
+        sinh_over = over + float(np.log(2))  # sinh and cosh overflow a bit later than exp
+        edges = np.concatenate([edges, sinh_over + np.linspace(-1e-3, 1e-3, 41) * sinh_over])
+        pts = [both(mag(tiny, 800.0)), rng.uniform(under - 5, over + 5, n), both(edges), rng.uniform(-1, 1, 200)]
     elif name == "log":
         pts = [mag(tiny, big, 2 * n), 1 + rng.uniform(-0.3, 0.3, n // 2), 1 + both(mag(tiny, 1e-3, 100))]
     elif name == "log1p":
         pts = [mag(tiny, big), -mag(tiny, 1.0), -1 + mag(float(fi.eps) / 2, 0.5, 300), rng.uniform(-0.5, 2, 300)]
     elif name in ("tanh", "sigmoid", "softplus"):
         pts = [both(mag(tiny, big)), rng.uniform(-50, 50, n), both(edges)]
-    else:  # sin, cos: up to the documented range, plus arguments next to multiples of pi/2
+    else:  # sin, cos, tan: up to the documented range, plus arguments next to multiples of pi/2
         hi = ACCURATE_RANGE[dtype is np.float64]
         k = np.unique(both(mag(1.0, hi / 1.6, 400)).round())
         near = (k * (np.pi / 2)).astype(dtype)
@@ -96,7 +103,7 @@ def _points(name: str, dtype: type) -> np.ndarray:
     pts.append(both(np.nextafter(np.array(extremes, dtype=dtype), 0).astype(np.float64)))
     x = np.concatenate([np.asarray(p, dtype=np.float64) for p in pts]).astype(dtype)
     x = x[np.isfinite(x)]
-    if name in ("sin", "cos"):
+    if name in TRIG:
         x = x[np.abs(x) <= ACCURATE_RANGE[dtype is np.float64]]
     return x
 
@@ -168,7 +175,7 @@ def _dense_points(name: str, dtype: type) -> np.ndarray:
         x = rng.integers(0, 2**64, 400_000, dtype=np.uint64, endpoint=False).view(np.float64)
         x = np.concatenate([x, rng.uniform(-750, 750, 200_000), rng.uniform(-40, 40, 200_000)])
     x = x[np.isfinite(x)]
-    if name in ("sin", "cos"):
+    if name in TRIG:
         x = x[np.abs(x) <= ACCURATE_RANGE[dtype is np.float64]]
     return x
 

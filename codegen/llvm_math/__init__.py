@@ -13,13 +13,13 @@ alwaysinline, nounwind, readnone) or of ``llvm.<name>.<f64|f32>`` for the
 functions LLVM vectorizes natively (:data:`INTRINSICS`).  ``lib.function(name)``
 gives the ``ir.Function``; ``lib.emit(builder, name, x)`` pastes the body in
 place without a call.  Names: exp, expm1, log, log1p, tanh, sigmoid, softplus,
-sin, cos; sqrt, fabs, floor, ceil, trunc, rint, copysign, minnum, maxnum, fma.
+sin, cos, tan, sinh, cosh; sqrt, fabs, floor, ceil, trunc, rint, copysign, minnum, maxnum, fma.
 
 Accuracy (``tests/test_llvm_math.py``: mpmath at 160 bits on a few thousand
 points per function including thresholds, plus ~10**6 points per function
 against NumPy float64 / x87 long double): max error 2.3 ulp, every function,
 float64 and float32 (requirement: 4), with IEEE results for +-0, +-inf, NaN and
-subnormal inputs and outputs.  sin and cos are accurate for
+subnormal inputs and outputs.  sin, cos and tan are accurate for
 ``|x| <= ACCURATE_RANGE`` (about 1.6e6 in float64, 4.2e8 in float32); beyond,
 they return values in [-1, 1] that are not meaningful (see :mod:`.trig`).
 
@@ -30,7 +30,7 @@ but inlined into fused kernels.  On Intel AVX-512 hosts LLVM vectorizes with
 (:func:`codegen.llvm_math.harness.host_target_machine` with ``wide=True``).
 
 Module layout: ``_emit`` (the :class:`~._emit.Emitter` helper), ``exp``,
-``log``, ``activations``, ``trig`` (one function family each), ``coeffs``
+``log``, ``activations``, ``hyperbolic``, ``trig`` (one function family each), ``coeffs``
 (minimax tables and their generator), ``harness`` (a JIT for tests and benchmarks).
 
 Examples
@@ -58,8 +58,9 @@ from llvmlite import ir
 from ._emit import Emitter, FloatTy, float_intrinsic
 from .activations import emit_sigmoid, emit_softplus, emit_tanh
 from .exp import emit_exp, emit_expm1
+from .hyperbolic import emit_cosh, emit_sinh
 from .log import emit_log, emit_log1p
-from .trig import ACCURATE_RANGE, emit_cos, emit_sin
+from .trig import ACCURATE_RANGE, emit_cos, emit_sin, emit_tan
 
 __all__ = ["ACCURATE_RANGE", "EMITTERS", "INTRINSICS", "NAMES", "MathLib", "declare_math"]
 
@@ -74,6 +75,9 @@ EMITTERS: dict[str, Callable[[Emitter, ir.Value], ir.Value]] = {
     "softplus": emit_softplus,
     "sin": emit_sin,
     "cos": emit_cos,
+    "tan": emit_tan,
+    "sinh": emit_sinh,
+    "cosh": emit_cosh,
 }
 
 #: functions LLVM vectorizes natively: name -> (intrinsic base name, arity)

@@ -54,9 +54,18 @@ def _half_scales(e: Emitter, n: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]
 
 
 def emit_exp(e: Emitter, x: ir.Value) -> ir.Value:
-    r, n = reduce_ln2(e, x, *_EXP_RANGE[e.is64])
+    return exp_scaled(e, x, 0)
+
+
+def exp_scaled(e: Emitter, x: ir.Value, k: int) -> ir.Value:
+    """``exp(x) * 2**k`` for small integers ``k``, rounded once (sinh, cosh use ``k = -1``).
+
+    The clamp is widened by ``|k|*ln2`` so results stay right up to the new overflow threshold.
+    """
+    lo, hi = _EXP_RANGE[e.is64]
+    r, n = reduce_ln2(e, x, lo + 2 * k, hi - 2 * k)
     y = e.add(e.f(1.0), expm1_poly(e, r, "exp"), name="expr")
-    _, sa, sb = _half_scales(e, n)
+    _, sa, sb = _half_scales(e, e.b.add(n, e.i(k), name="n+k") if k else n)
     # y*2**a is exact; the second product rounds once, into subnormals or to inf
     # NaN went through the clamp and the arithmetic: no select needed for it
     return e.mul(e.mul(y, sa, name="y.sa"), sb, name="exp")

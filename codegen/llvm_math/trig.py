@@ -1,4 +1,4 @@
-"""sin and cos: Cody-Waite reduction by pi/2 into a head+tail pair, fdlibm kernels.
+"""sin, cos and tan: Cody-Waite reduction by pi/2 into a head+tail pair, fdlibm kernels.
 
 Range (documented and tested): the reduction is exact enough for
 |x| <= 2**20 * pi/2 (about 1.65e6) in float64 and |x| <= 2**28 * pi/2 (about
@@ -96,30 +96,49 @@ def _kernels_f32(d: Emitter, y: ir.Value) -> tuple[ir.Value, ir.Value]:
     return s, c
 
 
-def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
+def _reduced(e: Emitter, x: ir.Value) -> tuple[Emitter, ir.Value, ir.Value, ir.Value]:
+    """``(d, sin(y), cos(y), n)`` for x = n*pi/2 + y, computed in double (``d``)."""
     d = Emitter(e.b, ir.DoubleType())
     xd = x if e.is64 else e.b.fpext(x, d.fty, name="xd")
     y0, y1, n = (_reduce_f64 if e.is64 else _reduce_f32)(d, xd)
     # inside the accurate range |y0| <= pi/4 and this clamp does nothing; beyond
-    # it, it keeps the kernels on their interval so results stay in [-1, 1]
+    # it, it keeps the kernels on their interval so results stay bounded
     y0 = d.clamp(y0, -0.8, 0.8, name="y0.c", keep_nan=False)
     if e.is64:
         y1 = d.clamp(y1, -(2.0 ** -52), 2.0 ** -52, name="y1.c", keep_nan=False)
     s, c = (_kernel_sin(d, y0, y1), _kernel_cos(d, y0, y1)) if e.is64 else _kernels_f32(d, y0)
+    return d, s, c, n
+
+
+def _finish(e: Emitter, x: ir.Value, v: ir.Value, name: str) -> ir.Value:
+    """Round a double result to float32 if needed; +-inf and NaN give NaN (x - x)."""
+    if not e.is64:
+        v = e.b.fptrunc(v, e.fty, name=f"{name}.f32")
+    finite = e.fcmp("<", e.fabs(x), e.f(float("inf")), name="finite")
+    v = e.select(finite, v, e.sub(x, x), name=f"{name}.finite")
+    if name != "cos":  # sin(-0) = tan(-0) = -0, which the kernels may lose
+        v = e.select(e.fcmp("==", x, e.f(0.0)), x, v, name=name)
+    return v
+
+
+def emit_tan(e: Emitter, x: ir.Value) -> ir.Value:
+    d, s, c, n = _reduced(e, x)
+    # quadrant n odd: tan(y + pi/2) = -cos(y)/sin(y)
+    odd = e.b.icmp_unsigned("!=", e.b.and_(n, d.i(1)), d.i(0), name="q.odd")
+    num = d.select(odd, d.neg(c), s, name="tan.num")
+    den = d.select(odd, s, c, name="tan.den")
+    return _finish(e, x, d.div(num, den), "tan")
+
+
+def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
+    d, s, c, n = _reduced(e, x)
     # quadrant n mod 4: sin -> s, c, -s, -c; cos -> c, -s, -c, s
     q = e.b.add(n, d.i(1)) if want_cos else n
     odd = e.b.icmp_unsigned("!=", e.b.and_(n, d.i(1)), d.i(0), name="q.odd")
     negate = e.b.icmp_unsigned("!=", e.b.and_(q, d.i(2)), d.i(0), name="q.neg")
     v = d.select(odd, s, c) if want_cos else d.select(odd, c, s)
     v = d.select(negate, d.neg(v), v, name="v")
-    if not e.is64:
-        v = e.b.fptrunc(v, e.fty, name="v.f32")
-    # +-inf and NaN give NaN (x - x), everything else the kernel value
-    finite = e.fcmp("<", e.fabs(x), e.f(float("inf")), name="finite")
-    v = e.select(finite, v, e.sub(x, x), name="cos" if want_cos else "sin")
-    if not want_cos:  # sin(-0) = -0, which y + y*z*S(z) loses
-        v = e.select(e.fcmp("==", x, e.f(0.0)), x, v, name="sin.zero")
-    return v
+    return _finish(e, x, v, "cos" if want_cos else "sin")
 
 
 def emit_sin(e: Emitter, x: ir.Value) -> ir.Value:
