@@ -309,6 +309,45 @@ def test_loop_is_vectorized(jit: MapJit, name: str) -> None:
         assert not re.search(r"\bcall\w*\s+\*?\w*(exp|log|tanh)", asm), "a libm call survived"
 
 
+@pytest.mark.parametrize("fty", [ir.DoubleType(), ir.FloatType()], ids=str)
+def test_fused_loop_of_several_functions_is_vectorized(fty) -> None:
+    """A backend-like body (tanh, sigmoid, log1p|x| and tanh' from the forward value) still widens."""
+    import llvmlite.binding as llvm
+
+    from codegen.llvm_math.harness import host_target_machine, optimize
+
+    module = ir.Module(name="fused")
+    module.triple = llvm.get_process_triple()
+    lib = llvm_math.declare_math(module, fty)
+    ptr, i64 = fty.as_pointer(), ir.IntType(64)
+    fn = ir.Function(module, ir.FunctionType(ir.VoidType(), [ptr, ptr, ptr, i64]), name="fused")
+    src, out, dout, n = fn.args
+    for arg in (src, out, dout):
+        arg.add_attribute("noalias")
+    entry, loop, done = (fn.append_basic_block(name) for name in ("entry", "loop", "done"))
+    b = ir.IRBuilder(entry)
+    b.cbranch(b.icmp_signed(">", n, ir.Constant(i64, 0), name="nonempty"), loop, done)
+    b.position_at_end(loop)
+    i = b.phi(i64, name="i")
+    i.add_incoming(ir.Constant(i64, 0), entry)
+    x = b.load(b.gep(src, [i], name="src.i"), name="x")
+    t, s = lib.call(b, "tanh", x), lib.call(b, "sigmoid", x)
+    soft = lib.call(b, "log1p", lib.call(b, "fabs", x))
+    b.store(b.fadd(b.fmul(t, s), soft, name="y"), b.gep(out, [i], name="out.i"))
+    b.store(b.fsub(ir.Constant(fty, 1.0), b.fmul(t, t), name="dy"), b.gep(dout, [i], name="dout.i"))
+    nxt = b.add(i, ir.Constant(i64, 1), name="i.next")
+    i.add_incoming(nxt, loop)
+    b.cbranch(b.icmp_signed("<", nxt, n, name="more"), loop, done)
+    b.position_at_end(done)
+    b.ret_void()
+    mod = llvm.parse_assembly(str(module))
+    optimize(mod, host_target_machine())
+    body = str(mod).split("@fused(")[1].split("\n}\n")[0]
+    scalar = "double" if isinstance(fty, ir.DoubleType) else "float"
+    assert re.search(rf"<(2|4|8|16) x {scalar}>", body)
+    assert all(c.startswith("llvm.") for c in re.findall(r"call [^@]*@([\w.]+)", body))
+
+
 def test_report_table() -> None:
     """Prints the measured max ulp per function and dtype (run with -s)."""
     rows = [f"{'function':10} {'float64':>9} {'float32':>9}"]
