@@ -48,7 +48,8 @@ def _numpy_peers() -> dict[str, Callable[[np.ndarray, np.ndarray], object]]:
             "tanh": lambda x, out: np.tanh(x, out=out), "sigmoid": sigmoid, "softplus": softplus,
             "sin": lambda x, out: np.sin(x, out=out), "cos": lambda x, out: np.cos(x, out=out),
             "tan": lambda x, out: np.tan(x, out=out), "sinh": lambda x, out: np.sinh(x, out=out),
-            "cosh": lambda x, out: np.cosh(x, out=out)}
+            "cosh": lambda x, out: np.cosh(x, out=out), "atan": lambda x, out: np.arctan(x, out=out),
+            "asin": lambda x, out: np.arcsin(x, out=out), "acos": lambda x, out: np.arccos(x, out=out)}
 
 
 def _inputs(name: str, n: int, dtype: type) -> np.ndarray:
@@ -57,6 +58,8 @@ def _inputs(name: str, n: int, dtype: type) -> np.ndarray:
         return rng.uniform(1e-3, 1e3, n).astype(dtype)
     if name == "log1p":
         return rng.uniform(-0.9, 1e3, n).astype(dtype)
+    if name in ("asin", "acos"):
+        return rng.uniform(-1, 1, n).astype(dtype)
     if name in ("sin", "cos", "tan"):
         return rng.uniform(-100, 100, n).astype(dtype)
     return rng.uniform(-20, 20, n).astype(dtype)

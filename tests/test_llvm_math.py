@@ -41,6 +41,7 @@ REFERENCE = {
     "exp": mpmath.exp, "expm1": mpmath.expm1, "log": mpmath.log, "log1p": mpmath.log1p,
     "tanh": mpmath.tanh, "sigmoid": _sigmoid, "softplus": _softplus, "sin": mpmath.sin, "cos": mpmath.cos,
     "tan": mpmath.tan, "sinh": mpmath.sinh, "cosh": mpmath.cosh,
+    "atan": mpmath.atan, "asin": mpmath.asin, "acos": mpmath.acos,
 }
 
 # IEEE results at the edges: (x, expected); zeros are compared with their sign
@@ -58,6 +59,12 @@ SPECIALS = {
     "tan": [(inf, nan), (-inf, nan), (nan, nan), (0.0, 0.0), (-0.0, -0.0)],
     "sinh": [(inf, inf), (-inf, -inf), (nan, nan), (0.0, 0.0), (-0.0, -0.0), (1000.0, inf), (-1000.0, -inf)],
     "cosh": [(inf, inf), (-inf, inf), (nan, nan), (0.0, 1.0), (-0.0, 1.0), (1000.0, inf), (-1000.0, inf)],
+    "atan": [(inf, float(mpmath.pi / 2)), (-inf, -float(mpmath.pi / 2)), (nan, nan), (0.0, 0.0), (-0.0, -0.0),
+             (1.0, float(mpmath.pi / 4))],
+    "asin": [(1.0, float(mpmath.pi / 2)), (-1.0, -float(mpmath.pi / 2)), (nan, nan), (0.0, 0.0), (-0.0, -0.0),
+             (2.0, nan), (inf, nan), (-inf, nan)],
+    "acos": [(1.0, 0.0), (-1.0, float(mpmath.pi)), (0.0, float(mpmath.pi / 2)), (nan, nan), (2.0, nan),
+             (-2.0, nan), (inf, nan), (-inf, nan)],
 }
 
 
@@ -91,7 +98,10 @@ def _points(name: str, dtype: type) -> np.ndarray:
         pts = [mag(tiny, big, 2 * n), 1 + rng.uniform(-0.3, 0.3, n // 2), 1 + both(mag(tiny, 1e-3, 100))]
     elif name == "log1p":
         pts = [mag(tiny, big), -mag(tiny, 1.0), -1 + mag(float(fi.eps) / 2, 0.5, 300), rng.uniform(-0.5, 2, 300)]
-    elif name in ("tanh", "sigmoid", "softplus"):
+    elif name in ("asin", "acos"):
+        near_one = 1 - mag(float(fi.eps) / 4, 0.25, 400)
+        pts = [both(mag(tiny, 1.0)), rng.uniform(-1, 1, n), both(near_one), both(rng.uniform(1, 3, 50))]
+    elif name in ("tanh", "sigmoid", "softplus", "atan"):
         pts = [both(mag(tiny, big)), rng.uniform(-50, 50, n), both(edges)]
     else:  # sin, cos, tan: up to the documented range, plus arguments next to multiples of pi/2
         hi = ACCURATE_RANGE[dtype is np.float64]
@@ -120,6 +130,9 @@ def _ulp_errors(name: str, x: np.ndarray, got: np.ndarray) -> np.ndarray:
     with mpmath.workprec(REF_PREC):
         for j, (xv, gv) in enumerate(zip(x.tolist(), got.tolist())):
             if name == "log" and xv < 0 or name == "log1p" and xv < -1:
+                errs[j] = 0.0 if np.isnan(gv) else inf
+                continue
+            if name in ("asin", "acos") and abs(xv) > 1:
                 errs[j] = 0.0 if np.isnan(gv) else inf
                 continue
             if (name == "log" and xv == 0) or (name == "log1p" and xv == -1):
@@ -164,7 +177,7 @@ def _wide_reference(name: str, x: np.ndarray) -> np.ndarray:
             return np.where(x < 0, e, 1) / (1 + e)
         if name == "softplus":
             return np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x)))
-        return getattr(np, name)(x)
+        return getattr(np, {"atan": "arctan", "asin": "arcsin", "acos": "arccos"}.get(name, name))(x)
 
 
 def _dense_points(name: str, dtype: type) -> np.ndarray:

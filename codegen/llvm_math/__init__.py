@@ -13,7 +13,7 @@ alwaysinline, nounwind, readnone) or of ``llvm.<name>.<f64|f32>`` for the
 functions LLVM vectorizes natively (:data:`INTRINSICS`).  ``lib.function(name)``
 gives the ``ir.Function``; ``lib.emit(builder, name, x)`` pastes the body in
 place without a call.  Names: exp, expm1, log, log1p, tanh, sigmoid, softplus,
-sin, cos, tan, sinh, cosh; sqrt, fabs, floor, ceil, trunc, rint, copysign, minnum, maxnum, fma.
+sin, cos, tan, sinh, cosh, atan, asin, acos; sqrt, fabs, floor, ceil, trunc, rint, copysign, minnum, maxnum, fma.
 
 Accuracy (``tests/test_llvm_math.py``: mpmath at 160 bits on a few thousand
 points per function including thresholds, plus ~10**6 points per function
@@ -30,7 +30,7 @@ but inlined into fused kernels.  On Intel AVX-512 hosts LLVM vectorizes with
 (:func:`codegen.llvm_math.harness.host_target_machine` with ``wide=True``).
 
 Module layout: ``_emit`` (the :class:`~._emit.Emitter` helper), ``exp``,
-``log``, ``activations``, ``hyperbolic``, ``trig`` (one function family each), ``coeffs``
+``log``, ``activations``, ``hyperbolic``, ``trig``, ``inverse_trig`` (one function family each), ``coeffs``
 (minimax tables and their generator), ``harness`` (a JIT for tests and benchmarks).
 
 Examples
@@ -59,6 +59,7 @@ from ._emit import Emitter, FloatTy, float_intrinsic
 from .activations import emit_sigmoid, emit_softplus, emit_tanh
 from .exp import emit_exp, emit_expm1
 from .hyperbolic import emit_cosh, emit_sinh
+from .inverse_trig import emit_acos, emit_asin, emit_atan
 from .log import emit_log, emit_log1p
 from .trig import ACCURATE_RANGE, emit_cos, emit_sin, emit_tan
 
@@ -78,6 +79,9 @@ EMITTERS: dict[str, Callable[[Emitter, ir.Value], ir.Value]] = {
     "tan": emit_tan,
     "sinh": emit_sinh,
     "cosh": emit_cosh,
+    "atan": emit_atan,
+    "asin": emit_asin,
+    "acos": emit_acos,
 }
 
 #: functions LLVM vectorizes natively: name -> (intrinsic base name, arity)

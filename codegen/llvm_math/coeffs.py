@@ -13,6 +13,7 @@ kernels evaluate ``g`` with Horner and add the leading terms exactly:
 - ``log``:   log(z) = 2 atanh(s) = 2s + s*w*g(w), g(w) = (2 atanh(sqrt w)/sqrt w - 2)/w, w = s**2
 - ``sin``/``cos`` (float32 kernels, evaluated in double on |y| <= 0.8):
   sin y = y + y*z*g(z), cos y = 1 - z/2 + z*z*g(z), z = y*y
+- ``atan``:  atan(t) = t - t*z*g(z), g(z) = (1 - atan(sqrt z)/sqrt z)/z, z = t*t, |t| <= 7/16
 """
 from __future__ import annotations
 
@@ -54,6 +55,16 @@ TABLES: dict[tuple[str, str], tuple[str, ...]] = {
         '0x1.55555554f5e62p-5', '-0x1.6c16bf17193d6p-10', '0x1.a01572658adeap-16',
         '-0x1.250a25b671602p-22',
     ),
+    ('atan', 'f64'): (
+        '0x1.5555555555554p-2', '-0x1.9999999998952p-3', '0x1.24924923ba7d8p-3',
+        '-0x1.c71c713b7cafap-4', '0x1.745d000dc98abp-4', '-0x1.3b116e5f9be37p-4',
+        '0x1.10edb3e66f500p-4', '-0x1.df13f6e09acc7p-5', '0x1.9c858cfb2f7c7p-5',
+        '-0x1.36345c80a8453p-5', '0x1.20310e307fe53p-6',
+    ),
+    ('atan', 'f32'): (
+        '0x1.5555560000000p-2', '-0x1.99996a0000000p-3', '0x1.2486860000000p-3',
+        '-0x1.c4fc840000000p-4', '0x1.5db7d40000000p-4', '-0x1.8c08f80000000p-5',
+    ),
 }
 
 #: (name, dtype) -> log2 of the bound on the relative error the table adds to the result
@@ -66,6 +77,8 @@ BOUNDS: dict[tuple[str, str], float] = {
     ('log', 'f32'): -28.5,
     ('sin', 'f32'): -35.5,
     ('cos', 'f32'): -39.2,
+    ('atan', 'f64'): -55.5,
+    ('atan', 'f32'): -28.9,
 }
 
 
@@ -93,6 +106,9 @@ def _specs():
     def c_cos(z):
         return (mp.cos(mp.sqrt(z)) - 1 + z / 2) / (z * z) if z else mp.mpf(1) / 24
 
+    def g_atan(z):
+        return (1 - mp.atan(mp.sqrt(z)) / mp.sqrt(z)) / z if z else mp.mpf(1) / 3
+
     half_ln2 = mp.log(2) / 2 * mp.mpf("1.001")
     s_max = (mp.sqrt(2) - 1) / (mp.sqrt(2) + 1)  # |f/(2+f)| for z in [sqrt(1/2), sqrt(2)]
     w_max = s_max**2 * mp.mpf("1.001")
@@ -105,13 +121,15 @@ def _specs():
         "log": (p_log, mp.mpf(0), w_max, lambda w: w / 2),
         "sin": (s_sin, mp.mpf(0), z_max, lambda z: z),
         "cos": (c_cos, mp.mpf(0), z_max, lambda z: z * z / mp.cos(mp.sqrt(z_max))),
+        # |t| <= 7/16 after fdlibm's argument reduction
+        "atan": (g_atan, mp.mpf(0), (mp.mpf(7) / 16) ** 2 * mp.mpf("1.001"), lambda z: z),
     }
 
 
 #: (name, dtype) -> degree; chosen as the least degree whose bound is below 1/8 ulp
 DEGREES = {("expm1", "f64"): 10, ("exp", "f64"): 9, ("log", "f64"): 6,
            ("expm1", "f32"): 5, ("exp", "f32"): 5, ("log", "f32"): 2,
-           ("sin", "f32"): 3, ("cos", "f32"): 3}
+           ("sin", "f32"): 3, ("cos", "f32"): 3, ("atan", "f64"): 10, ("atan", "f32"): 5}
 
 
 #: bits the coefficients are rounded to: the float32 sin/cos kernels run in double
