@@ -361,6 +361,22 @@ def test_fused_loop_of_several_functions_is_vectorized(fty) -> None:
     assert all(c.startswith("llvm.") for c in re.findall(r"call [^@]*@([\w.]+)", body))
 
 
+def test_docstring_examples_run() -> None:
+    """The package's examples are part of its documentation (pytest only collects tests/ by default)."""
+    import doctest
+
+    from codegen.llvm_math import harness
+
+    for module in (llvm_math, harness):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+        assert result.failed == 0, module.__name__
+
+
+def test_fingerprint_tracks_the_emitted_ir() -> None:
+    assert llvm_math.fingerprint() == llvm_math.fingerprint.__wrapped__()
+    assert len(llvm_math.fingerprint()) == 64
+
+
 def test_report_table() -> None:
     """Prints the measured max ulp per function and dtype (run with -s)."""
     rows = [f"{'function':10} {'float64':>9} {'float32':>9}"]

@@ -51,6 +51,8 @@ Examples
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable
 
 from llvmlite import ir
@@ -175,3 +177,23 @@ def declare_math(module: ir.Module, fty: FloatTy) -> MathLib:
     'internal'
     """
     return MathLib(module, fty)
+
+
+@functools.cache
+def fingerprint() -> str:
+    """SHA-256 of the IR of every function, both float types: changes whenever the emitted code does.
+
+    A cache of compiled kernels should include it in its key, so that code built
+    with an older version of these functions is not loaded after they change.
+
+    Examples
+    --------
+    >>> len(fingerprint())
+    64
+    """
+    module = ir.Module(name="llvm_math_fingerprint")
+    for fty in (ir.DoubleType(), ir.FloatType()):
+        lib = MathLib(module, fty)
+        for name in NAMES:
+            lib.function(name)
+    return hashlib.sha256(str(module).encode()).hexdigest()
