@@ -309,7 +309,7 @@ def _function_asm(asm: str, symbol: str) -> str:
     return asm[start:end]
 
 
-@pytest.mark.parametrize("name", ["exp", "tanh", "log", "sigmoid"])
+@pytest.mark.parametrize("name", FUNCS)
 def test_loop_is_vectorized(jit: MapJit, name: str) -> None:
     scalar = "double" if jit.dtype == np.float64 else "float"
     body = jit.optimized_ir.split(f"@map_{name}(")[1].split("\n}\n")[0]

@@ -81,10 +81,7 @@ class Emitter:
 
     # -- comparisons and selects -------------------------------------------
     def fcmp(self, op: str, a: ir.Value, b: ir.Value, name: str = "") -> ir.Value:
-        """Ordered compare (false on NaN) for ``<, <=, ==, !=, >=, >``; ``uno``/``ord`` too."""
-        if op in ("uno", "ord"):
-            return self.b.fcmp_unordered(op, a, b, name=name) if op == "uno" else \
-                self.b.fcmp_ordered(op, a, b, name=name)
+        """Ordered compare (false on NaN) for ``<, <=, ==, !=, >=, >``."""
         return self.b.fcmp_ordered(op, a, b, name=name)
 
     def fcmp_u(self, op: str, a: ir.Value, b: ir.Value, name: str = "") -> ir.Value:

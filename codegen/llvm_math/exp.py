@@ -1,4 +1,4 @@
-"""exp and expm1: Cody-Waite reduction by ln 2, a Taylor polynomial, scaling by 2**n.
+"""exp and expm1: Cody-Waite reduction by ln 2, a minimax polynomial, scaling by 2**n.
 
 x = n*ln2 + r with n = rint(x/ln2) and |r| <= ln2/2 (polynomials in coeffs.py); ln2 is split into a
 ``hi`` part with trailing zero bits (so ``n*hi`` is exact) and a ``lo`` part.
