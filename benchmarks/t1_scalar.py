@@ -47,21 +47,46 @@ def model():
     return L, list(x) + [t] + params, params, (ni, nh)
 
 
-def timeit(f, rep: int) -> float:
-    """Median seconds of ``rep`` calls after one warm-up call."""
-    f()
-    ts = []
-    for _ in range(rep):
+def timed(f):
+    """A timer: one call of ``f``, returning its wall time in seconds."""
+    def run() -> float:
         t0 = time.perf_counter()
         f()
-        ts.append(time.perf_counter() - t0)
-    return float(np.median(ts))
+        return time.perf_counter() - t0
+    return run
+
+
+def measure(systems: list, rounds: int) -> list[tuple[str, float]]:
+    """Median time per system, measured round-robin.
+
+    The machine is shared: a burst of someone else's load hits whichever
+    system runs at that moment.  Calling every system once per round spreads
+    such bursts over all of them, so the ratios stay meaningful.  The first
+    round is a warm-up.
+    """
+    times: dict[str, list[float]] = {name: [] for name, _ in systems}
+    for r in range(rounds + 1):
+        for name, timer in systems:
+            dt = timer()
+            if r:
+                times[name].append(dt)
+    return [(name, float(np.median(times[name]))) for name, _ in systems]
+
+
+def with_threads(k: int, f):
+    def run():
+        os.environ["SYMGRAD_NUM_THREADS"] = str(k)
+        try:
+            return f()
+        finally:
+            del os.environ["SYMGRAD_NUM_THREADS"]
+    return run
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=200_000)
-    ap.add_argument("--rep", type=int, default=9)
+    ap.add_argument("--rep", type=int, default=11, help="measured rounds (all systems once per round)")
     ap.add_argument("--write", action="store_true", help="write the table into docs/benchmarks.md")
     opts = ap.parse_args()
     N = opts.n
@@ -69,7 +94,7 @@ def main() -> None:
     rng = np.random.default_rng(0)
     vals = [rng.standard_normal(N) for _ in args]
     kwargs = {str(s): v for s, v in zip(args, vals)}
-    rows: list[tuple[str, float]] = []
+    systems: list = []  # (name, timer); see measure()
     notes: list[str] = []
 
     # -- symgrad: derive, compile cold and from the cache, run --------------------------
@@ -98,23 +123,23 @@ def main() -> None:
 
     from codegen.llvm.kernel import max_threads
     cores = max_threads()
-    os.environ["SYMGRAD_NUM_THREADS"] = "1"
-    rows.append(("symgrad llvm, 1 thread", timeit(lambda: f_llvm(**kwargs), opts.rep)))
-    os.environ["SYMGRAD_NUM_THREADS"] = str(cores)
-    rows.append((f"symgrad llvm, {cores} threads", timeit(lambda: f_llvm(**kwargs), opts.rep)))
-    os.environ["SYMGRAD_NUM_THREADS"] = "1"
-    # the caller keeps each result until the next call, so every call needs fresh
-    # output memory (the rows above drop results, and the kernel reuses their block)
-    kept: list = [None]
+    systems.append(("symgrad llvm, 1 thread", timed(with_threads(1, lambda: f_llvm(**kwargs)))))
+    systems.append((f"symgrad llvm, {cores} threads", timed(with_threads(cores, lambda: f_llvm(**kwargs)))))
 
-    def call_keep():
-        kept[0] = f_llvm(**kwargs)
+    def call_keep() -> float:
+        # a caller that still holds the previous result: the timed call needs
+        # fresh output memory (the other rows drop results, and the kernel
+        # reuses their block)
+        held = f_llvm(**kwargs)
+        t0 = time.perf_counter()
+        f_llvm(**kwargs)
+        dt = time.perf_counter() - t0
+        del held
+        return dt
 
-    rows.append(("symgrad llvm, 1 thread, results kept (fresh outputs each call)",
-                 timeit(call_keep, opts.rep)))
-    kept[0] = None
-    del os.environ["SYMGRAD_NUM_THREADS"]
-    rows.append(("symgrad numpy", timeit(lambda: f_np(**kwargs), opts.rep)))
+    systems.append(("symgrad llvm, 1 thread, results kept (fresh outputs each call)",
+                    with_threads(1, call_keep)))
+    systems.append(("symgrad numpy", timed(lambda: f_np(**kwargs))))
     # the same kernel with LLVM's libm intrinsics instead of codegen/llvm_math:
     # what inlined, vectorizable tanh is worth
     from codegen.callable import CompiledFunction
@@ -122,10 +147,8 @@ def main() -> None:
     from codegen.llvm.mathlib import IntrinsicMath
     k_libm = ScalarKernel(g.program, f_llvm.dtype, math=IntrinsicMath())
     f_libm = CompiledFunction(g.program, k_libm, k_libm.ir(), f_llvm.dtype, f_llvm.wrt, "llvm", call_scalar)
-    os.environ["SYMGRAD_NUM_THREADS"] = "1"
-    rows.append(("symgrad llvm, 1 thread, libm tanh (llvm.tanh.f64)",
-                 timeit(lambda: f_libm(**kwargs), opts.rep)))
-    del os.environ["SYMGRAD_NUM_THREADS"]
+    systems.append(("symgrad llvm, 1 thread, libm tanh (llvm.tanh.f64)",
+                    timed(with_threads(1, lambda: f_libm(**kwargs)))))
 
     # -- SymPy -------------------------------------------------------------------------------
     t0 = time.perf_counter()
@@ -139,7 +162,7 @@ def main() -> None:
     t0 = time.perf_counter()
     f_lamb = sp.lambdify(args, [L] + grads, "numpy", cse=True)
     t_lamb = time.perf_counter() - t0
-    rows.append(("SymPy lambdify (NumPy, cse=True)", timeit(lambda: f_lamb(*vals), opts.rep)))
+    systems.append(("SymPy lambdify (NumPy, cse=True)", timed(lambda: f_lamb(*vals))))
 
     # -- SymEngine -------------------------------------------------------------------------
     try:
@@ -148,7 +171,7 @@ def main() -> None:
         f_se = se.Lambdify(args, [L] + grads, backend="llvm", cse=True, opt_level=3)
         t_se = time.perf_counter() - t0
         A = np.stack(vals, axis=1)
-        rows.append(("SymEngine Lambdify (LLVM, cse, opt_level 3)", timeit(lambda: f_se(A), opts.rep)))
+        systems.append(("SymEngine Lambdify (LLVM, cse, opt_level 3)", timed(lambda: f_se(A))))
         out_se = np.asarray(f_se(A))
         value, grads_llvm = f_llvm(**kwargs)
         ref = np.stack([value, *grads_llvm], axis=1)
@@ -172,8 +195,8 @@ def main() -> None:
         P = jnp.asarray(np.stack(vals[ni + 1:], 1))
         XV = jnp.asarray(np.stack(vals[:ni], 1))
         TV = jnp.asarray(vals[ni])
-        rows.append(("jax.jit(vmap(value_and_grad)) float64",
-                     timeit(lambda: jax.block_until_ready(jg(P, XV, TV)), opts.rep)))
+        systems.append(("jax.jit(vmap(value_and_grad)) float64",
+                        timed(lambda: jax.block_until_ready(jg(P, XV, TV)))))
     except ImportError:
         notes.append("jax not installed")
 
@@ -190,9 +213,11 @@ def main() -> None:
             Lt = ((hh * tP[:, 16:20]).sum(1) + tP[:, 20] - tT) ** 2
             return Lt, torch.autograd.grad(Lt.sum(), tP)
 
-        rows.append(("PyTorch eager (batched autograd)", timeit(torch_f, max(3, opts.rep // 2))))
+        systems.append(("PyTorch eager (batched autograd)", timed(torch_f)))
     except ImportError:
         notes.append("torch not installed")
+
+    rows = measure(systems, opts.rep)
 
     # -- the table ----------------------------------------------------------------------------------
     se_time = dict(rows).get("SymEngine Lambdify (LLVM, cse, opt_level 3)")
@@ -249,8 +274,9 @@ def write_section(body: str, N: int, cores: int) -> None:
         "## T1: scalar kernel over a batch\n\n"
         f"Measured {date} on {platform.machine()} ({cores} cores, `{_cpu_name()}`), "
         f"Python {platform.python_version()}, NumPy {np.__version__}; N = {N:,} samples, float64, "
-        "value and gradient with respect to all 21 parameters, medians of repeated calls, "
-        "all systems in one process.\n"
+        "value and gradient with respect to all 21 parameters, all systems in one process, "
+        "medians over rounds that call every system once each (so that other sessions' load "
+        "on this shared machine spreads over all rows).\n"
         "Command: `.venv/bin/python benchmarks/t1_scalar.py --write`.\n\n" + body)
     path.parent.mkdir(exist_ok=True)
     old = path.read_text() if path.exists() else "# Benchmarks\n"
