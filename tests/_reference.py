@@ -1,0 +1,31 @@
+"""Independent references for the tests: elementary rewrites and high-precision evaluation.
+
+The activations are rewritten to elementary SymPy (sigmoid -> 1/(1 + exp(-z)),
+relu -> Max(z, 0), ...) before ``sympy.diff``, so the reference derivative does
+not go through symgrad's rules or the activations' own ``fdiff``.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from symgrad.functions import ACTIVATIONS
+
+
+def elementary(expr: sp.Basic) -> sp.Basic:
+    """``expr`` with every symgrad activation replaced by its elementary formula."""
+    for cls in ACTIVATIONS:
+        expr = expr.replace(cls, lambda *args, cls=cls: cls._elementary(*args))
+    return expr
+
+
+def reference_grad(expr: sp.Basic, wrt) -> list[sp.Basic]:
+    """``sympy.diff`` of the elementary form, one parameter at a time."""
+    e = elementary(expr)
+    return [sp.diff(e, w) for w in wrt]
+
+
+def value_at(expr: sp.Basic, point: dict, digits: int = 30) -> float:
+    """``expr`` at ``point`` ({symbol: float}) by SymPy/mpmath at ``digits`` digits."""
+    subs = {s: sp.Float(v, digits) for s, v in point.items()}
+    v = sp.N(expr.xreplace(subs), digits)
+    return float(v)
