@@ -69,22 +69,23 @@ def _reduce_f32(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
     return y, d.f(0.0), n
 
 
-def _kernel_sin(d: Emitter, x: ir.Value, y: ir.Value) -> ir.Value:
+def _kernel_sin(d: Emitter, x: ir.Value, y: ir.Value) -> tuple[ir.Value, ir.Value]:
+    """sin(x + y) as an unevaluated sum ``hi + lo`` (fdlibm's __kernel_sin before its last add)."""
     z = d.mul(x, x, name="ks.z")
     v = d.mul(z, x, name="ks.v")
     r = d.horner(z, SIN_COEFFS[1:], name="ks.r")
     inner = d.sub(d.mul(z, d.sub(d.mul(d.f(0.5), y), d.mul(v, r))), y)
-    return d.sub(x, d.sub(inner, d.mul(v, d.f(SIN_COEFFS[0]))), name="ksin")
+    return x, d.neg(d.sub(inner, d.mul(v, d.f(SIN_COEFFS[0]))), name="ksin.lo")
 
 
-def _kernel_cos(d: Emitter, x: ir.Value, y: ir.Value) -> ir.Value:
+def _kernel_cos(d: Emitter, x: ir.Value, y: ir.Value) -> tuple[ir.Value, ir.Value]:
+    """cos(x + y) as an unevaluated sum ``hi + lo`` (fdlibm's __kernel_cos before its last add)."""
     z = d.mul(x, x, name="kc.z")
     r = d.mul(z, d.horner(z, COS_COEFFS, name="kc.r"), name="kc.r")
     hz = d.mul(d.f(0.5), z, name="kc.hz")
     w = d.sub(d.f(1.0), hz, name="kc.w")
     # (1 - w) - hz recovers the rounding error of w
-    corr = d.add(d.sub(d.sub(d.f(1.0), w), hz), d.sub(d.mul(z, r), d.mul(x, y)))
-    return d.add(w, corr, name="kcos")
+    return w, d.add(d.sub(d.sub(d.f(1.0), w), hz), d.sub(d.mul(z, r), d.mul(x, y)), name="kcos.lo")
 
 
 def _kernels_f32(d: Emitter, y: ir.Value) -> tuple[ir.Value, ir.Value]:
@@ -96,18 +97,31 @@ def _kernels_f32(d: Emitter, y: ir.Value) -> tuple[ir.Value, ir.Value]:
     return s, c
 
 
-def _reduced(e: Emitter, x: ir.Value) -> tuple[Emitter, ir.Value, ir.Value, ir.Value]:
-    """``(d, sin(y), cos(y), n)`` for x = n*pi/2 + y, computed in double (``d``)."""
+Pair = tuple[ir.Value, ir.Value | None]
+
+
+def _reduced(e: Emitter, x: ir.Value) -> tuple[Emitter, Pair, Pair, ir.Value]:
+    """``(d, sin(y), cos(y), n)`` for x = n*pi/2 + y, computed in double (``d``).
+
+    sin and cos come as ``(hi, lo)`` pairs (``lo`` is None for float32, whose
+    double kernels need no tail): tan divides the pairs before rounding them.
+    """
     d = Emitter(e.b, ir.DoubleType())
     xd = x if e.is64 else e.b.fpext(x, d.fty, name="xd")
     y0, y1, n = (_reduce_f64 if e.is64 else _reduce_f32)(d, xd)
     # inside the accurate range |y0| <= pi/4 and this clamp does nothing; beyond
     # it, it keeps the kernels on their interval so results stay bounded
     y0 = d.clamp(y0, -0.8, 0.8, name="y0.c", keep_nan=False)
-    if e.is64:
-        y1 = d.clamp(y1, -(2.0 ** -52), 2.0 ** -52, name="y1.c", keep_nan=False)
-    s, c = (_kernel_sin(d, y0, y1), _kernel_cos(d, y0, y1)) if e.is64 else _kernels_f32(d, y0)
-    return d, s, c, n
+    if not e.is64:
+        s, c = _kernels_f32(d, y0)
+        return d, (s, None), (c, None), n
+    y1 = d.clamp(y1, -(2.0 ** -52), 2.0 ** -52, name="y1.c", keep_nan=False)
+    return d, _kernel_sin(d, y0, y1), _kernel_cos(d, y0, y1), n
+
+
+def _value(d: Emitter, pair: Pair) -> ir.Value:
+    hi, lo = pair
+    return hi if lo is None else d.add(hi, lo)
 
 
 def _finish(e: Emitter, x: ir.Value, v: ir.Value, name: str) -> ir.Value:
@@ -125,9 +139,18 @@ def emit_tan(e: Emitter, x: ir.Value) -> ir.Value:
     d, s, c, n = _reduced(e, x)
     # quadrant n odd: tan(y + pi/2) = -cos(y)/sin(y)
     odd = e.b.icmp_unsigned("!=", e.b.and_(n, d.i(1)), d.i(0), name="q.odd")
-    num = d.select(odd, d.neg(c), s, name="tan.num")
-    den = d.select(odd, s, c, name="tan.den")
-    return _finish(e, x, d.div(num, den), "tan")
+    if s[1] is None:  # float32: the double quotient is far more accurate than needed
+        num = d.select(odd, d.neg(c[0]), s[0], name="tan.num")
+        den = d.select(odd, s[0], c[0], name="tan.den")
+        return _finish(e, x, d.div(num, den), "tan")
+    num_hi, num_lo = (d.select(odd, d.neg(cv), sv, name=f"tan.num{k}") for k, (sv, cv) in enumerate(zip(s, c)))
+    den_hi, den_lo = (d.select(odd, sv, cv, name=f"tan.den{k}") for k, (sv, cv) in enumerate(zip(s, c)))
+    # q0 = num/den to ~1 ulp, then one Newton correction with the exact residual
+    # (num_hi + num_lo) - q0*(den_hi + den_lo), so the kernels' tails are not rounded away
+    inv = d.div(d.f(1.0), d.add(den_hi, den_lo), name="tan.inv")
+    q0 = d.mul(d.add(num_hi, num_lo), inv, name="tan.q0")
+    resid = d.sub(d.add(d.madd(d.neg(q0), den_hi, num_hi), num_lo), d.mul(q0, den_lo), name="tan.resid")
+    return _finish(e, x, d.madd(resid, inv, q0, name="tan.q"), "tan")
 
 
 def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
@@ -136,7 +159,8 @@ def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
     q = e.b.add(n, d.i(1)) if want_cos else n
     odd = e.b.icmp_unsigned("!=", e.b.and_(n, d.i(1)), d.i(0), name="q.odd")
     negate = e.b.icmp_unsigned("!=", e.b.and_(q, d.i(2)), d.i(0), name="q.neg")
-    v = d.select(odd, s, c) if want_cos else d.select(odd, c, s)
+    sv, cv = _value(d, s), _value(d, c)
+    v = d.select(odd, sv, cv) if want_cos else d.select(odd, cv, sv)
     v = d.select(negate, d.neg(v), v, name="v")
     return _finish(e, x, v, "cos" if want_cos else "sin")
 
