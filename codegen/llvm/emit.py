@@ -11,8 +11,11 @@ widens across samples.
 The module holds two functions:
 
 ``body(i64 n, ptr noalias in_0, ..., ptr noalias out_0, ...)``
-    The loop, private and always inlined.  ``noalias`` tells the vectorizer
-    that outputs never overlap inputs, so it needs no runtime overlap checks.
+    The loop.  ``noalias`` tells the vectorizer that outputs never overlap
+    inputs, so it needs no runtime overlap checks.  It is kept out of line
+    (``noinline``): inlined, the ``noalias`` arguments would turn into scoped
+    alias metadata on every load and store, whose checks made optimization
+    of programs with a hundred outputs ~40% slower.
 ``kernel(i64 n, ptr ins, ptr outs)``
     The entry point called from Python: ``ins`` and ``outs`` are arrays of
     data pointers.  Keeping the C signature at three arguments whatever the
@@ -128,7 +131,7 @@ class KernelEmitter:
         body_ty = ir.FunctionType(ir.VoidType(), [I64] + [PTR] * (n_in + n_out))
         body = ir.Function(self.module, body_ty, BODY)
         body.linkage = "private"
-        body.attributes.add("alwaysinline")
+        body.attributes.add("noinline")
         body.attributes.add("nounwind")
         in_names = [identifier(n) for n, _ in p.inputs]
         out_names = [identifier(n) for n, _ in p.outputs]

@@ -2,7 +2,7 @@
 target triple = "unknown-unknown-unknown"
 target datalayout = ""
 
-define private void @"body"(i64 %"n", ptr noalias %"in_x", ptr noalias %"in_y", ptr noalias %"out_value", ptr noalias %"out_d_x") alwaysinline nounwind
+define private void @"body"(i64 %"n", ptr noalias %"in_x", ptr noalias %"in_y", ptr noalias %"out_value", ptr noalias %"out_d_x") noinline nounwind
 {
 entry:
   %"nonempty" = icmp sgt i64 %"n", 0
