@@ -198,12 +198,26 @@ class ScalarKernel:
                 self._spare = block if size >= 4096 else None
         return [block[k].reshape(shape) for k in range(self.n_out)]
 
+    def output_pointers(self, outputs: Sequence[np.ndarray]) -> np.ndarray:
+        """Data addresses of the rows :meth:`outputs` returned, from one lookup."""
+        if not outputs:
+            return np.zeros(1, dtype=np.uintp)
+        row = outputs[0].size * self.dtype.itemsize
+        ptrs = np.uintp(outputs[0].ctypes.data) + np.arange(len(outputs), dtype=np.uintp) * np.uintp(row)
+        if int(ptrs[-1]) != outputs[-1].ctypes.data:  # the rows must be one block
+            raise AssertionError("internal error: outputs are not rows of one block")
+        return ptrs
+
     def run(self, n: int, inputs: Sequence[np.ndarray], pattern: tuple[bool, ...],
-            outputs: Sequence[np.ndarray], threads: int = 1) -> None:
+            outputs: Sequence[np.ndarray], threads: int = 1,
+            out_ptrs: np.ndarray | None = None) -> None:
         """Run on prepared arrays: the caller guarantees sizes and layout.
 
         Array inputs and every output are C-contiguous with ``n`` elements of
         the kernel's dtype, broadcast inputs have at least one element.
+
+        ``out_ptrs`` may give the outputs' addresses (see
+        :meth:`output_pointers`) to save one lookup per output.
 
         Large batches are cut into chunks that ``threads`` threads take from
         a shared counter, so a core that is busy with something else simply
@@ -213,7 +227,9 @@ class ScalarKernel:
         item = self.dtype.itemsize
         in_base = np.array([a.ctypes.data for a in inputs] or [0], dtype=np.uintp)
         in_step = np.array([item if arr else 0 for arr in pattern] or [0], dtype=np.uintp)
-        out_base = np.array([o.ctypes.data for o in outputs] or [0], dtype=np.uintp)
+        if out_ptrs is None:
+            out_ptrs = np.array([o.ctypes.data for o in outputs] or [0], dtype=np.uintp)
+        out_base = out_ptrs
         if threads <= 1 or n < PARALLEL_MIN_SIZE:
             fn(n, in_base.ctypes.data, out_base.ctypes.data)
             return
@@ -298,5 +314,6 @@ def call_scalar(fn, arrays: list[np.ndarray]) -> list[Any]:
     shape, size, ready, pattern = prepare(fn.args, arrays, kernel.dtype)
     outs = kernel.outputs(shape, size)
     if size > 0:
-        kernel.run(size, ready, pattern, outs, threads=max_threads())
+        kernel.run(size, ready, pattern, outs, threads=max_threads(),
+                   out_ptrs=kernel.output_pointers(outs))
     return [o[()] if o.ndim == 0 else o for o in outs]
