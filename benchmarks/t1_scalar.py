@@ -86,7 +86,7 @@ def with_threads(k: int, f):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=200_000)
-    ap.add_argument("--rep", type=int, default=11, help="measured rounds (all systems once per round)")
+    ap.add_argument("--rep", type=int, default=15, help="measured rounds (all systems once per round)")
     ap.add_argument("--write", action="store_true", help="write the table into docs/benchmarks.md")
     opts = ap.parse_args()
     N = opts.n
@@ -277,7 +277,7 @@ def write_section(body: str, N: int, cores: int) -> None:
         "value and gradient with respect to all 21 parameters, all systems in one process, "
         "medians over rounds that call every system once each (so that other sessions' load "
         "on this shared machine spreads over all rows).\n"
-        "Command: `.venv/bin/python benchmarks/t1_scalar.py --write`.\n\n" + body)
+        f"Command: `.venv/bin/python benchmarks/t1_scalar.py {' '.join(sys.argv[1:])}`.\n\n" + body)
     path.parent.mkdir(exist_ok=True)
     old = path.read_text() if path.exists() else "# Benchmarks\n"
     pattern = re.compile(r"^## T1\b.*?(?=^## |\Z)", re.S | re.M)
