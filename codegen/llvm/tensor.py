@@ -108,6 +108,7 @@ class TensorEmitter(KernelEmitter):
         self.vals: dict[int, ir.Value] = {}
         self.bools: set[int] = set()
         self.names = program.names()
+        self.n_regions = 0
 
     # -- entry ------------------------------------------------------------------------
     def emit(self) -> ir.Module:
@@ -289,7 +290,8 @@ class TensorEmitter(KernelEmitter):
             elif node.op is Sum:
                 sums[i] = self.allocas.alloca(self.fp, name=f"{self.names[i]}.acc")
                 b.store(self.const(0), sums[i])
-        rows, _, close = self._loop(self.dim(region.rows), f"r{id(region) % 10000}")
+        self.n_regions += 1
+        rows, _, close = self._loop(self.dim(region.rows), f"r{self.n_regions}")
         for stage in region.stages:
             self._emit_stage(stage, rows, sums)
         close()

@@ -1,0 +1,268 @@
+"""Workload T3: one fused training step of a 64-256-256-10 tanh MLP, softmax CE, batch 256.
+
+Everything runs in this one process, float64 then float32: the hand-written
+NumPy backprop of ``../shared/anchors/t3_mlp_step.py``, symgrad's numpy and
+llvm backends, PyTorch eager, ``jax.jit(value_and_grad)``, PyTensor if it
+imports, and the GEMM-bound limit (the step's GEMM flops at the measured
+1024^3 GEMM peak, the anchor's method).
+
+The machine is shared, so the peers are timed in interleaved rounds (each
+round times every peer once, in the same order) and the table reports the
+median over rounds of each peer's time and of its ratio to torch eager and to
+hand-written NumPy within the same round: a load spike then hits all peers of
+that round alike.  Compile times of the llvm step are measured cold (empty
+cache directory) and warm (same directory, new kernel object).
+
+    python benchmarks/t3_mlp_step.py [--rounds 15] [--write]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+B, SIZES = 256, [64, 256, 256, 10]
+PAUSE = 0.3
+
+
+def data(dtype):
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((B, SIZES[0])).astype(dtype)
+    y = rng.integers(0, SIZES[-1], B)
+    Y = np.eye(SIZES[-1], dtype=dtype)[y]
+    Ws = [(rng.standard_normal((a, b)) / np.sqrt(a)).astype(dtype) for a, b in zip(SIZES[:-1], SIZES[1:])]
+    bs = [np.zeros(b, dtype) for b in SIZES[1:]]
+    return X, y, Y, Ws, bs
+
+
+def peers(dtype, compile_times):
+    """name -> zero-argument step function (each computes loss and all gradients)."""
+    X, y, Y, Ws, bs = data(dtype)
+    out = {}
+
+    def numpy_hand():  # the anchor's, verbatim in substance
+        hs = [X]
+        for i, (W, b) in enumerate(zip(Ws, bs)):
+            z = hs[-1] @ W + b
+            hs.append(np.tanh(z) if i < len(Ws) - 1 else z)
+        z = hs[-1]; z = z - z.max(1, keepdims=True); e = np.exp(z); p = e / e.sum(1, keepdims=True)
+        loss = -np.mean(np.log(p[np.arange(B), y]))
+        d = (p - Y) / B; gW = []; gb = []
+        for i in reversed(range(len(Ws))):
+            gW.append(hs[i].T @ d); gb.append(d.sum(0))
+            if i:
+                d = (d @ Ws[i].T) * (1 - hs[i] * hs[i])
+        return loss, gW, gb
+    out["numpy-hand"] = numpy_hand
+
+    import symgrad as sg
+    from symgrad import losses, nn
+    Xs, Ys = nn.input("X", SIZES[0]), nn.input("Y", SIZES[-1])
+    model = nn.Sequential(nn.Dense(64, 256, name="1"), nn.Tanh(), nn.Dense(256, 256, name="2"),
+                          nn.Tanh(), nn.Dense(256, 10, name="3"))
+    L = losses.softmax_cross_entropy(model(Xs), Ys)
+    kw = dict(X=X, Y=Y, **{f"W{k}": W for k, W in zip("123", Ws)}, **{f"b{k}": b for k, b in zip("123", bs)})
+    np_step = sg.compile(L, wrt=model.parameters(), backend="numpy", dtype=dtype)
+    out["symgrad-numpy"] = lambda: np_step(**kw)
+
+    old = os.environ.get("SYMGRAD_CACHE_DIR")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["SYMGRAD_CACHE_DIR"] = tmp
+        t = time.perf_counter()
+        llvm_step = sg.compile(L, wrt=model.parameters(), backend="llvm", dtype=dtype)
+        cold = time.perf_counter() - t, llvm_step.kernel.timing
+        t = time.perf_counter()
+        warm_step = sg.compile(L, wrt=model.parameters(), backend="llvm", dtype=dtype)
+        warm = time.perf_counter() - t, warm_step.kernel.timing
+    if old is None:
+        os.environ.pop("SYMGRAD_CACHE_DIR")
+    else:
+        os.environ["SYMGRAD_CACHE_DIR"] = old
+    compile_times[np.dtype(dtype).name] = (cold, warm)
+    v0, g0 = np_step(**kw)
+    v1, g1 = llvm_step(**kw)
+    tol = 1e-12 if dtype == np.float64 else 1e-5
+    assert abs(v1 - v0) <= tol * abs(v0) and all(
+        np.max(np.abs(a - b)) <= tol * np.max(np.abs(a)) for a, b in zip(g0, g1)), "llvm != numpy"
+    out["symgrad-llvm"] = lambda: llvm_step(**kw)
+
+    import torch
+    torch.set_num_threads(os.cpu_count())
+    tW = [torch.tensor(W, requires_grad=True) for W in Ws]
+    tb = [torch.tensor(b, requires_grad=True) for b in bs]
+    tX, ty = torch.tensor(X), torch.tensor(y)
+
+    def torch_step():
+        h = tX
+        for i, (W, b) in enumerate(zip(tW, tb)):
+            h = h @ W + b
+            if i < len(tW) - 1:
+                h = torch.tanh(h)
+        loss = torch.nn.functional.cross_entropy(h, ty)
+        return loss, torch.autograd.grad(loss, tW + tb)
+    out["torch-eager"] = torch_step
+
+    import jax
+    import jax.numpy as jnp
+    jax.config.update("jax_enable_x64", dtype == np.float64)
+
+    def jloss(params, X, Y):
+        Ws_, bs_ = params
+        h = X
+        for i, (W, b) in enumerate(zip(Ws_, bs_)):
+            h = h @ W + b
+            if i < len(Ws_) - 1:
+                h = jnp.tanh(h)
+        return -jnp.mean(jnp.sum(jax.nn.log_softmax(h) * Y, 1))
+    jf = jax.jit(jax.value_and_grad(jloss))
+    jp = ([jnp.asarray(W) for W in Ws], [jnp.asarray(b) for b in bs])
+    jX, jY = jnp.asarray(X), jnp.asarray(Y)
+
+    def jax_step():
+        l, g = jf(jp, jX, jY)
+        jax.block_until_ready(g)
+        return l
+    out["jax-jit"] = jax_step
+
+    try:
+        import pytensor
+        import pytensor.tensor as pt
+        pX, pY = pt.matrix("X", dtype=np.dtype(dtype).name), pt.matrix("Y", dtype=np.dtype(dtype).name)
+        pW = [pytensor.shared(W) for W in Ws]
+        pb = [pytensor.shared(b) for b in bs]
+        h = pX
+        for i, (W, b) in enumerate(zip(pW, pb)):
+            h = h @ W + b
+            if i < len(pW) - 1:
+                h = pt.tanh(h)
+        Lp = -pt.mean(pt.sum(pt.special.log_softmax(h, axis=1) * pY, axis=1))
+        pf = pytensor.function([pX, pY], [Lp] + pytensor.grad(Lp, pW + pb))
+        out["pytensor"] = lambda: pf(X, Y)
+    except Exception as e:  # noqa: BLE001 - optional peer
+        print(f"pytensor skipped: {type(e).__name__}: {str(e)[:120]}", file=sys.stderr)
+    return out
+
+
+def gemm_limit(dtype) -> tuple[float, float]:
+    """(ms, GFLOP/s): the step's GEMM flops at the 1024^3 GEMM peak (anchor's method)."""
+    A = np.random.default_rng(1).standard_normal((1024, 1024)).astype(dtype)
+    A @ A
+    ts = []
+    for _ in range(5):
+        t = time.perf_counter()
+        for _ in range(10):
+            A @ A
+        ts.append((time.perf_counter() - t) / 10)
+    peak = 2 * 1024**3 / statistics.median(ts)
+    flops = sum(6 * B * a * b for a, b in zip(SIZES[:-1], SIZES[1:]))
+    return flops / peak * 1e3, peak / 1e9
+
+
+def measure(fns: dict, rounds: int, budget: float = 0.05) -> dict[str, list[float]]:
+    """Interleaved rounds; each call count is sized to ~budget seconds per peer."""
+    counts = {}
+    for name, f in fns.items():
+        f(); f()
+        t = time.perf_counter(); f(); one = time.perf_counter() - t
+        counts[name] = max(5, int(budget / max(one, 1e-6)))
+    times = {name: [] for name in fns}
+    for _ in range(rounds):
+        for name, f in fns.items():
+            n = counts[name]
+            # let the previous peer's BLAS/OpenMP worker threads stop spinning
+            # (OpenBLAS spins ~0.1 s after a call) so they do not steal a core
+            time.sleep(PAUSE)
+            f()
+            t = time.perf_counter()
+            for _ in range(n):
+                f()
+            times[name].append((time.perf_counter() - t) / n * 1e3)
+    return times
+
+
+def table(results, compile_times) -> str:
+    lines = ["| system | float64 ms | vs torch | vs hand NumPy | vs GEMM limit | float32 ms | vs torch | vs hand NumPy | vs GEMM limit |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    names = list(results["float64"][0])
+    for name in names + ["limit(gemm@peak)"]:
+        row = [name]
+        for dt in ("float64", "float32"):
+            times, (lim, _) = results[dt]
+            if name == "limit(gemm@peak)":
+                row += [f"{lim:.3f}", "", "", "1.00"]
+                continue
+            if name not in times:
+                row += ["-"] * 4
+                continue
+            ms = statistics.median(times[name])
+            vt = statistics.median([a / b for a, b in zip(times[name], times["torch-eager"])])
+            vh = statistics.median([a / b for a, b in zip(times[name], times["numpy-hand"])])
+            row += [f"{ms:.3f}", f"{vt:.2f}", f"{vh:.2f}", f"{ms / lim:.2f}"]
+        lines.append("| " + " | ".join(row) + " |")
+    lines.append("")
+    for dt in ("float64", "float32"):
+        (cold, ct), (warm, wt) = compile_times[dt]
+        lines.append(f"- llvm compile, {dt}: cold {cold * 1e3:.0f} ms (`sg.compile` total; kernel build "
+                     f"{ct[0] * 1e3:.0f} ms, {ct[1]}), warm {warm * 1e3:.0f} ms (kernel {wt[0] * 1e3:.0f} ms, "
+                     f"{wt[1]}); GEMM peak {results[dt][1][1]:.0f} GFLOP/s")
+    return "\n".join(lines)
+
+
+def write_section(text: str, path: Path) -> None:
+    """Replace (or append) only the '## T3' section; re-read the file right before writing."""
+    doc = path.read_text() if path.exists() else "# Benchmarks\n"
+    section = f"## T3: one training step of a 64-256-256-10 MLP\n\n{text}\n"
+    pattern = re.compile(r"^## T3\b.*?(?=^## |\Z)", re.S | re.M)
+    doc = pattern.sub(lambda m: section + "\n", doc, count=1) if pattern.search(doc) \
+        else doc.rstrip("\n") + "\n\n" + section
+    tmp = path.with_suffix(".md.tmp")
+    tmp.write_text(doc)
+    os.replace(tmp, path)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--write", action="store_true", help="write the table into docs/benchmarks.md")
+    a = ap.parse_args()
+    results, compile_times = {}, {}
+    for dtype in (np.float64, np.float32):
+        fns = peers(dtype, compile_times)
+        times = measure(fns, a.rounds)
+        results[np.dtype(dtype).name] = (times, gemm_limit(dtype))
+    import torch
+    import numpy
+    text = table(results, compile_times)
+    head = (f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {platform.machine()}, "
+            f"{os.cpu_count()} cores (shared with other jobs), Python {platform.python_version()}, "
+            f"NumPy {numpy.__version__}, torch {torch.__version__}; one process, {a.rounds} interleaved "
+            f"rounds, medians of times and of per-round ratios: `python benchmarks/t3_mlp_step.py --write`\n")
+    print(head)
+    print(text)
+    if a.write:
+        write_section(head + "\n" + text + "\n" + NOTES, ROOT / "docs" / "benchmarks.md")
+
+
+NOTES = """
+The llvm step is one machine-code function: six BLAS GEMMs (SciPy's OpenBLAS,
+transposes as flags) and five fused loop nests (bias + tanh; bias + the three
+softmax passes + loss sums + output delta + its column sum; the two
+`(delta W^T) * (1 - h*h)` passes with their bias-gradient column sums).  The
+GEMM limit counts only the GEMM flops at the large-GEMM peak; at these sizes
+BLAS runs below that peak, so the limit is not reachable.
+"""
+
+
+if __name__ == "__main__":
+    main()
