@@ -234,8 +234,9 @@ def _proved_equal(hand: sp.Expr, expected: sp.Expr) -> bool:
 
 
 def _points(free: list[sp.Symbol], rng: random.Random):
-    """Points as {symbol: Rational}: small simple rationals first, then generic ones."""
+    """Distinct points as {symbol: Rational}: small simple rationals first, then generic ones."""
     simple = [Fraction(n, d) for d in (1, 2, 3, 4) for n in range(-6, 7)]
+    seen = set()
     for attempt in range(200):
         point = {}
         for s in free:
@@ -248,7 +249,10 @@ def _points(free: list[sp.Symbol], rng: random.Random):
             if s.is_integer:
                 v = Fraction(round(v))
             point[s] = sp.Rational(v.numerator, v.denominator)
-        yield point
+        key = tuple(point.values())
+        if key not in seen:
+            seen.add(key)
+            yield point
 
 
 def _evaluate(hand: sp.Expr, expected: sp.Expr, point: dict):
