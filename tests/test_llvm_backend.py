@@ -442,3 +442,17 @@ def test_libm_intrinsics_math_matches_numpy(name):
                          [str(w) for w in wrt], "llvm", call_scalar)
     g = sg.compile(expr, wrt=wrt, backend="numpy")
     assert_same(f, g, random_args(f, 3000, np.random.default_rng(2), positive), 1e-12)
+
+
+def test_cache_entries_per_dtype_and_pattern(tmp_path, monkeypatch):
+    monkeypatch.setenv("SYMGRAD_CACHE_DIR", str(tmp_path))
+    expr = sp.tanh(x) * y
+    f64 = sg.compile(expr, wrt=[x], backend="llvm", dtype="float64")
+    f32 = sg.compile(expr, wrt=[x], backend="llvm", dtype="float32")
+    f64(x=np.ones(5000), y=2.0)  # a second pattern: y broadcast
+    assert len(_entries(tmp_path)) == 3
+    g64 = sg.compile(expr, wrt=[x], backend="llvm", dtype="float64")
+    v, _ = g64(x=np.ones(5000), y=2.0)
+    assert sorted(how for _, how in g64.kernel.timings.values()) == ["cached", "cached"]
+    np.testing.assert_allclose(v, 2 * np.tanh(1.0), rtol=1e-15)
+    assert f32(x=1.0, y=2.0)[0].dtype == np.float32
