@@ -49,11 +49,18 @@ def _numpy_peers() -> dict[str, Callable[[np.ndarray, np.ndarray], object]]:
             "sin": lambda x, out: np.sin(x, out=out), "cos": lambda x, out: np.cos(x, out=out),
             "tan": lambda x, out: np.tan(x, out=out), "sinh": lambda x, out: np.sinh(x, out=out),
             "cosh": lambda x, out: np.cosh(x, out=out), "atan": lambda x, out: np.arctan(x, out=out),
-            "asin": lambda x, out: np.arcsin(x, out=out), "acos": lambda x, out: np.arccos(x, out=out)}
+            "asin": lambda x, out: np.arcsin(x, out=out), "acos": lambda x, out: np.arccos(x, out=out),
+            "pow": lambda x, y, out: np.power(x, y, out=out)}
 
 
-def _inputs(name: str, n: int, dtype: type) -> np.ndarray:
+def _inputs(name: str, n: int, dtype: type) -> tuple[np.ndarray, ...]:
     rng = np.random.default_rng(0)
+    if name == "pow":
+        return rng.uniform(0.1, 10, n).astype(dtype), rng.uniform(-5, 5, n).astype(dtype)
+    return (_unary_input(name, n, dtype, rng),)
+
+
+def _unary_input(name: str, n: int, dtype: type, rng: np.random.Generator) -> np.ndarray:
     if name == "log":
         return rng.uniform(1e-3, 1e3, n).astype(dtype)
     if name == "log1p":
@@ -88,11 +95,11 @@ def main(argv: list[str] | None = None) -> str:
     for dtype in (np.float64, np.float32):
         jit, wide = MapJit(list(EMITTERS), dtype), MapJit(list(EMITTERS), dtype, wide=True)
         for name in EMITTERS:
-            x = _inputs(name, args.n, dtype)
-            out = np.empty_like(x)
-            ours = _best_ns(lambda: jit.into(name, x, out), args.n, args.repeat)  # noqa: B023
-            zmm = _best_ns(lambda: wide.into(name, x, out), args.n, args.repeat)  # noqa: B023
-            theirs = _best_ns(lambda: peers[name](x, out), args.n, args.repeat)  # noqa: B023
+            xs = _inputs(name, args.n, dtype)
+            out = np.empty_like(xs[0])
+            ours = _best_ns(lambda: jit.into(name, *xs, out), args.n, args.repeat)  # noqa: B023
+            zmm = _best_ns(lambda: wide.into(name, *xs, out), args.n, args.repeat)  # noqa: B023
+            theirs = _best_ns(lambda: peers[name](*xs, out), args.n, args.repeat)  # noqa: B023
             lines.append(f"| {name} | {np.dtype(dtype).name} | {ours:.2f} | {zmm:.2f} | {theirs:.2f} "
                          f"| {theirs / ours:.2f}x | {theirs / zmm:.2f}x |")
     table = "\n".join(lines)

@@ -13,7 +13,7 @@ alwaysinline, nounwind, readnone) or of ``llvm.<name>.<f64|f32>`` for the
 functions LLVM vectorizes natively (:data:`INTRINSICS`).  ``lib.function(name)``
 gives the ``ir.Function``; ``lib.emit(builder, name, x)`` pastes the body in
 place without a call.  Names: exp, expm1, log, log1p, tanh, sigmoid, softplus,
-sin, cos, tan, sinh, cosh, atan, asin, acos; sqrt, fabs, floor, ceil, trunc, rint, copysign, minnum, maxnum, fma.
+sin, cos, tan, sinh, cosh, atan, asin, acos, pow (two arguments); sqrt, fabs, floor, ceil, trunc, rint, copysign, minnum, maxnum, fma.
 
 Accuracy (``tests/test_llvm_math.py``: mpmath at 160 bits on a few thousand
 points per function including thresholds, plus ~10**6 points per function
@@ -30,7 +30,7 @@ but inlined into fused kernels.  On Intel AVX-512 hosts LLVM vectorizes with
 (:func:`codegen.llvm_math.harness.host_target_machine` with ``wide=True``).
 
 Module layout: ``_emit`` (the :class:`~._emit.Emitter` helper), ``exp``,
-``log``, ``activations``, ``hyperbolic``, ``trig``, ``inverse_trig`` (one function family each), ``coeffs``
+``log``, ``activations``, ``hyperbolic``, ``trig``, ``inverse_trig``, ``pow`` (one function family each), ``coeffs``
 (minimax tables and their generator), ``harness`` (a JIT for tests and benchmarks).
 
 Examples
@@ -63,12 +63,13 @@ from .exp import emit_exp, emit_expm1
 from .hyperbolic import emit_cosh, emit_sinh
 from .inverse_trig import emit_acos, emit_asin, emit_atan
 from .log import emit_log, emit_log1p
+from .pow import emit_pow
 from .trig import ACCURATE_RANGE, emit_cos, emit_sin, emit_tan
 
 __all__ = ["ACCURATE_RANGE", "EMITTERS", "INTRINSICS", "NAMES", "MathLib", "declare_math"]
 
-#: functions implemented here: name -> emitter(Emitter, x) -> value
-EMITTERS: dict[str, Callable[[Emitter, ir.Value], ir.Value]] = {
+#: functions implemented here: name -> emitter(Emitter, *args) -> value (arguments: :data:`ARITY`)
+EMITTERS: dict[str, Callable[..., ir.Value]] = {
     "exp": emit_exp,
     "expm1": emit_expm1,
     "log": emit_log,
@@ -84,7 +85,11 @@ EMITTERS: dict[str, Callable[[Emitter, ir.Value], ir.Value]] = {
     "atan": emit_atan,
     "asin": emit_asin,
     "acos": emit_acos,
+    "pow": emit_pow,
 }
+
+#: number of arguments of each function in :data:`EMITTERS` (1 unless listed)
+ARITY: dict[str, int] = {"pow": 2}
 
 #: functions LLVM vectorizes natively: name -> (intrinsic base name, arity)
 INTRINSICS: dict[str, tuple[str, int]] = {
@@ -143,13 +148,15 @@ class MathLib:
         existing = self.module.globals.get(symbol)
         if existing is not None:
             return existing
-        fn = ir.Function(self.module, ir.FunctionType(self.fty, [self.fty]), name=symbol)
+        arity = ARITY.get(name, 1)
+        fn = ir.Function(self.module, ir.FunctionType(self.fty, [self.fty] * arity), name=symbol)
         fn.linkage = "internal"
         for attribute in _FN_ATTRIBUTES:
             fn.attributes.add(attribute)
-        fn.args[0].name = "x"
+        for arg, arg_name in zip(fn.args, "xy"):
+            arg.name = arg_name
         builder = ir.IRBuilder(fn.append_basic_block("entry"))
-        builder.ret(EMITTERS[name](Emitter(builder, self.fty), fn.args[0]))
+        builder.ret(EMITTERS[name](Emitter(builder, self.fty), *fn.args))
         return fn
 
     def call(self, builder: ir.IRBuilder, name: str, *args: ir.Value, result: str = "") -> ir.Value:
@@ -159,11 +166,13 @@ class MathLib:
             raise TypeError(f"{name} takes {len(fn.args)} argument(s), got {len(args)}")
         return builder.call(fn, args, name=result or name)
 
-    def emit(self, builder: ir.IRBuilder, name: str, x: ir.Value) -> ir.Value:
+    def emit(self, builder: ir.IRBuilder, name: str, *args: ir.Value) -> ir.Value:
         """Emit the body of ``name`` directly at ``builder``, without a call (no inliner needed)."""
         if name not in EMITTERS:
             raise KeyError(f"llvm_math has no inline body for {name!r}; choose one of {tuple(EMITTERS)}")
-        return EMITTERS[name](Emitter(builder, self.fty), x)
+        if len(args) != ARITY.get(name, 1):
+            raise TypeError(f"{name} takes {ARITY.get(name, 1)} argument(s), got {len(args)}")
+        return EMITTERS[name](Emitter(builder, self.fty), *args)
 
 
 def declare_math(module: ir.Module, fty: FloatTy) -> MathLib:

@@ -57,13 +57,17 @@ def emit_exp(e: Emitter, x: ir.Value) -> ir.Value:
     return exp_scaled(e, x, 0)
 
 
-def exp_scaled(e: Emitter, x: ir.Value, k: int) -> ir.Value:
-    """``exp(x) * 2**k`` for small integers ``k``, rounded once (sinh, cosh use ``k = -1``).
+def exp_scaled(e: Emitter, x: ir.Value, k: int, tail: ir.Value | None = None) -> ir.Value:
+    """``exp(x + tail) * 2**k`` for small integers ``k``, rounded once (sinh, cosh use ``k = -1``).
 
-    The clamp is widened by ``|k|*ln2`` so results stay right up to the new overflow threshold.
+    The clamp is widened by ``|k|*ln2`` so results stay right up to the new
+    overflow threshold; ``tail`` (|tail| << ulp(x)) carries the low part of a
+    double-double argument (pow).
     """
     lo, hi = _EXP_RANGE[e.is64]
     r, n = reduce_ln2(e, x, lo + 2 * k, hi - 2 * k)
+    if tail is not None:
+        r = e.add(r, tail, name="r+tail")
     y = e.add(e.f(1.0), expm1_poly(e, r, "exp"), name="expr")
     _, sa, sb = _half_scales(e, e.b.add(n, e.i(k), name="n+k") if k else n)
     # y*2**a is exact; the second product rounds once, into subnormals or to inf

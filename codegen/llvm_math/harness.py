@@ -13,13 +13,13 @@ import llvmlite.binding as llvm
 import numpy as np
 from llvmlite import ir
 
-from . import declare_math
+from . import ARITY, declare_math
 
 _FTY = {np.dtype(np.float64): ir.DoubleType(), np.dtype(np.float32): ir.FloatType()}
 
 
 def build_map_module(names: list[str], dtype: np.dtype) -> ir.Module:
-    """A module with ``void map_<name>(const T* noalias in, T* noalias out, i64 n)`` per name."""
+    """A module with ``void map_<name>(const T* noalias in, [const T* noalias in2,] T* noalias out, i64 n)``."""
     fty = _FTY[np.dtype(dtype)]
     module = ir.Module(name="llvm_math_map")
     module.triple = llvm.get_process_triple()
@@ -27,10 +27,13 @@ def build_map_module(names: list[str], dtype: np.dtype) -> ir.Module:
     ptr = fty.as_pointer()
     i64 = ir.IntType(64)
     for name in names:
-        fn = ir.Function(module, ir.FunctionType(ir.VoidType(), [ptr, ptr, i64]), name=f"map_{name}")
-        src, dst, n = fn.args
-        src.name, dst.name, n.name = "src", "dst", "n"
-        for arg in (src, dst):
+        arity = ARITY.get(name, 1)
+        fn = ir.Function(module, ir.FunctionType(ir.VoidType(), [ptr] * (arity + 1) + [i64]), name=f"map_{name}")
+        *srcs, dst, n = fn.args
+        for k, src in enumerate(srcs):
+            src.name = f"src{k}"
+        dst.name, n.name = "dst", "n"
+        for arg in (*srcs, dst):
             arg.add_attribute("noalias")
         entry, loop, done = (fn.append_basic_block(b) for b in ("entry", "loop", "done"))
         b = ir.IRBuilder(entry)
@@ -38,8 +41,8 @@ def build_map_module(names: list[str], dtype: np.dtype) -> ir.Module:
         b.position_at_end(loop)
         i = b.phi(i64, name="i")
         i.add_incoming(ir.Constant(i64, 0), entry)
-        x = b.load(b.gep(src, [i], name="src.i"), name="x")
-        b.store(lib.call(b, name, x, result="y"), b.gep(dst, [i], name="dst.i"))
+        xs = [b.load(b.gep(src, [i], name=f"{src.name}.i"), name=f"x{k}") for k, src in enumerate(srcs)]
+        b.store(lib.call(b, name, *xs, result="y"), b.gep(dst, [i], name="dst.i"))
         nxt = b.add(i, ir.Constant(i64, 1), name="i.next")
         i.add_incoming(nxt, loop)
         b.cbranch(b.icmp_signed("<", nxt, n, name="more"), loop, done)
@@ -99,21 +102,28 @@ class MapJit:
         self.engine = llvm.create_mcjit_compiler(mod, self.tm)
         self.engine.finalize_object()
         ctype = ctypes.c_double if self.dtype == np.float64 else ctypes.c_float
-        proto = ctypes.CFUNCTYPE(None, ctypes.POINTER(ctype), ctypes.POINTER(ctype), ctypes.c_int64)
-        self._fns = {n: proto(self.engine.get_function_address(f"map_{n}")) for n in self.names}
+        def proto(name: str):
+            pointers = [ctypes.POINTER(ctype)] * (ARITY.get(name, 1) + 1)
+            return ctypes.CFUNCTYPE(None, *pointers, ctypes.c_int64)(self.engine.get_function_address(f"map_{name}"))
+
+        self._fns = {n: proto(n) for n in self.names}
         self._ctype = ctype
 
-    def into(self, name: str, x: np.ndarray, out: np.ndarray) -> np.ndarray:
-        """``out[:] = name(x)``; both must be C-contiguous arrays of this JIT's dtype and one shape."""
-        if x.dtype != self.dtype or out.dtype != self.dtype or x.shape != out.shape:
-            raise ValueError(f"need two {self.dtype} arrays of one shape, got {x.dtype}{x.shape}, "
-                             f"{out.dtype}{out.shape}")
-        if not (x.flags.c_contiguous and out.flags.c_contiguous):
-            raise ValueError("arrays must be C-contiguous")
+    def into(self, name: str, *arrays: np.ndarray) -> np.ndarray:
+        """``out[:] = name(*args)`` for ``arrays = (*args, out)``: C-contiguous, this JIT's dtype, one shape."""
+        out = arrays[-1]
+        for a in arrays:
+            if a.dtype != self.dtype or a.shape != out.shape:
+                raise ValueError(f"need {self.dtype} arrays of shape {out.shape}, got {a.dtype}{a.shape}")
+            if not a.flags.c_contiguous:
+                raise ValueError("arrays must be C-contiguous")
+        if len(arrays) != ARITY.get(name, 1) + 1:
+            raise TypeError(f"{name} takes {ARITY.get(name, 1)} input array(s)")
         p = ctypes.POINTER(self._ctype)
-        self._fns[name](x.ctypes.data_as(p), out.ctypes.data_as(p), x.size)
+        self._fns[name](*(a.ctypes.data_as(p) for a in arrays), out.size)
         return out
 
-    def __call__(self, name: str, x: np.ndarray) -> np.ndarray:
-        x = np.ascontiguousarray(x, dtype=self.dtype)
-        return self.into(name, x, np.empty_like(x))
+    def __call__(self, name: str, *args: np.ndarray) -> np.ndarray:
+        arrays = np.broadcast_arrays(*(np.asarray(a, dtype=self.dtype) for a in args))
+        arrays = [np.ascontiguousarray(a) for a in arrays]
+        return self.into(name, *arrays, np.empty_like(arrays[0]))

@@ -22,15 +22,27 @@ def _constants(is64: bool) -> dict:
 _CONST = {True: _constants(True), False: _constants(False)}
 
 
+def decompose(e: Emitter, u: ir.Value) -> tuple[ir.Value, ir.Value]:
+    """``(k, z)`` with u = 2**k * z, z in [sqrt(1/2), sqrt(2)), for finite positive normal ``u``."""
+    ix = e.bits(u, name="u.bits")
+    tmp = e.b.sub(ix, e.bits(e.f(_CONST[e.is64]["sqrt_half"])), name="tmp")
+    k = e.b.ashr(tmp, e.i(e.mant), name="k")
+    return k, e.from_bits(e.b.sub(ix, e.b.shl(k, e.i(e.mant)), name="z.bits"), name="z")
+
+
+def scale_subnormal(e: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value]:
+    """``(xs, k_extra)``: subnormal x scaled into the normal range, and the exponent to add back."""
+    scale_bits = 54 if e.is64 else 25
+    tiny = e.fcmp("<", x, e.f(2.0 ** (1 - e.bias)), name="subnormal")
+    xs = e.select(tiny, e.mul(x, e.f(2.0 ** scale_bits)), x, name="xs")
+    return xs, e.select(tiny, e.i(-scale_bits), e.i(0), name="k.extra")
+
+
 def _log_reduced(e: Emitter, u: ir.Value, k_extra: ir.Value | None, err: ir.Value | None,
                  capped: bool = True) -> ir.Value:
     """log(u) + err/u for finite positive normal ``u`` (with ``k_extra`` added to its exponent)."""
     const = _CONST[e.is64]
-    ix = e.bits(u, name="u.bits")
-    off = e.bits(e.f(const["sqrt_half"]))
-    tmp = e.b.sub(ix, off, name="tmp")
-    k = e.b.ashr(tmp, e.i(e.mant), name="k")
-    z = e.from_bits(e.b.sub(ix, e.b.shl(k, e.i(e.mant)), name="z.bits"), name="z")
+    k, z = decompose(e, u)
     if k_extra is not None:
         k = e.b.add(k, k_extra, name="k.total")
     dk = e.b.sitofp(k, e.fty, name="dk")
@@ -64,11 +76,7 @@ def _log_reduced(e: Emitter, u: ir.Value, k_extra: ir.Value | None, err: ir.Valu
 
 
 def emit_log(e: Emitter, x: ir.Value) -> ir.Value:
-    # subnormals are scaled into the normal range first
-    scale_bits = 54 if e.is64 else 25
-    tiny = e.fcmp("<", x, e.f(2.0 ** (1 - e.bias)), name="subnormal")
-    xs = e.select(tiny, e.mul(x, e.f(2.0 ** scale_bits)), x, name="xs")
-    k_extra = e.select(tiny, e.i(-scale_bits), e.i(0), name="k.extra")
+    xs, k_extra = scale_subnormal(e, x)
     res = _log_reduced(e, xs, k_extra, None)
     res = e.select(e.fcmp("==", x, e.f(float("inf"))), x, res, name="log.inf")
     res = e.select(e.fcmp("==", x, e.f(0.0)), e.f(float("-inf")), res, name="log.zero")
