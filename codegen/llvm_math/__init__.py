@@ -11,9 +11,11 @@ API: ``lib = declare_math(module, fty)`` for ``fty`` ``ir.DoubleType()`` or
 ``symgrad.<name>.<f64|f32>`` (defined in ``module`` on first use; internal,
 alwaysinline, nounwind, readnone) or of ``llvm.<name>.<f64|f32>`` for the
 functions LLVM vectorizes natively (:data:`INTRINSICS`).  ``lib.function(name)``
-gives the ``ir.Function``; ``lib.emit(builder, name, x)`` pastes the body in
-place without a call.  Names: exp, expm1, log, log1p, tanh, sigmoid, softplus,
-sin, cos, tan, sinh, cosh, atan, asin, acos, pow (two arguments); sqrt, fabs, floor, ceil, trunc, rint, copysign, minnum, maxnum, fma.
+gives the ``ir.Function``; ``lib.emit(builder, name, *args)`` pastes the body
+in place without a call.  Names: exp, expm1, log, log1p, tanh, sigmoid,
+softplus, sin, cos, tan, sinh, cosh, atan, asin, acos, pow (two arguments,
+:data:`ARITY`); sqrt, fabs, floor, ceil, trunc, rint, copysign, minnum, maxnum,
+fma.  :func:`fingerprint` hashes the emitted IR, for kernel-cache keys.
 
 Accuracy (``tests/test_llvm_math.py``: mpmath at 160 bits on a few thousand
 points per function including thresholds, plus ~10**6 points per function
@@ -21,17 +23,23 @@ against NumPy float64 / x87 long double): max error 2.3 ulp, every function,
 float64 and float32 (requirement: 4), with IEEE results for +-0, +-inf, NaN and
 subnormal inputs and outputs.  sin, cos and tan are accurate for
 ``|x| <= ACCURATE_RANGE`` (about 1.6e6 in float64, 4.2e8 in float32); beyond,
-they return values in [-1, 1] that are not meaningful (see :mod:`.trig`).
+sin and cos return values in [-1, 1] that are not meaningful (see :mod:`.trig`).
 
-Speed: on par with NumPy's AVX-512 loops (``benchmarks/llvm_math_bench.py``),
-but inlined into fused kernels.  On Intel AVX-512 hosts LLVM vectorizes with
-256-bit registers by default; a target machine created with
-``features + ",-prefer-256-bit"`` uses zmm and runs these about 20% faster
-(:func:`codegen.llvm_math.harness.host_target_machine` with ``wide=True``).
+Speed: close to NumPy's AVX-512 loops (``benchmarks/llvm_math_bench.py``),
+but inlined into fused kernels; pow is only as fast as a scalar libm loop
+(still vectorized: it does not stop the rest of a fused loop from widening).
+On Intel AVX-512 hosts LLVM vectorizes with 256-bit registers by default; a
+target machine created with ``features + ",-prefer-256-bit"`` uses zmm and
+runs these about 20% faster (:func:`.harness.host_target_machine`, ``wide=True``).
+
+Fast-math flags are never set on these bodies (NaN, inf and -0 must survive,
+and the error-free transforms must not be reassociated); flags a caller puts on
+its own instructions do not reach them.
 
 Module layout: ``_emit`` (the :class:`~._emit.Emitter` helper), ``exp``,
-``log``, ``activations``, ``hyperbolic``, ``trig``, ``inverse_trig``, ``pow`` (one function family each), ``coeffs``
-(minimax tables and their generator), ``harness`` (a JIT for tests and benchmarks).
+``log``, ``activations``, ``hyperbolic``, ``trig``, ``inverse_trig``, ``pow``
+(one function family each), ``coeffs`` (minimax tables and their generator),
+``harness`` (a JIT for tests and benchmarks).
 
 Examples
 --------
