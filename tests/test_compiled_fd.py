@@ -30,7 +30,7 @@ def random_point(names, rng, shape=()):
 
 
 def test_gradcheck_two_layer_net_on_a_batch():
-    L, params, xs, t = two_layer_net()
+    L, params, _xs, _t = two_layer_net()
     fn = sg.compile(L, wrt=params)
     rng = np.random.default_rng(0)
     at = random_point(fn.args, rng, shape=(50,))
@@ -43,7 +43,7 @@ def test_gradcheck_two_layer_net_on_a_batch():
 
 def test_two_layer_net_matches_torch_autograd():
     torch = pytest.importorskip("torch")
-    L, params, xs, t = two_layer_net()
+    L, params, _xs, _t = two_layer_net()
     fn = sg.compile(L, wrt=params)
     rng = np.random.default_rng(1)
     at = random_point(fn.args, rng)
@@ -95,7 +95,7 @@ def test_float32_results_agree_with_float64():
     for a, b_ in zip(g32, g64):
         np.testing.assert_allclose(a, b_, rtol=1e-5, atol=1e-6)
     # a float32 scalar call returns float32 scalars
-    v, (dw, db) = f32(w=0.5, x=1.0, b=0.1)
+    v, (dw, _db) = f32(w=0.5, x=1.0, b=0.1)
     assert np.asarray(v).dtype == np.float32 and np.asarray(dw).dtype == np.float32
 
 

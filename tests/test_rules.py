@@ -8,8 +8,8 @@ the activations rewritten to elementary functions.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pytest

@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 import sympy as sp
+from _reference import elementary, reference_grad, value_at
 
 import symgrad as sg
-from _reference import elementary, reference_grad, value_at
 
 
 def test_sum_times_product_circuit():
@@ -25,7 +25,7 @@ def test_sigmoid_neuron_matches_sympy_diff_exactly():
     for p, d in zip(wrt, g):
         # sympy.diff of the elementary form 1/(1 + exp(-z)): no symgrad rule involved
         assert sp.simplify(elementary(d) - reference_grad(f, [p])[0]) == 0
-    point = dict(w0=2.0, w1=-3.0, w2=-3.0, x0=-1.0, x1=-2.0)
+    point = {"w0": 2.0, "w1": -3.0, "w2": -3.0, "x0": -1.0, "x1": -2.0}
     value, grads = sg.compile(f, wrt=wrt)(**point)
     symbols = dict(zip(("w0", "w1", "w2", "x0", "x1"), wrt))
     exact = [value_at(r, {symbols[k]: v for k, v in point.items()}) for r in reference_grad(f, wrt)]
@@ -65,7 +65,7 @@ def test_toy_loss_gradient_is_the_notes_formula_and_one_transcendental():
     assert stats.ops_after_cse < stats.ops_before_cse
     # and numerically against sympy.diff of 1/(1 + exp(-z)) at a point
     pt = {w: 0.7, x: -1.3, b: 0.2, t: 0.9, lam: 0.01}
-    value, grads = sg.compile(L, wrt=[w, b])(**{str(k): v for k, v in pt.items()})
+    _value, grads = sg.compile(L, wrt=[w, b])(**{str(k): v for k, v in pt.items()})
     np.testing.assert_allclose(grads, [value_at(r, pt) for r in reference_grad(L, [w, b])], rtol=1e-13)
 
 
