@@ -29,12 +29,6 @@ _THIRD = split(exact(lambda: mpmath.mpf(1) / 3), 53, True)
 
 
 # -- double-double arithmetic (Dekker, Knuth) ------------------------------------
-def _two_sum(d: Emitter, a: ir.Value, b: ir.Value) -> Pair:
-    s = d.add(a, b)
-    bb = d.sub(s, a)
-    return s, d.add(d.sub(a, d.sub(s, bb)), d.sub(b, bb))
-
-
 def _fast_two_sum(d: Emitter, a: ir.Value, b: ir.Value) -> Pair:
     """Exact ``a + b = s + err`` when ``|a| >= |b|``."""
     s = d.add(a, b)
@@ -47,7 +41,8 @@ def _two_prod(d: Emitter, a: ir.Value, b: ir.Value) -> Pair:
 
 
 def _dd_add(d: Emitter, a: Pair, b: Pair) -> Pair:
-    s, err = _two_sum(d, a[0], b[0])
+    """a + b for |a| >= |b| (or a = 0), which holds for every sum in this log."""
+    s, err = _fast_two_sum(d, a[0], b[0])
     return _fast_two_sum(d, s, d.add(err, d.add(a[1], b[1])))
 
 
@@ -64,16 +59,19 @@ def _log_dd(d: Emitter, ax: ir.Value) -> Pair:
     kf = d.b.sitofp(d.b.add(k, k_extra), d.fty, name="pow.k")
     f = d.sub(z, d.f(1.0), name="pow.f")  # exact
     den, den_lo = _fast_two_sum(d, d.f(2.0), f)
-    s_hi = d.div(f, den, name="pow.s")
-    s_lo = d.div(d.sub(d.intrinsic("fma", d.neg(s_hi), den, f), d.mul(s_hi, den_lo)), den, name="pow.s.lo")
+    # one division: s_hi = f/den to ~1 ulp, and the exact residual (by fma) gives s_lo
+    inv = d.div(d.f(1.0), den, name="pow.inv")
+    s_hi = d.mul(f, inv, name="pow.s")
+    s_lo = d.mul(d.sub(d.intrinsic("fma", d.neg(s_hi), den, f), d.mul(s_hi, den_lo)), inv, name="pow.s.lo")
     w_hi, w_lo = _two_prod(d, s_hi, s_hi)
     w = (w_hi, d.add(w_lo, d.mul(d.f(2.0), d.mul(s_hi, s_lo))))
     # a = 1/3 + w*V(w), with 1/3 as a (hi, lo) pair
-    a_hi, a_err = _two_sum(d, d.f(_THIRD[0]), d.mul(w_hi, d.horner(w_hi, _V_COEFFS)))
+    a_hi, a_err = _fast_two_sum(d, d.f(_THIRD[0]), d.mul(w_hi, d.horner(w_hi, _V_COEFFS)))
     a = _fast_two_sum(d, a_hi, d.add(a_err, d.f(_THIRD[1])))
     atanh = _dd_add(d, (s_hi, s_lo), _dd_mul(d, (s_hi, s_lo), _dd_mul(d, w, a)))
     log_z = (d.mul(d.f(2.0), atanh[0]), d.mul(d.f(2.0), atanh[1]))
     ln2 = _LOG_CONST[True]
+    # |k*ln2| >= ln2 > |log z| unless k = 0, when the sum is exact anyway
     return _dd_add(d, (d.mul(kf, d.f(ln2["ln2_hi"])), d.mul(kf, d.f(ln2["ln2_lo"]))), log_z)
 
 
