@@ -300,11 +300,16 @@ def test_batch_size_changes_and_outputs_are_fresh(small_step):
     for n in (5, 1, 17, 5):
         kw = good_kwargs(n)
         assert_same(f, g, kw)
-    v1, g1 = f(**good_kwargs(5))
-    keep = [x.copy() for x in g1]
-    f(**good_kwargs(9))
-    for a, b in zip(g1, keep):
-        np.testing.assert_array_equal(a, b)     # a later call never writes into earlier results
+    for n in (5, 9):    # output memory is recycled only once no result uses it
+        v1, g1 = f(**good_kwargs(5))
+        keep = [x.copy() for x in g1]
+        kw = good_kwargs(n)
+        kw["W1"] = kw["W1"] + 1.0
+        for _ in range(3):
+            v2, g2 = f(**kw)
+            assert not any(np.shares_memory(a, b) for a in g1 for b in g2)
+        for a, b in zip(g1, keep):
+            np.testing.assert_array_equal(a, b)     # later calls never write into earlier results
 
 
 def test_concurrent_calls_agree(small_step):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import sys
 import threading
 import time
 from typing import Any, Sequence
@@ -94,9 +95,13 @@ class TensorKernel:
         self._arg_nodes = [index[a] for a in lay.args]
         self._dim_src = [(lay.args.index(arg), axis) for arg, axis in
                          (self.signature.dims[d] for d in lay.dims)]
-        self._symbolic = any(not isinstance(d, int) for n in nodes for d in n.shape)
-        self._workspace: dict[tuple, list[np.ndarray]] = {}
-        self._lock = threading.Lock()
+        # shapes as tuples of ints and dims positions: no SymPy on the call path
+        dpos = {d: k for k, d in enumerate(lay.dims)}
+        self._tmpl = {i: tuple(d if isinstance(d, int) else -1 - dpos[str(d)] for d in nodes[i].shape)
+                      for i in set(self._arg_nodes) | set(lay.outputs) | set(lay.workspace)}
+        self._plans: dict[tuple, dict] = {}
+        self._lock = threading.Lock()        # held while the shared workspace is in use
+        self._pool_lock = threading.Lock()
         self.timing = (time.perf_counter() - t0, how)
 
     def _build(self) -> tuple[JITLibrary, str]:
@@ -118,61 +123,105 @@ class TensorKernel:
         return lib, ("cached" if payload is not None else "compiled")
 
     # -- the checked call ---------------------------------------------------------------
-    def prepare(self, arrays: Sequence[np.ndarray]) -> tuple[list[np.ndarray], dict[str, int]]:
+    def _shape(self, i: int, dims: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(d if d >= 0 else dims[-1 - d] for d in self._tmpl[i])
+
+    def prepare(self, arrays: Sequence[np.ndarray]) -> tuple[list[np.ndarray], tuple[int, ...]]:
         """Kernel-ready inputs and the dimension values; raises on anything unsafe."""
         lay = self.layout
         if len(arrays) != len(lay.args):
             raise TypeError(f"expected {len(lay.args)} arrays ({lay.args}), got {len(arrays)}")
         arrays = [np.asarray(a) for a in arrays]
-        bound = {}
+        dims = []
         for d, (k, axis) in zip(lay.dims, self._dim_src):
             a = arrays[k]
             if a.ndim != 2:
                 raise ValueError(f"argument {lay.args[k]!r} has shape {a.shape}; expected a 2-D array")
-            bound[d] = int(a.shape[axis])
-            if bound[d] > _INT32_MAX:
-                raise ValueError(f"dimension {d} = {bound[d]} (from {lay.args[k]!r}) exceeds "
+            n = int(a.shape[axis])
+            if n > _INT32_MAX:
+                raise ValueError(f"dimension {d} = {n} (from {lay.args[k]!r}) exceeds "
                                  f"the BLAS limit of {_INT32_MAX}")
+            dims.append(n)
+        dims = tuple(dims)
         ready = []
         for name, i, a in zip(lay.args, self._arg_nodes, arrays):
             if a.dtype != self.dtype:
                 raise TypeError(f"argument {name!r} has dtype {a.dtype}; the kernel takes {self.dtype}")
-            want = lay.shape(i, bound)
+            want = self._shape(i, dims)
             if a.shape != want:
                 raise ValueError(f"argument {name!r} has shape {a.shape}; expected {want}")
             ready.append(a if a.flags.c_contiguous and a.flags.aligned else np.ascontiguousarray(a))
-        return ready, bound
+        return ready, dims
 
-    def _buffers(self, bound: dict[str, int], fresh: bool) -> list[np.ndarray]:
-        key = tuple(bound.values())
-        ws = None if fresh else self._workspace.get(key)
-        if ws is None:
-            ws = [np.empty(self.layout.shape(i, bound), self.dtype) for i in self.layout.workspace]
-            if not fresh:
-                if len(self._workspace) >= 2:   # batch sizes change rarely; keep the latest
-                    self._workspace.pop(next(iter(self._workspace)))
-                self._workspace[key] = ws
-        return ws
+    def _plan(self, dims: tuple[int, ...]) -> dict:
+        """Per batch size: the workspace, slot template and output layout (made once)."""
+        plan = self._plans.get(dims)
+        if plan is None:
+            lay, item = self.layout, self.dtype.itemsize
+            shapes = [self._shape(i, dims) for i in lay.outputs]
+            out, total = [], 0
+            for sh in shapes:   # 64-byte aligned pieces of one block
+                size = int(np.prod(sh, dtype=np.int64))
+                out.append((total, total + size, sh))
+                total += -(-max(1, size) * item // 64) * 64 // item
+            plan = {"ws": [np.empty(self._shape(i, dims), self.dtype) for i in lay.workspace],
+                    "out": out, "size": total, "blocks": [],
+                    "dims": np.array(dims or (0,), dtype=np.int64)}
+            slots = np.zeros(lay.gemm_slot + 1, dtype=np.uintp)
+            first_ws = len(lay.args) + len(lay.outputs)
+            slots[first_ws:lay.gemm_slot] = [a.ctypes.data for a in plan["ws"]]
+            slots[lay.gemm_slot] = self._gemm
+            plan["slots"] = slots
+            if len(self._plans) >= 2:   # batch sizes change rarely; keep the latest two
+                self._plans.pop(next(iter(self._plans)))
+            self._plans[dims] = plan
+        return plan
+
+    def _outputs(self, plan: dict) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Fresh-looking outputs: views of a block that no earlier result still uses.
+
+        Writing into already-mapped memory avoids ~100 page faults per call
+        (large fresh arrays are mmapped).  A block is reused only when its
+        reference count shows that no view of it is alive, so a caller can
+        never see its results change; two blocks serve the usual
+        ``value, grads = step(...)`` loop, where the previous grads are
+        still referenced during the call.
+        """
+        with self._pool_lock:
+            for block in plan["blocks"]:
+                # references: the list, the loop variable, getrefcount's argument
+                if sys.getrefcount(block) == 3:
+                    break
+            else:
+                block = np.empty(plan["size"], self.dtype)
+                if len(plan["blocks"]) < 2:
+                    plan["blocks"].append(block)
+            outs = [block[lo:hi].reshape(sh) for lo, hi, sh in plan["out"]]
+        return block, outs
 
     def __call__(self, *arrays: np.ndarray) -> list[Any]:
         """Outputs of the program, in ``program.outputs`` order."""
-        ready, bound = self.prepare(arrays)
+        ready, dims = self.prepare(arrays)
         lay = self.layout
-        outs = [np.empty(lay.shape(i, bound), self.dtype) for i in lay.outputs]
-        slots = np.empty(lay.gemm_slot + 1, dtype=np.uintp)
-        dims = np.array([bound[d] for d in lay.dims] or [0], dtype=np.int64)
+        plan = self._plan(dims)
+        block, outs = self._outputs(plan)
         locked = self._lock.acquire(blocking=False)
         try:
-            ws = self._buffers(bound, fresh=not locked)
-            slots[:lay.gemm_slot] = [a.ctypes.data for a in ready + outs + ws]
-            slots[lay.gemm_slot] = self._gemm
-            self._fn(slots.ctypes.data, dims.ctypes.data)   # releases the GIL
+            slots = plan["slots"].copy()
+            if not locked:   # another thread runs on the shared workspace: use a private one
+                ws = [np.empty(self._shape(i, dims), self.dtype) for i in lay.workspace]
+                slots[len(lay.args) + len(outs):lay.gemm_slot] = [a.ctypes.data for a in ws]
+            slots[:len(lay.args)] = [a.__array_interface__["data"][0] for a in ready]
+            base = block.__array_interface__["data"][0]
+            item = self.dtype.itemsize
+            slots[len(lay.args):len(lay.args) + len(outs)] = [base + lo * item for lo, _, _ in plan["out"]]
+            self._fn(slots.ctypes.data, plan["dims"].ctypes.data)   # releases the GIL
         finally:
             if locked:
                 self._lock.release()
-        return self._results(ready, bound, outs)
+        return self._results(ready, dims, outs)
 
-    def _results(self, ready, bound, outs) -> list[Any]:
+    def _results(self, ready, dims, outs) -> list[Any]:
         p, lay = self.program, self.layout
         by_node = dict(zip(lay.outputs, outs))
         inputs = dict(zip(self._arg_nodes, ready))
@@ -185,8 +234,8 @@ class TensorKernel:
                 given.add(i)
             elif i in inputs:
                 result.append(np.array(inputs[i]))
-            elif node.op is sp.Symbol and str(node.attr) in bound:
-                result.append(np.asarray(float(bound[str(node.attr)]), self.dtype))
+            elif node.op is sp.Symbol and str(node.attr) in self.layout.dims:
+                result.append(np.asarray(float(dims[self.layout.dims.index(str(node.attr))]), self.dtype))
             else:
                 result.append(np.asarray(float(node.attr), self.dtype))
         return result
