@@ -226,3 +226,45 @@ def _materialized(p: Program, kind, step_of, stage_of) -> set[int]:
             if p.nodes[u].op is sp.Transpose:
                 mat.add(a)
     return mat
+
+
+def share_buffers(p: Program, sched: Schedule, nodes: list[int]) -> dict[int, int]:
+    """Buffer of each of ``nodes``: node -> the node whose buffer it uses.
+
+    A linear scan over the steps: a buffer is free after the last step that
+    reads it, and a node defined later in a buffer of the same shape takes
+    it.  Never within one step, so no loop reads a buffer that it also
+    writes for another node.  For T3 this keeps four (N, 256) temporaries
+    instead of eight, so the working set stays in L2.
+    """
+    index = {id(st): k for k, st in enumerate(sched.steps)}
+    users: list[list[int]] = [[] for _ in p.nodes]
+    for u, n in enumerate(p.nodes):
+        for a in n.args:
+            users[a].append(u)
+
+    def step_index(u: int) -> int:
+        if sched.kind[u] == "view":
+            return max(step_index(w) for w in users[u])
+        return index[id(sched.step_of[u])]
+
+    wanted = set(nodes)
+    last = {v: max(step_index(u) for u in users[v]) for v in wanted if users[v]}
+    defined: dict[int, list[int]] = {}
+    for v in wanted:
+        defined.setdefault(step_index(v), []).append(v)
+    assign: dict[int, int] = {}
+    free: list[int] = []
+    for k in range(len(sched.steps)):
+        for v in sorted(defined.get(k, [])):
+            shape = p.nodes[v].shape
+            rep = next((r for r in free if p.nodes[r].shape == shape), None)
+            if rep is None:
+                assign[v] = v
+            else:
+                free.remove(rep)
+                assign[v] = rep
+        for v in sorted(assign):
+            if last.get(v, step_index(v)) == k:   # read for the last time in step k
+                free.append(assign[v])
+    return assign

@@ -39,7 +39,7 @@ from symgrad.program import Program, identifier
 from symgrad.tensor import BroadcastTo, OneHot, ReduceSum, RowMax, Sum
 
 from .emit import EMIT, I1, I64, KERNEL, PTR, KernelEmitter, fp_type
-from .fusion import Region, Schedule, Stage, is_late, is_row_reduction, schedule
+from .fusion import Region, Schedule, Stage, is_row_reduction, schedule, share_buffers
 from .mathlib import default_math
 
 __all__ = ["Layout", "TensorEmitter", "emit_tensor_module", "GEMM_TYPE"]
@@ -65,7 +65,8 @@ class Layout:
     outputs : list of int
         Distinct non-leaf output nodes, in slot order after the inputs.
     workspace : list of int
-        Materialized nodes that are not outputs, in slot order after those.
+        One node per workspace buffer, in slot order after the outputs; the
+        other temporaries share these buffers (:func:`.fusion.share_buffers`).
     gemm_slot : int
     """
 
@@ -82,10 +83,17 @@ class Layout:
         for _, i in program.outputs:
             if program.nodes[i].args and i not in self.outputs:
                 self.outputs.append(i)
-        self.workspace = [i for i in sorted(self.schedule.materialized) if i not in self.outputs]
-        for i in self.outputs + self.workspace:
+        for i in self.outputs:
             self.slot[i] = len(self.slot)
-        self.gemm_slot = len(self.slot)
+        temps = [i for i in sorted(self.schedule.materialized) if i not in self.outputs]
+        share = share_buffers(program, self.schedule, temps)
+        self.workspace = sorted(set(share.values()))
+        first = len(self.args) + len(self.outputs)
+        for k, i in enumerate(self.workspace):
+            self.slot[i] = first + k
+        for i in temps:
+            self.slot[i] = self.slot[share[i]]
+        self.gemm_slot = first + len(self.workspace)
 
     def shape(self, i: int, bound: dict[str, int]) -> tuple[int, ...]:
         """Concrete shape of node ``i`` for dimension values ``bound``."""
