@@ -164,3 +164,14 @@ def test_heaviside_with_default_value_compiles():
     fn = sg.compile(sp.Heaviside(x) * y, wrt=[y])
     value, (d_y,) = fn(x=2.0, y=3.0)
     assert (value, d_y) == (3.0, 1.0)
+
+
+@pytest.mark.xfail(strict=True, raises=TypeError,
+                   reason="core bug (graph.py Graph.pow): a numeric base and exponent are folded "
+                   "with const(b**e), which refuses irrational results such as sqrt(5)")
+@pytest.mark.parametrize("expr", [x + sp.sqrt(5), sp.sqrt(2) * x, x ** sp.sqrt(2), x + 2 ** sp.Rational(1, 3)],
+                         ids=str)
+def test_irrational_constants(expr):
+    g = sg.grad(expr, [x])
+    p = {x: 1.3}
+    assert value_at(g[x], p) == pytest.approx(value_at(reference_grad(expr, [x])[0], p), rel=1e-12)
