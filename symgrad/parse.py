@@ -5,7 +5,7 @@ against a whitelist before anything is built; nothing is ever evaluated as
 Python (no ``eval``, no ``sympify`` of the text).  Allowed:
 
 * numbers (integers exactly, decimals as SymPy Floats), ``pi``, ``E``;
-* names, which become real ``Symbol``\\ s unless they name a known function;
+* names, which become ``Symbol``\\ s unless they name a known function or constant;
 * ``+ - * / **``, unary ``-`` and ``+``, and ``^`` as a power;
 * calls of the functions in :data:`FUNCTIONS`, positional arguments only;
 * ``Piecewise((expr, cond), ..., (expr, True))`` whose conditions are
@@ -69,8 +69,7 @@ def parse(text: str) -> sp.Expr:
     Returns
     -------
     sympy.Expr
-        Names become real symbols (``Symbol(name, real=True)`` is *not*
-        used: plain ``Symbol(name)``, as ``sympy.symbols`` gives).
+        Names become plain ``Symbol(name)``, as ``sympy.symbols`` gives.
 
     Raises
     ------
