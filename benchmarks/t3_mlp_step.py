@@ -113,6 +113,20 @@ def peers(dtype, compile_times):
         return loss, torch.autograd.grad(loss, tW + tb)
     out["torch-eager"] = torch_step
 
+    # the same llvm kernel calling MKL's gemm (the BLAS torch uses; its CPU
+    # wheel exports the LP64 Fortran symbols): shows how much of the gap to
+    # torch is the BLAS rather than the generated code
+    mkl = os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_cpu.so")
+    if os.path.exists(mkl):
+        os.environ["SYMGRAD_BLAS"] = mkl
+        try:
+            mkl_step = sg.compile(L, wrt=model.parameters(), backend="llvm", dtype=dtype)
+        finally:
+            del os.environ["SYMGRAD_BLAS"]
+        v2, g2 = mkl_step(**kw)
+        assert abs(v2 - v0) <= tol * abs(v0), "llvm with MKL gemm != numpy"
+        out["symgrad-llvm (MKL gemm)"] = lambda: mkl_step(**kw)
+
     import jax
     import jax.numpy as jnp
     jax.config.update("jax_enable_x64", dtype == np.float64)
@@ -255,6 +269,12 @@ def main() -> None:
 
 
 NOTES = """
+`symgrad-llvm (MKL gemm)` is the same compiled step with `SYMGRAD_BLAS`
+pointing at the MKL inside torch's CPU library (an experiment, not the
+default): the remaining gap between `symgrad-llvm` and torch eager is the
+BLAS (SciPy's OpenBLAS against torch's MKL at these 256-wide GEMMs), not the
+generated loops.
+
 The llvm step is one machine-code function: six BLAS GEMMs (SciPy's OpenBLAS,
 transposes as flags) and five fused loop nests (bias + tanh; bias + the three
 softmax passes + loss sums + output delta + its column sum; the two

@@ -329,3 +329,49 @@ def test_concurrent_calls_agree(small_step):
         t.join()
     for (v, g), (ve, ge) in zip(got, expect):
         assert v == ve and all(np.array_equal(a, b) for a, b in zip(g, ge))
+
+
+# -- programs whose outputs are inputs, constants, transposes or scalars -------------------------
+def _linear_cases():
+    from symgrad.tensor import Sum
+    N = sp.Symbol("N", integer=True, positive=True)
+    X, V = sp.MatrixSymbol("X", N, 3), sp.MatrixSymbol("V", N, 3)
+    W, b, lam = sp.MatrixSymbol("W", 3, 2), sp.MatrixSymbol("b", 1, 3), sp.Symbol("lam")
+    return {
+        "XW": (Sum(X * W), [W]),                                      # gradient X^T 1
+        "bias_only": (Sum(b), [b]),                                   # gradient: a broadcast constant
+        "hadamard": (Sum(sp.HadamardProduct(X, V)), [V]),             # gradient: the input X itself
+        "scalar_param": (lam * Sum(sp.HadamardProduct(b, b)) + Sum(X * W), [b, W, lam]),
+        "gram": (Sum(sp.HadamardProduct(X.T * X, W * W.T)), [W]),    # Transpose used outside a GEMM
+    }
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("case", list(_linear_cases()))
+def test_linear_and_scalar_programs(dtype, case):
+    L, wrt = _linear_cases()[case]
+    f_llvm, f_np = compile_both(L, wrt, dtype)
+    rng = np.random.default_rng(4)
+    kw = {"X": rng.random((4, 3)), "V": rng.random((4, 3)), "W": rng.random((3, 2)),
+          "b": rng.random((1, 3)), "lam": 0.5}
+    assert_same(f_llvm, f_np, {a: kw[a] for a in f_llvm.args})
+
+
+def test_other_blas_library(monkeypatch):
+    torch = pytest.importorskip("torch")
+    lib = os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_cpu.so")
+    if not os.path.exists(lib):
+        pytest.skip("no libtorch_cpu.so")
+    X, Y = nn.input("X", 5), nn.input("Y", 4)
+    model = mlp([5, 7, 4])
+    L = losses.softmax_cross_entropy(model(X), Y)
+    monkeypatch.setenv("SYMGRAD_BLAS", lib)          # MKL's LP64 dgemm_/sgemm_
+    f_mkl = sg.compile(L, wrt=model.parameters(), backend="llvm")
+    monkeypatch.delenv("SYMGRAD_BLAS")
+    f_llvm, f_np = compile_both(L, model.parameters(), "float64")
+    assert f_mkl.kernel._gemm != f_llvm.kernel._gemm
+    kw = random_kwargs(f_llvm, 6, np.random.default_rng(5))
+    assert_same(f_mkl, f_np, kw)
+    monkeypatch.setenv("SYMGRAD_BLAS", "/nonexistent/libblas.so")
+    with pytest.raises(OSError):
+        sg.compile(L, wrt=model.parameters(), backend="llvm")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import os
 import sys
 import threading
 import time
@@ -50,9 +51,23 @@ _INT32_MAX = 2**31 - 1
 
 
 def gemm_address(dtype: np.dtype) -> int:
-    """Address of SciPy's Fortran ``dgemm`` (float64) or ``sgemm`` (float32)."""
-    from scipy.linalg import cython_blas
+    """Address of the Fortran ``dgemm`` (float64) or ``sgemm`` (float32) the kernels call.
+
+    SciPy's BLAS (``scipy.linalg.cython_blas``) unless ``SYMGRAD_BLAS`` names
+    another shared library exporting ``dgemm_``/``sgemm_`` with the LP64
+    Fortran ABI (32-bit integers, every argument by pointer), for example
+    MKL's ``libmkl_rt.so``.  The address is passed to the kernel at each
+    call, so cached machine code works with either.
+    """
     name = "dgemm" if np.dtype(dtype) == np.float64 else "sgemm"
+    other = os.environ.get("SYMGRAD_BLAS")
+    if other:
+        lib = ctypes.CDLL(other)
+        for symbol in (name + "_", name):
+            if hasattr(lib, symbol):
+                return ctypes.cast(getattr(lib, symbol), ctypes.c_void_p).value
+        raise RuntimeError(f"SYMGRAD_BLAS={other!r} exports neither {name}_ nor {name}")
+    from scipy.linalg import cython_blas
     capsule = cython_blas.__pyx_capi__[name]
     get_name = ctypes.pythonapi.PyCapsule_GetName
     get_name.restype, get_name.argtypes = ctypes.c_char_p, [ctypes.py_object]
