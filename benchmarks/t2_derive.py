@@ -179,7 +179,13 @@ def section(rows, argv) -> str:
         f"(the requirement is under 0.5).  \"µs per node\" is symgrad's time divided by the "
         "number of distinct subexpressions of the loss: roughly constant means linear growth. "
         "\"ops before\" counts every output written out as its own expression tree; "
-        "\"after\" counts the fused program."),
+        "\"after\" counts the fused program.  At H = 4 symgrad is slower than SymEngine: "
+        "its few milliseconds are fixed costs (generating and compiling the NumPy source), "
+        "which SymEngine's diff+cse does not include."),
+        "",
+        ("The machine is shared with other sessions, so absolute times move from run to run "
+         "(an earlier run the same day measured SymEngine at 21 s for H = 32); the ratio, "
+         "measured in one process, is the comparable number."),
         "",
     ]
     return "\n".join(lines)
