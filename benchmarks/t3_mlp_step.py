@@ -56,11 +56,16 @@ def peers(dtype, compile_times):
         for i, (W, b) in enumerate(zip(Ws, bs)):
             z = hs[-1] @ W + b
             hs.append(np.tanh(z) if i < len(Ws) - 1 else z)
-        z = hs[-1]; z = z - z.max(1, keepdims=True); e = np.exp(z); p = e / e.sum(1, keepdims=True)
+        z = hs[-1]
+        z = z - z.max(1, keepdims=True)
+        e = np.exp(z)
+        p = e / e.sum(1, keepdims=True)
         loss = -np.mean(np.log(p[np.arange(B), y]))
-        d = (p - Y) / B; gW = []; gb = []
+        d = (p - Y) / B
+        gW, gb = [], []
         for i in reversed(range(len(Ws))):
-            gW.append(hs[i].T @ d); gb.append(d.sum(0))
+            gW.append(hs[i].T @ d)
+            gb.append(d.sum(0))
             if i:
                 d = (d @ Ws[i].T) * (1 - hs[i] * hs[i])
         return loss, gW, gb
@@ -144,9 +149,9 @@ def peers(dtype, compile_times):
     jX, jY = jnp.asarray(X), jnp.asarray(Y)
 
     def jax_step():
-        l, g = jf(jp, jX, jY)
+        loss, g = jf(jp, jX, jY)
         jax.block_until_ready(g)
-        return l
+        return loss
     out["jax-jit"] = jax_step
 
     try:
@@ -187,8 +192,11 @@ def measure(fns: dict, rounds: int, budget: float = 0.05) -> dict[str, list[floa
     """Interleaved rounds; each call count is sized to ~budget seconds per peer."""
     counts = {}
     for name, f in fns.items():
-        f(); f()
-        t = time.perf_counter(); f(); one = time.perf_counter() - t
+        f()
+        f()
+        t = time.perf_counter()
+        f()
+        one = time.perf_counter() - t
         counts[name] = max(5, int(budget / max(one, 1e-6)))
     times = {name: [] for name in fns}
     for _ in range(rounds):
@@ -206,8 +214,8 @@ def measure(fns: dict, rounds: int, budget: float = 0.05) -> dict[str, list[floa
 
 
 def table(results, compile_times) -> str:
-    lines = ["| system | float64 ms | vs torch | vs hand NumPy | vs GEMM limit | float32 ms | vs torch | vs hand NumPy | vs GEMM limit |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    cols = "ms | vs torch | vs hand NumPy | vs GEMM limit"
+    lines = [f"| system | float64 {cols} | float32 {cols} |", "|---" * 9 + "|"]
     names = list(results["float64"][0])
     for name in names + ["limit(gemm@peak)"]:
         row = [name]
@@ -227,9 +235,9 @@ def table(results, compile_times) -> str:
     lines.append("")
     for dt in ("float64", "float32"):
         (cold, ct), (warm, wt) = compile_times[dt]
-        lines.append(f"- llvm compile, {dt}: cold {cold * 1e3:.0f} ms (`sg.compile` total; kernel build "
-                     f"{ct[0] * 1e3:.0f} ms, {ct[1]}), warm {warm * 1e3:.0f} ms (kernel {wt[0] * 1e3:.0f} ms, "
-                     f"{wt[1]}); GEMM peak {results[dt][1][1]:.0f} GFLOP/s")
+        lines.append(f"- llvm compile, {dt}: cold {cold * 1e3:.0f} ms (`sg.compile` total; kernel "
+                     f"build {ct[0] * 1e3:.0f} ms, {ct[1]}), warm {warm * 1e3:.0f} ms "
+                     f"(kernel {wt[0] * 1e3:.0f} ms, {wt[1]}); GEMM peak {results[dt][1][1]:.0f} GFLOP/s")
     return "\n".join(lines)
 
 

@@ -42,9 +42,8 @@ import sympy as sp
 from symgrad.program import Program
 from symgrad.tensor import ReduceSum, RowMax, Sum
 
-__all__ = ["Stage", "Region", "Step", "Schedule", "schedule", "ROW_REDUCTIONS", "LATE"]
-
-ROW_REDUCTIONS = (RowMax,)
+__all__ = ["Stage", "Region", "Step", "Schedule", "schedule", "share_buffers",
+           "is_row_reduction", "is_late"]
 
 
 @dataclass(eq=False)
@@ -95,8 +94,6 @@ def is_late(node) -> bool:
     """Results that exist only after their region: sums across rows."""
     return node.op is Sum or (node.op is ReduceSum and node.attr == 0)
 
-
-LATE = is_late
 
 
 def _same(a, b) -> bool:

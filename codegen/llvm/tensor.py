@@ -339,7 +339,8 @@ class TensorEmitter(KernelEmitter):
                 continue
             if node.op is ReduceSum:   # axis 0: a running column sum in its buffer
                 x = self._as_fp(self.value(node.args[0], pos))
-                addr = self._addr(i, ir.Constant(I64, 0), pos[1] if node.shape[1] != 1 else ir.Constant(I64, 0))
+                zero = ir.Constant(I64, 0)
+                addr = self._addr(i, zero, pos[1] if node.shape[1] != 1 else zero)
                 b.store(b.fadd(b.load(addr, typ=self.fp), x), addr)
                 continue
             v = self._compute(i, pos)

@@ -75,7 +75,8 @@ def gemm_address(dtype: np.dtype) -> int:
     get_pointer.restype, get_pointer.argtypes = ctypes.c_void_p, [ctypes.py_object, ctypes.c_char_p]
     signature = get_name(capsule)
     # the kernel passes 32-bit ints by pointer: refuse a BLAS with another ABI
-    if signature is None or signature.count(b"int *") != 6 or not signature.startswith(b"void (char *, char *"):
+    if signature is None or signature.count(b"int *") != 6 \
+            or not signature.startswith(b"void (char *, char *"):
         raise RuntimeError(f"unexpected signature of scipy's {name}: {signature!r}")
     address = get_pointer(capsule, signature)
     if not address:
