@@ -57,7 +57,8 @@ class Grads(tuple):
 def bind(names: Sequence[str], kwargs: dict[str, Any], dtype: np.dtype) -> list[np.ndarray]:
     """Check keyword arguments against ``names``; convert each to ``dtype``."""
     missing = [n for n in names if n not in kwargs]
-    extra = sorted(k for k in kwargs if k not in set(names))
+    known = set(names)
+    extra = sorted(k for k in kwargs if k not in known)
     if missing or extra:
         parts = []
         if missing:

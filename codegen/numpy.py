@@ -56,6 +56,12 @@ HELPERS = {
     return np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x)))''',
     "leaky_relu": '''def leaky_relu(x, alpha):
     return np.where(x > 0, x, alpha*x)''',
+    "onehot": '''def onehot(labels, k, name):
+    ok = (labels == np.floor(labels)) & (labels >= 0) & (labels < k)
+    if not ok.all():
+        raise ValueError(f"argument {name!r}: class labels must be integers in 0..{k - 1}, "
+                         f"got {labels[~ok][0]}")
+    return (labels == np.arange(k)).astype(labels.dtype)''',
     "elu": '''def elu(x, alpha):
     return np.where(x > 0, x, alpha*np.expm1(np.minimum(x, 0)))''',
 }
@@ -87,22 +93,93 @@ class NumPyPrinter:
                 if not names[i]:
                     names[i] = self._constant(node.attr)
             elif i in inline:
-                names[i] = inline[i] + names[node.args[1 if node.op is sp.Mul else 0]]
+                operand = node.args[0]
+                if node.op is sp.Mul:   # the factor that is not the constant -1
+                    operand = next(a for a in node.args if p.nodes[a].op is not sp.Number)
+                names[i] = inline[i] + names[operand]
             else:
                 names[i] = f"t{k}"
                 k += 1
         self.names = names
+        reusable = self._reusable(inline)
         body = [f"    {identifier(d)} = {identifier(arg)}.shape[{axis}]"
                 for d, (arg, axis) in self.dims.items()]
         for i, node in enumerate(p.nodes):
             if node.args and i not in inline:
-                body.append(f"    {names[i]} = {self.expr(node, [names[a] for a in node.args])}")
-        body.append("    return " + ", ".join(names[i] for _, i in p.outputs))
+                args = [names[a] for a in node.args]
+                code = self._in_place(node, args, reusable.get(i))
+                body.append(f"    {names[i]} = {code or self.expr(node, args)}")
+        body.append("    return " + ", ".join(names[i] for _, i in p.outputs)
+                    + ("," if len(p.outputs) == 1 else ""))
         params = ", ".join(names[i] for n, i in p.inputs if n not in self.dims)
         head = ["import numpy as np", ""]
         for h in self.helpers:
             head += [HELPERS[h], ""]
         return "\n".join(head + [f"def {self.name}({params}):"] + body) + "\n"
+
+    def _reusable(self, inline: dict[int, str]) -> dict[int, int]:
+        """For each entrywise matrix op, a temporary whose buffer it may
+        overwrite: one of its operands, of the same shape, that nothing reads
+        afterwards, that is not returned, and that owns its memory (not a
+        transpose or broadcast view, not an argument)."""
+        p = self.program
+        last = [-1] * len(p.nodes)
+        for i, node in enumerate(p.nodes):
+            for a in node.args:
+                last[a] = i
+        for _, i in p.outputs:
+            last[i] = len(p.nodes)
+        # the args of an inlined node are read where the inlined node is used
+        for i in inline:
+            for a in p.nodes[i].args:
+                last[a] = max(last[a], last[i])
+        views = {"Transpose", "BroadcastTo"}
+        # a view keeps its source's buffer alive for as long as the view is read
+        for i in range(len(p.nodes) - 1, -1, -1):
+            if p.nodes[i].op.__name__ in views:
+                src = p.nodes[i].args[0]
+                last[src] = max(last[src], last[i])
+        out = {}
+        for i, node in enumerate(p.nodes):
+            if not node.shape or i in inline or not node.args:
+                continue
+            operands = [a for a in node.args if a not in inline] + \
+                [b for a in node.args if a in inline for b in p.nodes[a].args]
+            for a in operands:
+                src = p.nodes[a]
+                if (src.args and a not in inline and src.shape == node.shape and last[a] == i
+                        and src.op.__name__ not in views and src.op not in _COMPARE
+                        and src.op not in (sp.And, sp.Or, sp.Not)):
+                    out[i] = a
+                    break
+        return out
+
+    _UFUNCS = {sp.exp: "np.exp", sp.log: "np.log", sp.sin: "np.sin", sp.cos: "np.cos",
+               sp.tan: "np.tan", sp.tanh: "np.tanh", sp.Abs: "np.abs", sp.Max: "np.maximum",
+               sp.Min: "np.minimum"}
+
+    def _in_place(self, node, args: list[str], target: int | None) -> str | None:
+        """``np.<ufunc>(..., out=buffer)`` when a dead operand's buffer can take the result."""
+        if target is None:
+            return None
+        out = self.names[target]
+        if node.op is sp.Add and len(args) == 2:
+            a, b = args
+            if not a.startswith("-") and not b.startswith("-"):
+                return f"np.add({a}, {b}, out={out})"
+            if a.startswith("-") != b.startswith("-"):
+                pos, neg = (b, a[1:]) if a.startswith("-") else (a, b[1:])
+                return f"np.subtract({pos}, {neg}, out={out})"
+        if node.op is sp.Mul and len(args) == 2 and "-1" not in args:
+            a, b = args
+            if not a.startswith("1/") and not b.startswith("1/"):
+                return f"np.multiply({a}, {b}, out={out})"
+            if a.startswith("1/") != b.startswith("1/"):
+                num, den = (b, a[2:]) if a.startswith("1/") else (a, b[2:])
+                return f"np.divide({num}, {den}, out={out})"
+        if node.op in self._UFUNCS:
+            return f"{self._UFUNCS[node.op]}({', '.join(args)}, out={out})"
+        return None
 
     def _inlined(self) -> dict[int, str]:
         """Negations used only in sums and reciprocals used only in products
@@ -120,7 +197,7 @@ class NumPyPrinter:
                 continue
             user_ops = {p.nodes[u].op for u in users[i]}
             if (node.op is sp.Mul and len(node.args) == 2 and user_ops == {sp.Add}
-                    and p.nodes[node.args[0]].attr == -1 and p.nodes[node.args[0]].op is sp.Number):
+                    and any(p.nodes[a].op is sp.Number and p.nodes[a].attr == -1 for a in node.args)):
                 inline[i] = "-"
             elif (node.op is sp.Pow and user_ops == {sp.Mul}
                   and p.nodes[node.args[1]].op is sp.Number and p.nodes[node.args[1]].attr == -1):
@@ -150,6 +227,9 @@ class NumPyPrinter:
         return f"{fn}({', '.join(args)})"
 
     def _print_Add(self, node, args):
+        if len(args) > 64:
+            # a + b + ... of thousands of terms nests too deep for Python's compiler
+            return "sum((" + ", ".join(a if not a.startswith("-") else f"({a})" for a in args) + "))"
         plus = [a for a in args if not a.startswith("-")]
         minus = [a[1:] for a in args if a.startswith("-")]
         out = " + ".join(plus) if plus else "-" + minus.pop(0)
@@ -205,7 +285,9 @@ class NumPyPrinter:
         return f"np.broadcast_to({args[0]}, {self._shape(node.shape)})"
 
     def _print_OneHot(self, node, args):
-        return f"({args[0]} == np.arange({node.attr})).astype({args[0]}.dtype)"
+        if "onehot" not in self.helpers:
+            self.helpers.append("onehot")
+        return f"onehot({args[0]}, {node.attr}, {args[0]!r})"
 
     def _print_Piecewise(self, node, args):
         pairs = list(zip(args[0::2], args[1::2]))

@@ -75,9 +75,11 @@ def grad(f: Any, wrt: Any) -> Gradient:
     wrt = as_wrt(wrt)
     G, (root,) = lower([f])
     targets = [G.leaf(w) for w in wrt]
-    adjoints = vjp(G, root, targets)
+    # a matrix parameter the loss ignores still gets a gradient of its own shape
+    adjoints = [G.broadcast_to(a, G.nodes[t].shape) if a == G.zero else a
+                for a, t in zip(vjp(G, root, targets), targets)]
     outputs = [("value", root)] + [(f"d_{w}", a) for w, a in zip(wrt, adjoints)]
-    return Gradient(f, wrt, G, adjoints, build_program(G, outputs))
+    return Gradient(f, wrt, G, adjoints, build_program(G, outputs, keep=targets))
 
 
 def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64"):

@@ -177,7 +177,10 @@ class Graph:
                 counts[x] = counts.get(x, 0) + 1
             rest = [x if k == 1 else self.mul(self.const(k), x) for x, k in counts.items()]
             return self.add(*rest)
-        return self.intern(sp.Add, self._unwrap_broadcasts(rest))
+        args = self._unwrap_broadcasts(rest)
+        if any(self.is_number(a) for a in args) and args != tuple(sorted(rest)):
+            return self.add(*args)      # an unwrapped constant may fold away now
+        return self.intern(sp.Add, args)
 
     def mul(self, *xs: int) -> int:
         """Product of nodes; ones dropped, a zero annihilates, numbers folded."""
@@ -202,7 +205,10 @@ class Graph:
             rest.append(self.const(coeff))
         if len(rest) == 1:
             return rest[0]
-        return self.intern(sp.Mul, self._unwrap_broadcasts(rest))
+        args = self._unwrap_broadcasts(rest)
+        if any(self.is_number(a) for a in args) and args != tuple(sorted(rest)):
+            return self.mul(*args)      # an unwrapped constant may fold away now
+        return self.intern(sp.Mul, args)
 
     def _unwrap_broadcasts(self, args: list[int]) -> tuple[int, ...]:
         """Sorted operands of an entrywise op, minus broadcasts it does itself.
@@ -237,7 +243,7 @@ class Graph:
             if e == 1:
                 return base
             b = self.constant_value(base)
-            if b is not None and b.is_Number:
+            if b is not None and b.is_Number and (b ** e).is_Number:
                 return self.const(b ** e)
         return self.intern(sp.Pow, (base, exponent))
 

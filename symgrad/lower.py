@@ -57,7 +57,8 @@ def _lower_children(expr: sp.Basic) -> tuple[sp.Basic, ...]:
     if isinstance(expr, sp.Piecewise):
         return tuple(x for pair in expr.args for x in pair.args)
     if isinstance(expr, sp.Heaviside):
-        return tuple(expr.pargs)
+        # SymPy's default Heaviside(0) is 1/2; make it explicit for the backends
+        return (expr.args[0], expr.args[1] if len(expr.args) > 1 else sp.S.Half)
     if isinstance(expr, (sp.Symbol, sp.MatrixSymbol, sp.Number, sp.NumberSymbol,
                          sp.logic.boolalg.BooleanAtom)):
         return ()
@@ -124,12 +125,34 @@ def lower(exprs: Iterable[sp.Basic], G: Graph | None = None,
                 continue
             children = _lower_children(expr)
             if not ready:
+                _check_supported(expr)      # before its children, so errors name this node
                 stack.append((expr, True))
                 stack.extend((c, False) for c in reversed(children) if c not in memo)
                 continue
             memo[expr] = _lower_node(G, expr, [memo[c] for c in children])
         roots.append(memo[root])
     return G, roots
+
+
+def _is_supported(expr: sp.Basic) -> bool:
+    t = type(expr)
+    if expr.is_Symbol or isinstance(expr, (sp.MatrixSymbol, sp.logic.boolalg.BooleanAtom)) \
+            or expr.is_Number or expr.is_NumberSymbol:
+        return True
+    return t in ELEMENTWISE or t in BOOLEAN_OPS or any(c in LOWERINGS for c in t.__mro__)
+
+
+def _check_supported(expr: sp.Basic) -> None:
+    if _is_supported(expr):
+        return
+    t = type(expr)
+    if isinstance(expr, AppliedUndef):
+        raise UnsupportedExpressionError(
+            f"undefined function {expr}: symgrad needs to know how to evaluate "
+            f"and differentiate {t.__name__}; write it in terms of supported functions",
+            expr)
+    raise UnsupportedExpressionError(
+        f"unsupported SymPy node {t.__name__} in {_short(expr)}", expr)
 
 
 def _lower_node(G: Graph, expr: sp.Basic, args: list[int]) -> int:
@@ -145,13 +168,8 @@ def _lower_node(G: Graph, expr: sp.Basic, args: list[int]) -> int:
             return LOWERINGS[cls](G, expr, args)
     if t in ELEMENTWISE or t in BOOLEAN_OPS:
         return G.apply(t, *args)
-    if isinstance(expr, AppliedUndef):
-        raise UnsupportedExpressionError(
-            f"undefined function {expr}: symgrad needs to know how to evaluate "
-            f"and differentiate {t.__name__}; write it in terms of supported functions",
-            expr)
-    raise UnsupportedExpressionError(
-        f"unsupported SymPy node {t.__name__} in {_short(expr)}", expr)
+    _check_supported(expr)
+    raise AssertionError(f"{t.__name__} passed the check but has no lowering")
 
 
 def _short(expr: sp.Basic, n: int = 120) -> str:

@@ -177,14 +177,16 @@ def identifier(name: str) -> str:
     return s
 
 
-def build_program(G: Graph, outputs: Sequence[tuple[str, int]]) -> Program:
+def build_program(G: Graph, outputs: Sequence[tuple[str, int]],
+                  keep: Sequence[int] = ()) -> Program:
     """Keep what ``outputs`` need, renumber it densely, name the inputs.
 
     Deterministic: the order of nodes is the order of their ids, and inputs
     are sorted by name, so the same expression gives the same program (and
-    the same generated source) in every run.
+    the same generated source) in every run.  ``keep`` lists leaves that stay
+    inputs even if no output reads them (parameters a loss ignores).
     """
-    live = G.ancestors([i for _, i in outputs])
+    live = G.ancestors([i for _, i in outputs] + list(keep))
     index = {old: new for new, old in enumerate(live)}
     nodes = [Node(G.nodes[i].op, tuple(index[a] for a in G.nodes[i].args),
                   G.nodes[i].attr, G.nodes[i].shape) for i in live]

@@ -99,6 +99,12 @@ class Sum(sp.Expr):
     def _latex(self, printer) -> str:
         return r"\textstyle\sum\left(%s\right)" % printer._print(self.arg)
 
+    def _pretty(self, printer):
+        # SymPy's pretty printer dispatches on class name and would take this for its Sum
+        from sympy.printing.pretty.stringpict import prettyForm
+        inner = printer._print(self.arg)
+        return prettyForm(*prettyForm(*inner.parens()).left("sum"))
+
 
 class _RowWise(MatrixExpr):
     """A row-wise operation whose result has the shape of its argument."""

@@ -7,6 +7,25 @@ from .graph import BOOLEAN_OPS, Node
 from .tensor import BroadcastTo, Elementwise, OneHot, ReduceSum, RowMax, Sum, _as_broadcast
 
 
+_CMP = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",
+        sp.GreaterThan: ">=", sp.Eq: "==", sp.Ne: "!="}
+
+
+class Compare(sp.matrices.expressions.matexpr.MatrixExpr):
+    """Entrywise comparison ``[a > b]`` (1 where it holds), only for printing."""
+
+    @property
+    def shape(self):
+        return next(a.shape for a in self.args[1:] if getattr(a, "is_Matrix", False))
+
+    def _sympystr(self, printer) -> str:
+        return "[%s %s %s]" % (printer._print(self.args[1]), self.args[0], printer._print(self.args[2]))
+
+    def _latex(self, printer) -> str:
+        return r"\left[%s %s %s\right]" % (printer._print(self.args[1]), self.args[0],
+                                           printer._print(self.args[2]))
+
+
 class Where(sp.matrices.expressions.matexpr.MatrixExpr):
     """Entrywise selection ``where.(cond, a, b)`` (only for printing gradients)."""
 
@@ -57,4 +76,11 @@ def rebuild_matrix(node: Node, args: list) -> sp.Basic:
         return Sum(args[0])
     if len(mats) == 1 and args[0] is mats[0] and op not in BOOLEAN_OPS and op is not sp.Piecewise:
         return Elementwise(op, args[0], *args[1:])
+    if op in _CMP:
+        return Compare(sp.Symbol(_CMP[op]), *args)
+    if op is sp.Piecewise and len(args) == 4 and args[3] == sp.true:
+        a, cond, b = args[:3]
+        if b == 0 and getattr(a, "is_Matrix", False):          # g o [cond]: a masked gradient
+            return sp.HadamardProduct(_as_broadcast(a, shape), cond)
+        return Where(cond, a, b)
     return Where(*args) if op is sp.Piecewise else Where(sp.Symbol(op.__name__), *args)

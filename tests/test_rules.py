@@ -158,17 +158,12 @@ def test_rules_reuse_forward_values():
         assert sg.grad(f, [x, y]).program.stats().transcendental == 1, f
 
 
-@pytest.mark.xfail(strict=True, reason="core bug: Heaviside(x) is lowered with pargs (x,) and "
-                   "printed as np.heaviside(x), which needs 2 arguments (codegen/numpy.py / lower.py)")
 def test_heaviside_with_default_value_compiles():
     fn = sg.compile(sp.Heaviside(x) * y, wrt=[y])
     value, (d_y,) = fn(x=2.0, y=3.0)
     assert (value, d_y) == (3.0, 1.0)
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError,
-                   reason="core bug (graph.py Graph.pow): a numeric base and exponent are folded "
-                   "with const(b**e), which refuses irrational results such as sqrt(5)")
 @pytest.mark.parametrize("expr", [x + sp.sqrt(5), sp.sqrt(2) * x, x ** sp.sqrt(2), x + 2 ** sp.Rational(1, 3)],
                          ids=str)
 def test_irrational_constants(expr):

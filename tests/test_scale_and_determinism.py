@@ -60,8 +60,6 @@ def test_hundred_thousand_node_expression_grad_and_compile():
     assert dw0 == 0.5
 
 
-@pytest.mark.xfail(strict=True, reason="core bug (codegen/numpy.py): a sum of thousands of terms is "
-                   "printed as one a + b + c + ... statement, and Python's compiler recurses on it")
 def test_wide_sum_compiles():
     # a shared parameter gets one adjoint term per use: gradients produce such sums naturally
     x = sp.Symbol("x")
