@@ -135,17 +135,17 @@ def check(hand: Any, f: Any, wrt: Any, *, points: int = 6, seed: int = 0) -> Che
     expected = tuple(grad(f, wrt))
     free = _free_symbols([f, *hands, *expected], wrt)
 
-    method = "symbolic"
-    undecided = []
-    for k, (h, e) in enumerate(zip(hands, expected)):
-        if not _proved_equal(h, e):
-            undecided.append(k)
+    undecided = [k for k, (h, e) in enumerate(zip(hands, expected)) if not _proved_equal(h, e)]
     if not undecided:
         return CheckResult(True, "symbolic", None, expected=expected)
+    return _evaluate_at_points(hands, expected, undecided, wrt, free, points, seed, f)
 
+
+def _evaluate_at_points(hands, expected, undecided, wrt, free, points, seed, f) -> CheckResult:
+    """Evaluate the undecided components at random points until a persistent
+    difference turns up (not equal) or ``points`` points agree (equal)."""
     rng = random.Random(seed)
-    agreeing = 0
-    evaluated = 0
+    method, agreeing, evaluated = "symbolic", 0, 0
     for point in _points(free, rng):
         if agreeing >= points:
             break
@@ -154,19 +154,17 @@ def check(hand: Any, f: Any, wrt: Any, *, points: int = 6, seed: int = 0) -> Che
             continue                        # undefined or complex here: draw another point
         evaluated += 1
         differs = [k for k, v in zip(undecided, values) if not v[2]]
-        how = max((v[3] for v in values), key=_METHOD_RANK.get)
-        if differs and _persists(hands, expected, differs, point, rng):
-            point = _simplify_point(hands, expected, differs, point, rng)
-            values = {k: _evaluate(hands[k], expected[k], point) for k in differs}
-            return CheckResult(
-                False, max((values[k][3] for k in differs), key=_METHOD_RANK.get),
-                dict(point), tuple(wrt[k] for k in differs),
-                {wrt[k]: values[k][0] for k in differs},
-                {wrt[k]: values[k][1] for k in differs},
-                expected, evaluated)
         if not differs:
             agreeing += 1
-            method = max(method, how, key=_METHOD_RANK.get)
+            method = max([method, *(v[3] for v in values)], key=_METHOD_RANK.get)
+        elif _persists(hands, expected, differs, point, rng):
+            point = _simplify_point(hands, expected, differs, point, rng)
+            at = {k: _evaluate(hands[k], expected[k], point) for k in differs}
+            return CheckResult(
+                False, max((at[k][3] for k in differs), key=_METHOD_RANK.get),
+                dict(point), tuple(wrt[k] for k in differs),
+                {wrt[k]: at[k][0] for k in differs}, {wrt[k]: at[k][1] for k in differs},
+                expected, evaluated)
     if agreeing < points:
         raise ValueError(f"could not find {points} points at which both sides are defined and "
                          f"real (found {agreeing}); check the domain of {f}")
