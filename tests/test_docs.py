@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def python_blocks(path: Path) -> str:
     """The ```python blocks of a Markdown file, joined, as doctest text."""
-    return "\n\n".join(re.findall(r"```python\n(.*?)```", path.read_text(), re.S))
+    return "\n\n".join(re.findall(r"```python\n(.*?)```", path.read_text(), re.DOTALL))
 
 
 @pytest.mark.parametrize("name", ["README.md", "docs/guide.md"])
