@@ -124,8 +124,9 @@ def _grad(args: argparse.Namespace) -> int:
         unknown = sorted(set(point) - set(fn.args) - {str(w) for w in wrt})
         if unknown:
             raise ValueError(f"--at names {unknown}, which are not symbols of {f}")
-        # a parameter absent from f is not an argument of fn (its gradient is 0)
-        value, grads = fn(**{n: v for n, v in point.items() if n in fn.args})
+        # a parameter that f does not use needs no value: its gradient is 0 anywhere
+        unused = {str(w): 0.0 for w in wrt if w not in f.free_symbols and str(w) not in point}
+        value, grads = fn(**{n: v for n, v in {**point, **unused}.items() if n in fn.args})
         print("at " + ", ".join(f"{n} = {_num(v)}" for n, v in point.items()) + ":")
         print(f"f = {_num(value)}")
         for w, d in zip(wrt, grads):

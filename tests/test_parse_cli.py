@@ -96,6 +96,11 @@ def test_cli_grad_latex_and_program(capsys):
     assert "transcendental" in out and "return value=" in out
 
 
+def test_cli_parameter_absent_from_expr_needs_no_value(capsys):
+    assert main(["grad", "x*y", "--wrt", "x,z", "--at", "x=1,y=2"]) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == ["df/dx = 2", "df/dz = 0"]
+
+
 def test_cli_grad_default_wrt_is_every_symbol(capsys):
     assert main(["grad", "x*y"]) == 0
     assert capsys.readouterr().out.splitlines()[1:] == ["df/dx = y", "df/dy = x"]
