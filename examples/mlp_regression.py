@@ -15,28 +15,7 @@ import numpy as np
 import sympy as sp
 
 import symgrad as sg
-from symgrad import losses, nn
-
-
-class Adam:
-    """Adam (Kingma & Ba) over a dict of NumPy arrays, updated in place."""
-
-    def __init__(self, params: dict[str, np.ndarray], lr: float = 1e-3,
-                 betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8):
-        self.lr, (self.b1, self.b2), self.eps, self.t = lr, betas, eps, 0
-        self.m = {k: np.zeros_like(v) for k, v in params.items()}
-        self.v = {k: np.zeros_like(v) for k, v in params.items()}
-
-    def step(self, params: dict[str, np.ndarray], grads) -> None:
-        self.t += 1
-        c1, c2 = 1 - self.b1 ** self.t, 1 - self.b2 ** self.t
-        for name, g in grads.items():
-            m, v = self.m[name], self.v[name]
-            m *= self.b1
-            m += (1 - self.b1) * g
-            v *= self.b2
-            v += (1 - self.b2) * g * g
-            params[name] -= self.lr * (m / c1) / (np.sqrt(v / c2) + self.eps)
+from symgrad import losses, nn, train
 
 
 def make_data(n: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
@@ -59,29 +38,25 @@ def main() -> None:
     t0 = time.perf_counter()
     step = sg.compile(loss, wrt=model.parameters(), backend="numpy", dtype="float64")
     print(f"compiled in {time.perf_counter() - t0:.3f} s")
-    # the test error without the penalty (its gradients are computed and ignored:
-    # a value-only sg.compile(expr) of a network does not run yet)
-    test_mse_step = sg.compile(losses.mse(model(X), Y), wrt=model.parameters())
+    test_mse_of = sg.compile(losses.mse(model(X), Y))   # the test error alone, no gradients
 
     params = nn.init_params(model, seed=0)
-    opt = Adam(params, lr=1e-2)
+    opt = train.Adam(params, lr=1e-2)
     batch, epochs = 50, 300
     t0 = time.perf_counter()
     for epoch in range(1, epochs + 1):
         if epoch in (150, 250):
             opt.lr /= 4           # a step schedule, to settle into the minimum
-        order = rng.permutation(len(x_train))
         total = 0.0
-        for i in range(0, len(order), batch):
-            idx = order[i:i + batch]
+        for idx in train.minibatches(len(x_train), batch, rng):
             value, grads = step(X=x_train[idx], Y=y_train[idx], **params)
-            opt.step(params, grads)
+            opt.step(grads)
             total += float(value) * len(idx)
         if epoch == 1 or epoch % 25 == 0:
             print(f"epoch {epoch:3d}  train loss (incl. L2) {total / len(x_train):.5f}")
     seconds = time.perf_counter() - t0
 
-    test_mse, _ = test_mse_step(X=x_test, Y=y_test, **params)
+    test_mse, _ = test_mse_of(X=x_test, Y=y_test, **params)
     noise_mse = np.mean((np.sin(3 * x_test) - y_test) ** 2)
     print(f"trained {epochs} epochs in {seconds:.2f} s")
     print(f"test MSE {float(test_mse):.5f} (the noise alone gives {noise_mse:.5f}; "

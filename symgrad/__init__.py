@@ -22,9 +22,9 @@ __all__ = [
     "grad", "compile", "hessian", "Gradient", "check", "gradcheck",
     "sigmoid", "relu", "softplus", "leaky_relu", "elu",
     "SymgradError", "UnsupportedExpressionError", "NoDerivativeRuleError",
-    "nn", "losses", "tensor", "explain",
+    "nn", "losses", "train", "tensor", "explain",
 ]
 
 from . import tensor, tensor_rules  # noqa: E402,F401  (registers matrix lowerings and rules)
-from . import losses, nn  # noqa: E402
+from . import losses, nn, train  # noqa: E402
 from .explain import explain  # noqa: E402

@@ -89,7 +89,8 @@ def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64
     ----------
     f : sympy.Expr
     wrt : sequence of Symbol
-        Parameters to differentiate; empty for the value alone.
+        Parameters to differentiate; empty for the value alone.  Without
+        ``wrt``, ``f`` may also be a matrix expression (a model's output).
     backend : {"numpy", "llvm"}
     dtype : {"float64", "float32"}
 
@@ -112,6 +113,10 @@ def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64
     import codegen
 
     wrt = as_wrt(wrt) if not (isinstance(wrt, (list, tuple)) and len(wrt) == 0) else ()
+    if not wrt and getattr(f, "is_Matrix", False) and not isinstance(f, sp.MatrixBase):
+        # a matrix-valued expression (a model's output, for prediction): value only
+        G, (root,) = lower([f])
+        return codegen.backend(backend).build(build_program(G, [("value", root)]), dtype, [])
     g = grad(f, wrt)
     return codegen.backend(backend).build(g.program, dtype, [str(w) for w in wrt])
 
