@@ -33,7 +33,7 @@ import sympy as sp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import symgrad as sg
+import symgrad as sg  # noqa: E402  (after the sys.path line, to run from a checkout)
 
 
 class GaveUp(Exception):

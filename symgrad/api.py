@@ -1,7 +1,7 @@
 """The pipeline as named steps: lower -> reverse -> program -> backend."""
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any
 
 import sympy as sp
 

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from llvmlite import ir
 
-llvm_math = pytest.importorskip("codegen.llvm_math")
+import codegen.llvm_math as llvm_math
 from codegen.llvm_math import ACCURATE_RANGE, ARITY, EMITTERS, coeffs
 from codegen.llvm_math.harness import MapJit
 from codegen.llvm_math.trig import COS_COEFFS, SIN_COEFFS
@@ -84,8 +84,12 @@ def _points(name: str, dtype: type) -> np.ndarray:
     tiny, big = float(fi.smallest_subnormal), float(fi.max)
     rng = np.random.default_rng(sum(map(ord, name)) + (64 if dtype is np.float64 else 32))
     n = 1500 if dtype is np.float64 else 2000
-    mag = lambda lo, hi, k=n: _log_uniform(rng, lo, hi, k)
-    both = lambda a: np.concatenate([a, -a])
+    def mag(lo, hi, k=n):
+        return _log_uniform(rng, lo, hi, k)
+
+    def both(a):
+        return np.concatenate([a, -a])
+
     over = float(np.log(big))                       # exp overflows above this
     under = float(np.log(tiny)) - 0.7               # and rounds to zero below this
     sub = float(np.log(fi.smallest_normal))         # and is subnormal below this
