@@ -10,9 +10,13 @@ and it checks everything first:
   one with the dimension symbols (the batch size ``N``) bound consistently,
   and it is C-contiguous (anything else is copied);
 * dimensions fit BLAS's 32-bit integers;
-* outputs are fresh arrays on every call; temporaries live in a workspace
-  that is sized once per batch size and reused (a concurrent call that finds
-  it busy gets a private one).
+* outputs are new arrays as far as any caller can tell: views of a block
+  that is recycled only when no earlier result still refers to it (see
+  :meth:`TensorKernel._outputs`); temporaries live in a workspace sized once
+  per batch size and reused (a concurrent call that finds it busy gets a
+  private one).
+* the BLAS is SciPy's unless ``SYMGRAD_BLAS`` names another LP64 Fortran
+  BLAS (see :func:`gemm_address`); its address travels in the slot array.
 
 An empty batch (``N = 0``) runs the kernel too: every loop and GEMM is empty
 and the results are what NumPy arrays give for an empty batch: column sums
