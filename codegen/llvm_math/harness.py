@@ -71,7 +71,7 @@ def host_target_machine(wide: bool = False, cpu: str | None = None) -> llvm.Targ
 
 def optimize(module: llvm.ModuleRef, tm: llvm.TargetMachine) -> None:
     """The O3 pipeline with loop and SLP vectorization, in place."""
-    pto = llvm.PipelineTuningOptions(speed_level=3, size_level=0)
+    pto = llvm.PipelineTuningOptions(speed_level=3)   # size_level is gone in llvmlite 0.50
     pto.loop_vectorization = True
     pto.slp_vectorization = True
     pb = llvm.create_pass_builder(tm, pto)
