@@ -277,8 +277,8 @@ def main() -> None:
 
 
 NOTES = """
-The llvm step is one machine-code function: eight BLAS GEMMs (SciPy's
-OpenBLAS, transposes passed as flags, no dX product) and five fused loop
+The llvm step is one machine-code function: eight BLAS GEMMs (NumPy's
+bundled OpenBLAS by default, transposes passed as flags, no dX product) and five fused loop
 nests (bias + tanh, twice; bias + the three softmax passes + loss sums +
 output delta + its column sum; the two `(delta W^T) * (1 - h*h)` passes with
 their bias-gradient column sums), four (N, 256) temporaries shared by
@@ -289,8 +289,8 @@ vector division each), the Python call ~0.06 ms; the GEMMs take the rest.
 `symgrad-llvm (MKL gemm)` is the same compiled step with `SYMGRAD_BLAS`
 pointing at the MKL inside torch's CPU library (an experiment, not the
 default).  The gap between `symgrad-llvm` and torch eager is the BLAS:
-SciPy's OpenBLAS needs ~1.7 ms for these eight 256-wide GEMMs in float64
-where MKL needs ~1.0 ms.  The GEMM limit counts only GEMM flops at the
+OpenBLAS needs 1.3-2.0 ms for these eight 256-wide GEMMs in float64 (NumPy's
+build; SciPy's is slower) where MKL needs ~1.0 ms.  The GEMM limit counts only GEMM flops at the
 1024^3 GEMM peak; at these sizes no BLAS reaches that peak.
 
 Contention: when other jobs hold one of the two cores, every peer that runs

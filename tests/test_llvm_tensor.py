@@ -357,21 +357,28 @@ def test_linear_and_scalar_programs(dtype, case):
     assert_same(f_llvm, f_np, {a: kw[a] for a in f_llvm.args})
 
 
-def test_other_blas_library(monkeypatch):
-    torch = pytest.importorskip("torch")
-    lib = os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_cpu.so")
-    if not os.path.exists(lib):
-        pytest.skip("no libtorch_cpu.so")
+@pytest.mark.parametrize("blas", ["numpy", "scipy", "mkl"])
+def test_blas_choices_agree(monkeypatch, blas):
+    if blas == "mkl":
+        torch = pytest.importorskip("torch")
+        blas = os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_cpu.so")
+        if not os.path.exists(blas):
+            pytest.skip("no libtorch_cpu.so")        # torch's CPU wheel exports MKL's dgemm_
     X, Y = nn.input("X", 5), nn.input("Y", 4)
     model = mlp([5, 7, 4])
     L = losses.softmax_cross_entropy(model(X), Y)
-    monkeypatch.setenv("SYMGRAD_BLAS", lib)          # MKL's LP64 dgemm_/sgemm_
-    f_mkl = sg.compile(L, wrt=model.parameters(), backend="llvm")
-    monkeypatch.delenv("SYMGRAD_BLAS")
-    f_llvm, f_np = compile_both(L, model.parameters(), "float64")
-    assert f_mkl.kernel._gemm != f_llvm.kernel._gemm
-    kw = random_kwargs(f_llvm, 6, np.random.default_rng(5))
-    assert_same(f_mkl, f_np, kw)
+    for dtype in ("float64", "float32"):
+        monkeypatch.setenv("SYMGRAD_BLAS", blas)
+        f = sg.compile(L, wrt=model.parameters(), backend="llvm", dtype=dtype)
+        monkeypatch.delenv("SYMGRAD_BLAS")
+        g = sg.compile(L, wrt=model.parameters(), backend="numpy", dtype=dtype)
+        assert f.kernel.blas == blas
+        assert_same(f, g, random_kwargs(f, 6, np.random.default_rng(5)))
+
+
+def test_unusable_blas_is_refused(monkeypatch):
+    X, Y = nn.input("X", 5), nn.input("Y", 4)
+    L = losses.mse(mlp([5, 4])(X), Y)
     monkeypatch.setenv("SYMGRAD_BLAS", "/nonexistent/libblas.so")
     with pytest.raises(OSError):
-        sg.compile(L, wrt=model.parameters(), backend="llvm")
+        sg.compile(L, wrt=[], backend="llvm")

@@ -45,7 +45,6 @@ from .mathlib import default_math
 __all__ = ["Layout", "TensorEmitter", "emit_tensor_module", "GEMM_TYPE"]
 
 I8 = ir.IntType(8)
-I32 = ir.IntType(32)
 #: the Fortran gemm: transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc
 GEMM_TYPE = ir.FunctionType(ir.VoidType(), [PTR] * 13)
 
@@ -103,8 +102,9 @@ class Layout:
 class TensorEmitter(KernelEmitter):
     """Emits one tensor program as ``kernel(slots, dims)``; see the module docstring."""
 
-    def __init__(self, program: Program, dtype, layout: Layout, math=None):
+    def __init__(self, program: Program, dtype, layout: Layout, math=None, blas_int_bits: int = 32):
         # not KernelEmitter.__init__: that one refuses tensor programs
+        self.blas_int = ir.IntType(blas_int_bits)   # LP64 (32) or ILP64 (64) Fortran integers
         self.program = program
         self.fp = fp_type(dtype)
         self.pattern = ()
@@ -216,8 +216,8 @@ class TensorEmitter(KernelEmitter):
 
     # -- BLAS ------------------------------------------------------------------------------------
     def _int_arg(self, v, name):
-        slot = self.allocas.alloca(I32, name=name)
-        self.b.store(self.b.trunc(v, I32), slot)
+        slot = self.allocas.alloca(self.blas_int, name=name)
+        self.b.store(v if self.blas_int.width == 64 else self.b.trunc(v, self.blas_int), slot)
         return slot
 
     def _operand(self, a: int):
@@ -363,6 +363,7 @@ class TensorEmitter(KernelEmitter):
                     b.store(r, self._addr(i, row, ir.Constant(I64, 0)))
 
 
-def emit_tensor_module(program: Program, dtype, layout: Layout | None = None, math=None) -> ir.Module:
+def emit_tensor_module(program: Program, dtype, layout: Layout | None = None, math=None,
+                       blas_int_bits: int = 32) -> ir.Module:
     """The IR module of a tensor program; see the module docstring."""
-    return TensorEmitter(program, dtype, layout or Layout(program), math).emit()
+    return TensorEmitter(program, dtype, layout or Layout(program), math, blas_int_bits).emit()
