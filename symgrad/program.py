@@ -53,7 +53,7 @@ class ProgramStats:
         return (f"{self.ops_before_cse} operations as separate expressions, "
                 f"{self.ops_after_cse} in the fused program ({saved} removed by sharing); "
                 f"the value alone takes {self.ops_forward}; "
-                f"{self.transcendental} transcendental calls")
+                f"{self.transcendental} transcendental call{'s' if self.transcendental != 1 else ''}")
 
 
 class Program:
@@ -135,7 +135,9 @@ def _name(op: type) -> str:
 
 
 def _format_constant(c: sp.Basic) -> str:
-    return str(c) if c.is_Rational or c in (sp.true, sp.false) else repr(float(c))
+    if c in (sp.true, sp.false) or c.is_Integer:
+        return str(c)
+    return f"({c})" if c.is_Rational else repr(float(c))
 
 
 _INFIX = {sp.Add: " + ", sp.Mul: "*", sp.Pow: "**",
@@ -145,6 +147,11 @@ _INFIX = {sp.Add: " + ", sp.Mul: "*", sp.Pow: "**",
 
 def format_op(node: Node, args: Sequence[str]) -> str:
     """One-line text of an operation, for program listings."""
+    if node.op is sp.Mul and "-1" in args:
+        rest = [a for a in args if a != "-1"]
+        return "-" + "*".join(rest)
+    if node.op is sp.Pow and args[1] == "-1":
+        return f"1/{args[0]}"
     if node.op in _INFIX:
         return _INFIX[node.op].join(args)
     if node.op is sp.Piecewise:
