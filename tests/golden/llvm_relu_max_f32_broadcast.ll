@@ -1,4 +1,4 @@
-; ModuleID = "symgrad_3bcac8e61048"
+; ModuleID = "symgrad_90556fae382a"
 target triple = "unknown-unknown-unknown"
 target datalayout = ""
 
