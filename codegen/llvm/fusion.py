@@ -139,7 +139,18 @@ def _space(p: Program, i: int) -> tuple:
 
 
 def schedule(p: Program) -> Schedule:
-    """Place every node of ``p``; see the module docstring."""
+    """Place every node of ``p``; see the module docstring.
+
+    Examples
+    --------
+    >>> import symgrad as sg
+    >>> from symgrad import nn, losses
+    >>> X, Y = nn.input("X", 3), nn.input("Y", 2)
+    >>> net = nn.Sequential(nn.Dense(3, 4, name="1"), nn.Tanh(), nn.Dense(4, 2, name="2"))
+    >>> s = schedule(sg.grad(losses.mse(net(X), Y), net.parameters()).program)
+    >>> [st.kind for st in s.steps]
+    ['scalar', 'gemm', 'region', 'gemm', 'scalar', 'region', 'scalar', 'gemm', 'gemm', 'region', 'gemm']
+    """
     kind = _classify(p)
     steps: list[Step] = []
     step_of: dict[int, Step] = {}

@@ -122,6 +122,22 @@ class TensorKernel:
         The LLVM IR, before optimization.
     timing : tuple
         ``(seconds, "compiled" | "cached")`` of the build.
+    blas : str
+        Which BLAS the GEMMs call (see :func:`gemm_address`).
+
+    Examples
+    --------
+    >>> import numpy as np, symgrad as sg
+    >>> from symgrad import nn, losses
+    >>> X, Y = nn.input("X", 3), nn.input("Y", 2)
+    >>> net = nn.Dense(3, 2, name="1")
+    >>> p = sg.grad(losses.mse(net(X), Y), net.parameters()).program
+    >>> k = TensorKernel(p, "float64")
+    >>> k.layout.args
+    ['W1', 'X', 'Y', 'b1']
+    >>> value, dW, db = k(np.ones((3, 2)), np.ones((4, 3)), np.zeros((4, 2)), np.zeros((1, 2)))
+    >>> float(value), dW.shape, db.tolist()
+    (9.0, (3, 2), [[3.0, 3.0]])
     """
 
     def __init__(self, program: Program, dtype: Any):
@@ -287,7 +303,19 @@ class TensorKernel:
 
 def build_tensor(program: Program, dtype: np.dtype, wrt: Sequence[str]) -> CompiledFunction:
     """A :class:`CompiledFunction` whose call checks shapes (``TensorSignature``) then runs
-    a :class:`TensorKernel`, which checks again before any pointer reaches machine code."""
+    a :class:`TensorKernel`, which checks again before any pointer reaches machine code.
+
+    Examples
+    --------
+    >>> import numpy as np, symgrad as sg
+    >>> from symgrad import nn, losses
+    >>> X, Y = nn.input("X", 3), nn.input("Y", 2)
+    >>> net = nn.Dense(3, 2, name="1")
+    >>> step = sg.compile(losses.mse(net(X), Y), wrt=net.parameters(), backend="llvm")
+    >>> value, grads = step(X=np.ones((4, 3)), Y=np.zeros((4, 2)), W1=np.ones((3, 2)), b1=np.zeros(2))
+    >>> float(value), grads["b1"].tolist()
+    (9.0, [3.0, 3.0])
+    """
     kernel = TensorKernel(program, dtype)
     return CompiledFunction(program, kernel, kernel.source, np.dtype(dtype), wrt, "llvm",
                             kernel.signature.call, args=kernel.signature.args)
