@@ -278,8 +278,8 @@ def main() -> None:
 
 NOTES = """
 The llvm step is one machine-code function: eight BLAS GEMMs (NumPy's
-bundled OpenBLAS by default, transposes passed as flags, no dX product) and five fused loop
-nests (bias + tanh, twice; bias + the three softmax passes + loss sums +
+bundled OpenBLAS by default, transposes as flags, no dX product) and five
+fused loop nests (bias + tanh, twice; bias + the three softmax passes + loss sums +
 output delta + its column sum; the two `(delta W^T) * (1 - h*h)` passes with
 their bias-gradient column sums), four (N, 256) temporaries shared by
 lifetime.  Where the time goes (float64, measured separately with the GEMMs
@@ -288,10 +288,12 @@ vector division each), the Python call ~0.06 ms; the GEMMs take the rest.
 
 `symgrad-llvm (MKL gemm)` is the same compiled step with `SYMGRAD_BLAS`
 pointing at the MKL inside torch's CPU library (an experiment, not the
-default).  The gap between `symgrad-llvm` and torch eager is the BLAS:
-OpenBLAS needs 1.3-2.0 ms for these eight 256-wide GEMMs in float64 (NumPy's
-build; SciPy's is slower) where MKL needs ~1.0 ms.  The GEMM limit counts only GEMM flops at the
-1024^3 GEMM peak; at these sizes no BLAS reaches that peak.
+default).  In float64 the gap between `symgrad-llvm` and torch eager is
+the BLAS: OpenBLAS needs 1.3-2.0 ms for these eight 256-wide GEMMs (NumPy's
+build; SciPy's is slower) where MKL needs ~1.0 ms.  In float32 the GEMMs are
+cheaper and the loops (~0.15 ms) and the Python call matter as much.  The
+GEMM limit counts only GEMM flops at the 1024^3 GEMM peak; at these sizes no
+BLAS reaches that peak.
 
 Contention: when other jobs hold one of the two cores, every peer that runs
 a two-thread BLAS (NumPy, symgrad, torch, PyTensor) slows down several-fold
