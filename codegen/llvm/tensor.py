@@ -349,7 +349,8 @@ class TensorEmitter(KernelEmitter):
         accs = [i for i in stage.nodes if is_row_reduction(p.nodes[i]) or p.nodes[i].op is Sum]
         if stage.looped:
             col, phis, close = self._loop(self.dim(stage.cols), f"c{self.names[stage.nodes[0]]}",
-                                          [self._reduce_init(p.nodes[i]) for i in accs], INTERLEAVE)
+                                          [self._reduce_init(p.nodes[i]) for i in accs],
+                                          INTERLEAVE if _wide(stage.cols) else 0)
         else:
             col, phis, close = ir.Constant(I64, 0), [self._reduce_init(p.nodes[i]) for i in accs], None
         pos = (row, col)
@@ -383,6 +384,11 @@ class TensorEmitter(KernelEmitter):
                 self.vals[i] = r
                 if i in self.sched.materialized:
                     b.store(r, self._addr(i, row, ir.Constant(I64, 0)))
+
+
+def _wide(cols) -> bool:
+    """Enough columns for four interleaved vectors (16 float64 lanes x 4 = 64)?"""
+    return not isinstance(cols, int) or cols >= 64
 
 
 def emit_tensor_module(program: Program, dtype, layout: Layout | None = None, math=None,
