@@ -282,16 +282,17 @@ bundled OpenBLAS by default, transposes as flags, no dX product) and five
 fused loop nests (bias + tanh, twice; bias + the three softmax passes + loss sums +
 output delta + its column sum; the two `(delta W^T) * (1 - h*h)` passes with
 their bias-gradient column sums), four (N, 256) temporaries shared by
-lifetime.  Where the time goes (float64, measured separately with the GEMMs
-stubbed out): the loops take ~0.3 ms, 0.2 ms of it in the 131k tanh (one
-vector division each), the Python call ~0.06 ms; the GEMMs take the rest.
+lifetime; column loops of 64+ columns keep four vectors in flight.  Where
+the time goes (measured separately with the GEMMs stubbed out): the loops
+take ~0.25 ms in float64 and ~0.15 ms in float32, most of it in the 131k tanh
+(one vector division each); the Python call ~0.06 ms; the GEMMs the rest.
 
 `symgrad-llvm (MKL gemm)` is the same compiled step with `SYMGRAD_BLAS`
 pointing at the MKL inside torch's CPU library (an experiment, not the
 default).  In float64 the gap between `symgrad-llvm` and torch eager is
 the BLAS: OpenBLAS needs 1.3-2.0 ms for these eight 256-wide GEMMs (NumPy's
 build; SciPy's is slower) where MKL needs ~1.0 ms.  In float32 the GEMMs are
-cheaper and the loops (~0.15 ms) and the Python call matter as much.  The
+cheaper and the loops and the Python call matter as much.  The
 GEMM limit counts only GEMM flops at the 1024^3 GEMM peak; at these sizes no
 BLAS reaches that peak.
 
