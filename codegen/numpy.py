@@ -86,7 +86,9 @@ class NumPyPrinter:
         inline = self._inlined()
         names = [""] * len(p.nodes)
         for n, i in p.inputs:
-            names[i] = identifier(n)
+            # a dimension used as a number (1/N in a mean) is a scalar of the
+            # arrays' dtype, so an empty batch gives nan as NumPy's mean does
+            names[i] = identifier(n) + ("_value" if n in self.dims else "")
         k = 0
         for i, node in enumerate(p.nodes):
             if not node.args:
@@ -104,6 +106,8 @@ class NumPyPrinter:
         reusable = self._reusable(inline)
         body = [f"    {identifier(d)} = {identifier(arg)}.shape[{axis}]"
                 for d, (arg, axis) in self.dims.items()]
+        body += [f"    {names[i]} = {identifier(self.dims[n][0])}.dtype.type({identifier(n)})"
+                 for n, i in p.inputs if n in self.dims]
         for i, node in enumerate(p.nodes):
             if node.args and i not in inline:
                 args = [names[a] for a in node.args]
