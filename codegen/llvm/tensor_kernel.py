@@ -22,8 +22,7 @@ and it checks everything first:
 An empty batch (``N = 0``) runs the kernel too: every loop and GEMM is empty
 and the results are what NumPy arrays give for an empty batch: column sums
 and weight gradients are zeros, and a mean over the batch is ``0 * (1/0)``,
-i.e. nan.  (The numpy backend raises ``ZeroDivisionError`` for such a step,
-because its source divides Python integers by ``N``.)
+i.e. nan, the same as the numpy backend.
 """
 from __future__ import annotations
 
