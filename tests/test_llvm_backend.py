@@ -21,18 +21,6 @@ from codegen.llvm.jit import JITLibrary, LibraryFinalizedError  # noqa: E402
 x, y, z, w, b, t, lam = sp.symbols("x y z w b t lambda")
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _private_cache(tmp_path_factory):
-    """Every test compiles into a throw-away cache, never the user's."""
-    old = os.environ.get("SYMGRAD_CACHE_DIR")
-    os.environ["SYMGRAD_CACHE_DIR"] = str(tmp_path_factory.mktemp("symgrad-cache"))
-    yield
-    if old is None:
-        os.environ.pop("SYMGRAD_CACHE_DIR", None)
-    else:
-        os.environ["SYMGRAD_CACHE_DIR"] = old
-
-
 def t1_net():
     ni, nh = 3, 4
     xs = sp.symbols(f"x0:{ni}")

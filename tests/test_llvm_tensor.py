@@ -17,18 +17,6 @@ pytest.importorskip("scipy")
 from codegen.llvm.fusion import schedule  # noqa: E402
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _private_cache(tmp_path_factory):
-    """Every test compiles into a throw-away cache, never the user's."""
-    old = os.environ.get("SYMGRAD_CACHE_DIR")
-    os.environ["SYMGRAD_CACHE_DIR"] = str(tmp_path_factory.mktemp("symgrad-cache"))
-    yield
-    if old is None:
-        os.environ.pop("SYMGRAD_CACHE_DIR", None)
-    else:
-        os.environ["SYMGRAD_CACHE_DIR"] = old
-
-
 RTOL = {"float64": 1e-12, "float32": 2e-5}
 
 

@@ -63,12 +63,14 @@ def load(key: str) -> bytes | None:
     """The payload stored under ``key``, or None if absent or damaged.
 
     >>> import os, tempfile
+    >>> saved = os.environ.get("SYMGRAD_CACHE_DIR")
     >>> os.environ["SYMGRAD_CACHE_DIR"] = tempfile.mkdtemp()
     >>> store("ab" * 32, b"object code")
     True
     >>> load("ab" * 32), load("cd" * 32)
     (b'object code', None)
-    >>> del os.environ["SYMGRAD_CACHE_DIR"]
+    >>> if saved is None: del os.environ["SYMGRAD_CACHE_DIR"]
+    ... else: os.environ["SYMGRAD_CACHE_DIR"] = saved
     """
     try:
         data = _path(key).read_bytes()
