@@ -89,6 +89,19 @@ def _maxmin(G, expr, a):
     return acc
 
 
+@register_lowering(sp.re, sp.conjugate)
+def _real_part(G, expr, a):
+    # symgrad computes over the reals (arguments are real arrays), where these
+    # are the identity; SymPy writes them for plain symbols, which it assumes
+    # complex: Abs(exp(x)) evaluates to exp(re(x))
+    return a[0]
+
+
+@register_lowering(sp.im)
+def _imaginary_part(G, expr, a):
+    return G.zero
+
+
 @register_lowering(sp.Piecewise)
 def _piecewise(G, expr, a):
     return G.apply(sp.Piecewise, *a)

@@ -122,3 +122,14 @@ def test_check_input_errors():
         sg.check("2*x", x ** 2, x)
     with pytest.raises(ValueError, match="defined"):
         sg.check(x, sp.sqrt(-1 - x ** 2), x)
+
+
+def test_real_and_imaginary_parts_of_real_arguments():
+    # SymPy assumes plain symbols complex and rewrites Abs(exp(x)) as exp(re(x));
+    # symgrad evaluates over the reals, where re(x) = x, im(x) = 0, conjugate(x) = x
+    expr = sp.Abs(sp.exp(x)) + sp.im(y) * x + sp.conjugate(y) * x
+    assert sp.re(x) in expr.atoms(sp.re) or expr.has(sp.re)
+    fn = sg.compile(expr, wrt=[x, y])
+    value, (dx, dy) = fn(x=0.5, y=2.0)
+    assert value == pytest.approx(np.exp(0.5) + 1.0)
+    assert (float(dx), float(dy)) == pytest.approx((np.exp(0.5) + 2.0, 0.5))
