@@ -36,40 +36,22 @@ True
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 import sympy as sp
 from llvmlite import ir
 
-from symgrad.functions import elu, leaky_relu, relu, sigmoid, softplus
 from symgrad.graph import Node
 from symgrad.program import Program, identifier
 
 from .mathlib import default_math
+from .ops import EMIT, I1, I64, PTR, defemit  # noqa: F401  (re-exported for tensor.py)
 
-__all__ = ["emit_module", "EMIT", "KernelEmitter", "BODY", "KERNEL"]
+__all__ = ["emit_module", "EMIT", "defemit", "KernelEmitter", "BODY", "KERNEL"]
 
 BODY = "body"
 KERNEL = "kernel"
-
-I1 = ir.IntType(1)
-I64 = ir.IntType(64)
-PTR = ir.PointerType()
-
-Emit = Callable[["KernelEmitter", Node, list], ir.Value]
-
-#: op -> emit(emitter, node, argument values) -> value
-EMIT: dict[type, Emit] = {}
-
-
-def defemit(*ops: type) -> Callable[[Emit], Emit]:
-    def register(fn: Emit) -> Emit:
-        for op in ops:
-            EMIT[op] = fn
-        return fn
-    return register
-
 
 def fp_type(dtype) -> ir.Type:
     return ir.DoubleType() if np.dtype(dtype) == np.float64 else ir.FloatType()
@@ -235,180 +217,3 @@ class KernelEmitter:
 def emit_module(program: Program, dtype, pattern: Sequence[bool], math=None) -> ir.Module:
     """The IR module of ``program``; see the module docstring."""
     return KernelEmitter(program, dtype, pattern, math).emit()
-
-
-# -- arithmetic --------------------------------------------------------------------------
-@defemit(sp.Add)
-def _add(e: KernelEmitter, node, xs):
-    acc = xs[0]
-    for x in xs[1:]:
-        acc = e.b.fadd(acc, x)
-    return acc
-
-
-@defemit(sp.Mul)
-def _mul(e: KernelEmitter, node, xs):
-    nodes = [e.program.nodes[a] for a in node.args]
-    negate = any(e.number(n) == -1 for n in nodes)
-    rest = [x for x, n in zip(xs, nodes) if e.number(n) != -1] if negate else xs
-    if not rest:
-        return e.const(-1.0)
-    acc = rest[0]
-    for x in rest[1:]:
-        acc = e.b.fmul(acc, x)
-    return e.b.fneg(acc) if negate else acc
-
-
-def _int_power(e: KernelEmitter, x, k: int):
-    """x**k for k >= 1 by repeated squaring (x**2 is one multiply)."""
-    result, base = None, x
-    while k:
-        if k & 1:
-            result = base if result is None else e.b.fmul(result, base)
-        k >>= 1
-        if k:
-            base = e.b.fmul(base, base)
-    return result
-
-
-@defemit(sp.Pow)
-def _pow(e: KernelEmitter, node, xs):
-    base, expo = xs
-    c = e.number(e.program.nodes[node.args[1]])
-    one = e.const(1.0)
-    if c is not None and c.is_Integer and 0 < abs(int(c)) <= 64:
-        k = int(c)
-        p = _int_power(e, base, abs(k))
-        return p if k > 0 else e.b.fdiv(one, p)
-    twice = c * 2 if c is not None else None
-    if twice is not None and twice.is_number and float(twice).is_integer() \
-            and 0 < abs(int(twice)) <= 129:
-        # x**(k/2) = x**(k//2) * sqrt(x): vectorizes, where llvm.pow is a libm
-        # call per element; within 2 ulp of pow, and NaN for x < 0 as pow is
-        k = abs(int(twice))
-        p = e.math.sqrt(e.b, base)
-        if k > 1:
-            p = e.b.fmul(_int_power(e, base, k // 2), p)
-        return p if twice > 0 else e.b.fdiv(one, p)
-    return e.math.pow(e.b, base, expo)
-
-
-# -- elementary functions ------------------------------------------------------------------
-def _unary(name: str) -> Emit:
-    return lambda e, node, xs: getattr(e.math, name)(e.b, xs[0])
-
-
-for _op, _name in [(sp.exp, "exp"), (sp.log, "log"), (sp.sin, "sin"), (sp.cos, "cos"),
-                   (sp.tan, "tan"), (sp.tanh, "tanh"), (sp.sinh, "sinh"), (sp.cosh, "cosh"),
-                   (sp.asin, "asin"), (sp.acos, "acos"), (sp.atan, "atan"), (sp.Abs, "fabs"),
-                   (sp.floor, "floor"), (sp.ceiling, "ceil")]:
-    EMIT[_op] = _unary(_name)
-
-
-@defemit(sp.sign)
-def _sign(e: KernelEmitter, node, xs):
-    x = xs[0]
-    neg = e.select(e.b.fcmp_ordered("<", x, e.const(0)), e.const(-1), x)
-    return e.select(e.b.fcmp_ordered(">", x, e.const(0)), e.const(1), neg)
-
-
-@defemit(sp.Max)
-def _max(e, node, xs):
-    return e.fmax(*xs)
-
-
-@defemit(sp.Min)
-def _min(e, node, xs):
-    return e.fmin(*xs)
-
-
-@defemit(sp.Heaviside)
-def _heaviside(e: KernelEmitter, node, xs):
-    # np.heaviside: 0 below zero, h0 at zero, 1 above, NaN for NaN
-    x = xs[0]
-    h0 = xs[1] if len(xs) > 1 else e.const(0.5)
-    zero = e.const(0)
-    v = e.select(e.b.fcmp_ordered("<", x, zero), zero, e.const(1))
-    v = e.select(e.b.fcmp_ordered("==", x, zero), h0, v)
-    return e.select(e.is_nan(x), x, v)
-
-
-@defemit(sp.Piecewise)
-def _piecewise(e: KernelEmitter, node, xs):
-    exprs, conds = xs[0::2], xs[1::2]
-    out = exprs[-1]
-    last = e.program.nodes[node.args[-1]]
-    if last.attr is not sp.true:
-        out = e.select(conds[-1], out, e.const(np.nan))
-    for x, c in zip(reversed(exprs[:-1]), reversed(conds[:-1])):
-        out = e.select(c, x, out)
-    return out
-
-
-# -- truth values ----------------------------------------------------------------------------
-_FCMP = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",
-         sp.GreaterThan: ">=", sp.Eq: "=="}
-
-
-def _compare(op: str) -> Emit:
-    return lambda e, node, xs: e.b.fcmp_ordered(op, xs[0], xs[1])
-
-
-for _op, _cmp in _FCMP.items():
-    EMIT[_op] = _compare(_cmp)
-# NaN != anything is true, as in NumPy
-EMIT[sp.Ne] = lambda e, node, xs: e.b.fcmp_unordered("!=", xs[0], xs[1])
-
-
-def _as_bool(e: KernelEmitter, x):
-    return x if x.type == I1 else e.b.fcmp_unordered("!=", x, e.const(0))
-
-
-@defemit(sp.And)
-def _and(e, node, xs):
-    acc = _as_bool(e, xs[0])
-    for x in xs[1:]:
-        acc = e.b.and_(acc, _as_bool(e, x))
-    return acc
-
-
-@defemit(sp.Or)
-def _or(e, node, xs):
-    acc = _as_bool(e, xs[0])
-    for x in xs[1:]:
-        acc = e.b.or_(acc, _as_bool(e, x))
-    return acc
-
-
-@defemit(sp.Not)
-def _not(e, node, xs):
-    return e.b.not_(_as_bool(e, xs[0]))
-
-
-# -- activations (the stable formulations of codegen/numpy.py HELPERS) ----------------------------
-@defemit(sigmoid)
-def _sigmoid(e: KernelEmitter, node, xs):
-    return e.math.sigmoid(e.b, xs[0])
-
-
-@defemit(relu)
-def _relu(e: KernelEmitter, node, xs):
-    return e.fmax(xs[0], e.const(0))
-
-
-@defemit(softplus)
-def _softplus(e: KernelEmitter, node, xs):
-    return e.math.softplus(e.b, xs[0])
-
-
-@defemit(leaky_relu)
-def _leaky_relu(e: KernelEmitter, node, xs):
-    x, alpha = xs
-    return e.select(e.b.fcmp_ordered(">", x, e.const(0)), x, e.b.fmul(alpha, x))
-
-
-@defemit(elu)
-def _elu(e: KernelEmitter, node, xs):
-    x, alpha = xs
-    neg = e.b.fmul(alpha, e.math.expm1(e.b, e.fmin(x, e.const(0))))
-    return e.select(e.b.fcmp_ordered(">", x, e.const(0)), x, neg)

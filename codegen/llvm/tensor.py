@@ -14,7 +14,7 @@ Matrices are row-major.  BLAS is Fortran (column-major, every argument by
 pointer), so ``C = op(A) @ op(B)`` is called as ``C^T = op(B)^T op(A)^T``: a
 row-major buffer read column-major is its transpose, and a ``Transpose``
 operand only flips the flag.  Entrywise ops reuse the scalar backend's
-:data:`~codegen.llvm.emit.EMIT` table and its vectorizable math, so each
+:data:`~codegen.llvm.ops.EMIT` table and its vectorizable math, so each
 column loop is straight-line code that LLVM widens to SIMD; accumulations
 across a loop carry ``reassoc`` so that sums vectorize too.
 
