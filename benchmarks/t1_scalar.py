@@ -15,11 +15,12 @@ import argparse
 import datetime
 import os
 import platform
-import re
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _doc import replace_section  # benchmarks/_doc.py: this script's section of docs/benchmarks.md
 
 import numpy as np
 import sympy as sp
@@ -278,16 +279,7 @@ def write_section(body: str, N: int, cores: int) -> None:
         "medians over rounds that call every system once each (so that other sessions' load "
         "on this shared machine spreads over all rows).\n"
         f"Command: `.venv/bin/python benchmarks/t1_scalar.py {' '.join(sys.argv[1:])}`.\n\n" + body)
-    path.parent.mkdir(exist_ok=True)
-    old = path.read_text() if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(r"^## T1\b.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(old):
-        new = pattern.sub(lambda m: section + "\n", old, count=1)
-    else:
-        new = old.rstrip("\n") + "\n\n" + section
-    tmp = path.with_suffix(".md.tmp")
-    tmp.write_text(new)
-    os.replace(tmp, path)
+    replace_section("T1", section, path)
     print(f"wrote the T1 section of {path}")
 
 

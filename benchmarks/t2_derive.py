@@ -22,11 +22,12 @@ import argparse
 import datetime
 import os
 import platform
-import re
 import signal
 import sys
 import time
 from pathlib import Path
+
+from _doc import replace_section  # benchmarks/_doc.py: this script's section of docs/benchmarks.md
 
 import sympy as sp
 
@@ -192,15 +193,7 @@ def section(rows, argv) -> str:
 
 
 def write(section_text: str) -> Path:
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text() if path.exists() else "# Benchmarks\n\n"
-    pattern = re.compile(r"^## T2\b.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section_text + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section_text
-    path.write_text(text)
-    return path
+    return replace_section("T2", section_text)
 
 
 def main(argv=None) -> None:

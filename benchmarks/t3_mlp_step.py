@@ -21,12 +21,13 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _doc import replace_section  # benchmarks/_doc.py: this script's section of docs/benchmarks.md
 
 import numpy as np
 
@@ -242,15 +243,7 @@ def table(results, compile_times) -> str:
 
 
 def write_section(text: str, path: Path) -> None:
-    """Replace (or append) only the '## T3' section; re-read the file right before writing."""
-    doc = path.read_text() if path.exists() else "# Benchmarks\n"
-    section = f"## T3: one training step of a 64-256-256-10 MLP\n\n{text}\n"
-    pattern = re.compile(r"^## T3\b.*?(?=^## |\Z)", re.S | re.M)
-    doc = pattern.sub(lambda m: section + "\n", doc, count=1) if pattern.search(doc) \
-        else doc.rstrip("\n") + "\n\n" + section
-    tmp = path.with_suffix(".md.tmp")
-    tmp.write_text(doc)
-    os.replace(tmp, path)
+    replace_section("T3", f"## T3: one training step of a 64-256-256-10 MLP\n\n{text}\n", path)
 
 
 def main() -> None:
