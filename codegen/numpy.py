@@ -27,6 +27,7 @@ import numpy as np
 import sympy as sp
 
 from symgrad.functions import elu, leaky_relu, relu, sigmoid, softplus
+from symgrad.graph import BOOLEAN_OPS, COMPARISONS
 from symgrad.program import Program, identifier
 
 from .callable import CompiledFunction, as_dtype
@@ -66,8 +67,9 @@ HELPERS = {
     return np.where(x > 0, x, alpha*np.expm1(np.minimum(x, 0)))''',
 }
 
-_COMPARE = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",
-            sp.GreaterThan: ">=", sp.Eq: "==", sp.Ne: "!="}
+#: ops in FUNCTIONS that are NumPy ufuncs, so they can write into a buffer (``out=``)
+UFUNCS = {op: name for op, name in FUNCTIONS.items()
+          if isinstance(getattr(np, name[3:], None) if name.startswith("np.") else None, np.ufunc)}
 
 
 class NumPyPrinter:
@@ -152,15 +154,10 @@ class NumPyPrinter:
             for a in operands:
                 src = p.nodes[a]
                 if (src.args and a not in inline and src.shape == node.shape and last[a] == i
-                        and src.op.__name__ not in views and src.op not in _COMPARE
-                        and src.op not in (sp.And, sp.Or, sp.Not)):
+                        and src.op.__name__ not in views and src.op not in BOOLEAN_OPS):
                     out[i] = a
                     break
         return out
-
-    _UFUNCS = {sp.exp: "np.exp", sp.log: "np.log", sp.sin: "np.sin", sp.cos: "np.cos",
-               sp.tan: "np.tan", sp.tanh: "np.tanh", sp.Abs: "np.abs", sp.Max: "np.maximum",
-               sp.Min: "np.minimum"}
 
     def _in_place(self, node, args: list[str], target: int | None) -> str | None:
         """``np.<ufunc>(..., out=buffer)`` when a dead operand's buffer can take the result."""
@@ -181,8 +178,8 @@ class NumPyPrinter:
             if a.startswith("1/") != b.startswith("1/"):
                 num, den = (b, a[2:]) if a.startswith("1/") else (a, b[2:])
                 return f"np.divide({num}, {den}, out={out})"
-        if node.op in self._UFUNCS:
-            return f"{self._UFUNCS[node.op]}({', '.join(args)}, out={out})"
+        if node.op in UFUNCS and node.op not in BOOLEAN_OPS:
+            return f"{UFUNCS[node.op]}({', '.join(args)}, out={out})"
         return None
 
     def _inlined(self) -> dict[int, str]:
@@ -221,8 +218,8 @@ class NumPyPrinter:
         method = getattr(self, f"_print_{op.__name__}", None)
         if method is not None:
             return method(node, args)
-        if op in _COMPARE:
-            return f"({args[0]} {_COMPARE[op]} {args[1]})"
+        if op in COMPARISONS:
+            return f"({args[0]} {COMPARISONS[op]} {args[1]})"
         fn = FUNCTIONS.get(op)
         if fn is None:
             raise NotImplementedError(f"the numpy backend cannot print {op.__name__}")

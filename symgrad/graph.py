@@ -24,18 +24,20 @@ from typing import Any, Iterable, Sequence
 
 import sympy as sp
 
-__all__ = ["Graph", "Node", "Value", "LEAVES", "BOOLEAN_OPS", "broadcast_shapes", "dims"]
+__all__ = ["Graph", "Node", "Value", "LEAVES", "BOOLEAN_OPS", "COMPARISONS", "ancestors",
+           "broadcast_shapes", "dims"]
 
 Shape = tuple
 
 #: ``op`` values of leaf nodes; their ``attr`` is the SymPy object.
 LEAVES = (sp.Symbol, sp.Number, sp.MatrixSymbol, sp.logic.boolalg.BooleanAtom)
 
+#: Comparison ops and their operator spelling, shared by every printer and backend.
+COMPARISONS = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",
+               sp.GreaterThan: ">=", sp.Eq: "==", sp.Ne: "!="}
+
 #: Ops whose value is a truth value: they carry no gradient.
-BOOLEAN_OPS = (
-    sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan,
-    sp.Eq, sp.Ne, sp.And, sp.Or, sp.Not,
-)
+BOOLEAN_OPS = (*COMPARISONS, sp.And, sp.Or, sp.Not)
 
 
 class Node:
@@ -326,16 +328,22 @@ class Graph:
 
     def ancestors(self, roots: Sequence[int]) -> list[int]:
         """Ids of ``roots`` and everything they depend on, in increasing order."""
-        seen = bytearray(len(self.nodes))
-        stack = list(roots)
-        for r in roots:
-            seen[r] = 1
-        while stack:
-            for a in self.nodes[stack.pop()].args:
-                if not seen[a]:
-                    seen[a] = 1
-                    stack.append(a)
-        return [i for i in range(len(seen)) if seen[i]]
+        return ancestors(self.nodes, roots)
+
+
+def ancestors(nodes: Sequence[Node], roots: Sequence[int]) -> list[int]:
+    """Indices of ``roots`` and everything they depend on, in increasing order
+    (a topological order, since arguments precede their users)."""
+    seen = bytearray(len(nodes))
+    stack = list(roots)
+    for r in roots:
+        seen[r] = 1
+    while stack:
+        for a in nodes[stack.pop()].args:
+            if not seen[a]:
+                seen[a] = 1
+                stack.append(a)
+    return [i for i in range(len(seen)) if seen[i]]
 
 
 def _rebuild(node: Node, args: list[sp.Basic]) -> sp.Basic:

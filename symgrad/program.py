@@ -16,7 +16,7 @@ from typing import Sequence
 
 import sympy as sp
 
-from .graph import Graph, Node
+from .graph import COMPARISONS, Graph, Node, ancestors
 
 __all__ = ["Program", "ProgramStats", "build_program", "op_cost", "TRANSCENDENTAL"]
 
@@ -87,7 +87,7 @@ class Program:
         costs); ``ops_after_cse`` counts the fused program.
         """
         value = dict(self.outputs).get("value")
-        forward = sum(op_cost(self.nodes[i]) for i in _ancestors(self.nodes, [value])) \
+        forward = sum(op_cost(self.nodes[i]) for i in ancestors(self.nodes, [value])) \
             if value is not None else 0
         return ProgramStats(
             ops_before_cse=sum(self._tree_ops.values()),
@@ -140,9 +140,8 @@ def _format_constant(c: sp.Basic) -> str:
     return f"({c})" if c.is_Rational else repr(float(c))
 
 
-_INFIX = {sp.Add: " + ", sp.Mul: "*", sp.Pow: "**",
-          sp.StrictLessThan: " < ", sp.LessThan: " <= ", sp.StrictGreaterThan: " > ",
-          sp.GreaterThan: " >= ", sp.Eq: " == ", sp.Ne: " != ", sp.And: " & ", sp.Or: " | "}
+_INFIX = {sp.Add: " + ", sp.Mul: "*", sp.Pow: "**", sp.And: " & ", sp.Or: " | ",
+          **{op: f" {s} " for op, s in COMPARISONS.items()}}
 
 
 def format_op(node: Node, args: Sequence[str]) -> str:
@@ -161,17 +160,6 @@ def format_op(node: Node, args: Sequence[str]) -> str:
     if fmt is not None:
         return fmt(node, args)
     return f"{_name(node.op)}({', '.join(args)})"
-
-
-def _ancestors(nodes: list[Node], roots: list[int]) -> list[int]:
-    seen = set(roots)
-    stack = list(roots)
-    while stack:
-        for a in nodes[stack.pop()].args:
-            if a not in seen:
-                seen.add(a)
-                stack.append(a)
-    return sorted(seen)
 
 
 def identifier(name: str) -> str:

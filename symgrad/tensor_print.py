@@ -3,12 +3,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .graph import BOOLEAN_OPS, Node
+from .graph import BOOLEAN_OPS, COMPARISONS, Node
 from .tensor import BroadcastTo, Elementwise, OneHot, ReduceSum, RowMax, Sum, _as_broadcast
-
-
-_CMP = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",
-        sp.GreaterThan: ">=", sp.Eq: "==", sp.Ne: "!="}
 
 
 class Compare(sp.matrices.expressions.matexpr.MatrixExpr):
@@ -76,8 +72,8 @@ def rebuild_matrix(node: Node, args: list) -> sp.Basic:
         return Sum(args[0])
     if len(mats) == 1 and args[0] is mats[0] and op not in BOOLEAN_OPS and op is not sp.Piecewise:
         return Elementwise(op, args[0], *args[1:])
-    if op in _CMP:
-        return Compare(sp.Symbol(_CMP[op]), *args)
+    if op in COMPARISONS:
+        return Compare(sp.Symbol(COMPARISONS[op]), *args)
     if op is sp.Piecewise and len(args) == 4 and args[3] == sp.true:
         a, cond, b = args[:3]
         if b == 0 and getattr(a, "is_Matrix", False):          # g o [cond]: a masked gradient

@@ -15,7 +15,7 @@ import sympy as sp
 from llvmlite import ir
 
 from symgrad.functions import elu, leaky_relu, relu, sigmoid, softplus
-from symgrad.graph import Node
+from symgrad.graph import COMPARISONS, Node
 
 if TYPE_CHECKING:
     from .emit import KernelEmitter
@@ -149,8 +149,8 @@ def _piecewise(e: KernelEmitter, node, xs):
 
 
 # -- truth values ----------------------------------------------------------------------------
-_FCMP = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",
-         sp.GreaterThan: ">=", sp.Eq: "=="}
+# ordered comparisons: false when either side is NaN, as in NumPy
+_FCMP = {op: s for op, s in COMPARISONS.items() if op is not sp.Ne}
 
 
 def _compare(op: str) -> Emit:
