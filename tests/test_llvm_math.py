@@ -419,7 +419,7 @@ def test_fused_loop_of_several_functions_is_vectorized(fty) -> None:
     """A backend-like body (tanh, sigmoid, log1p|x| and tanh' from the forward value) still widens."""
     import llvmlite.binding as llvm
 
-    from codegen.llvm_math.harness import host_target_machine, optimize
+    from codegen.llvm_math.harness import counted_loop, host_target_machine, optimize
 
     module = ir.Module(name="fused")
     module.triple = llvm.get_process_triple()
@@ -429,22 +429,15 @@ def test_fused_loop_of_several_functions_is_vectorized(fty) -> None:
     src, out, dout, n = fn.args
     for arg in (src, out, dout):
         arg.add_attribute("noalias")
-    entry, loop, done = (fn.append_basic_block(name) for name in ("entry", "loop", "done"))
-    b = ir.IRBuilder(entry)
-    b.cbranch(b.icmp_signed(">", n, ir.Constant(i64, 0), name="nonempty"), loop, done)
-    b.position_at_end(loop)
-    i = b.phi(i64, name="i")
-    i.add_incoming(ir.Constant(i64, 0), entry)
-    x = b.load(b.gep(src, [i], name="src.i"), name="x")
-    t, s = lib.call(b, "tanh", x), lib.call(b, "sigmoid", x)
-    soft = lib.call(b, "log1p", lib.call(b, "fabs", x))
-    b.store(b.fadd(b.fmul(t, s), soft, name="y"), b.gep(out, [i], name="out.i"))
-    b.store(b.fsub(ir.Constant(fty, 1.0), b.fmul(t, t), name="dy"), b.gep(dout, [i], name="dout.i"))
-    nxt = b.add(i, ir.Constant(i64, 1), name="i.next")
-    i.add_incoming(nxt, loop)
-    b.cbranch(b.icmp_signed("<", nxt, n, name="more"), loop, done)
-    b.position_at_end(done)
-    b.ret_void()
+
+    def body(b, i):
+        x = b.load(b.gep(src, [i], name="src.i"), name="x")
+        t, s = lib.call(b, "tanh", x), lib.call(b, "sigmoid", x)
+        soft = lib.call(b, "log1p", lib.call(b, "fabs", x))
+        b.store(b.fadd(b.fmul(t, s), soft, name="y"), b.gep(out, [i], name="out.i"))
+        b.store(b.fsub(ir.Constant(fty, 1.0), b.fmul(t, t), name="dy"), b.gep(dout, [i], name="dout.i"))
+
+    counted_loop(fn, n, body)
     mod = llvm.parse_assembly(str(module))
     optimize(mod, host_target_machine())
     body = str(mod).split("@fused(")[1].split("\n}\n")[0]

@@ -35,20 +35,33 @@ def build_map_module(names: list[str], dtype: np.dtype) -> ir.Module:
         dst.name, n.name = "dst", "n"
         for arg in (*srcs, dst):
             arg.add_attribute("noalias")
-        entry, loop, done = (fn.append_basic_block(b) for b in ("entry", "loop", "done"))
-        b = ir.IRBuilder(entry)
-        b.cbranch(b.icmp_signed(">", n, ir.Constant(i64, 0), name="nonempty"), loop, done)
-        b.position_at_end(loop)
-        i = b.phi(i64, name="i")
-        i.add_incoming(ir.Constant(i64, 0), entry)
-        xs = [b.load(b.gep(src, [i], name=f"{src.name}.i"), name=f"x{k}") for k, src in enumerate(srcs)]
-        b.store(lib.call(b, name, *xs, result="y"), b.gep(dst, [i], name="dst.i"))
-        nxt = b.add(i, ir.Constant(i64, 1), name="i.next")
-        i.add_incoming(nxt, loop)
-        b.cbranch(b.icmp_signed("<", nxt, n, name="more"), loop, done)
-        b.position_at_end(done)
-        b.ret_void()
+        def body(b, i, srcs=srcs, dst=dst, name=name):
+            xs = [b.load(b.gep(src, [i], name=f"{src.name}.i"), name=f"x{k}") for k, src in enumerate(srcs)]
+            b.store(lib.call(b, name, *xs, result="y"), b.gep(dst, [i], name="dst.i"))
+
+        counted_loop(fn, n, body)
     return module
+
+
+def counted_loop(fn: ir.Function, n: ir.Value, body) -> None:
+    """Fill ``fn`` with ``for i in range(n): body(builder, i)``, then return void.
+
+    The loop is the shape LLVM's vectorizer expects: a guard for ``n <= 0``,
+    one block with an ``i`` phi, and the exit test at the bottom.
+    """
+    i64 = n.type
+    entry, loop, done = (fn.append_basic_block(b) for b in ("entry", "loop", "done"))
+    b = ir.IRBuilder(entry)
+    b.cbranch(b.icmp_signed(">", n, ir.Constant(i64, 0), name="nonempty"), loop, done)
+    b.position_at_end(loop)
+    i = b.phi(i64, name="i")
+    i.add_incoming(ir.Constant(i64, 0), entry)
+    body(b, i)
+    nxt = b.add(i, ir.Constant(i64, 1), name="i.next")
+    i.add_incoming(nxt, loop)
+    b.cbranch(b.icmp_signed("<", nxt, n, name="more"), loop, done)
+    b.position_at_end(done)
+    b.ret_void()
 
 
 def host_target_machine(wide: bool = False, cpu: str | None = None) -> llvm.TargetMachine:
