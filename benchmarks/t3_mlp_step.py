@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 B, SIZES = 256, [64, 256, 256, 10]
 PAUSE = 0.15
+blas_used: dict[str, str] = {}   # dtype -> the BLAS symgrad-llvm's default choice calls
 
 
 def data(dtype):
@@ -120,19 +121,18 @@ def peers(dtype, compile_times):
         return loss, torch.autograd.grad(loss, tW + tb)
     out["torch-eager"] = torch_step
 
-    # the same llvm kernel calling MKL's gemm (the BLAS torch uses; its CPU
-    # wheel exports the LP64 Fortran symbols): shows how much of the gap to
-    # torch is the BLAS rather than the generated code
-    mkl = os.path.join(os.path.dirname(torch.__file__), "lib", "libtorch_cpu.so")
-    if os.path.exists(mkl):
-        os.environ["SYMGRAD_BLAS"] = mkl
+    # the same compiled step on NumPy's OpenBLAS, when the default BLAS is another
+    # (MKL, from symgrad[mkl]): shows what the BLAS is worth
+    if llvm_step.kernel.blas != "numpy":
+        os.environ["SYMGRAD_BLAS"] = "numpy"
         try:
-            mkl_step = sg.compile(L, wrt=model.parameters(), backend="llvm", dtype=dtype)
+            ob_step = sg.compile(L, wrt=model.parameters(), backend="llvm", dtype=dtype)
         finally:
             del os.environ["SYMGRAD_BLAS"]
-        v2, g2 = mkl_step(**kw)
-        assert abs(v2 - v0) <= tol * abs(v0), "llvm with MKL gemm != numpy"
-        out["symgrad-llvm (MKL gemm)"] = lambda: mkl_step(**kw)
+        v2, g2 = ob_step(**kw)
+        assert abs(v2 - v0) <= tol * abs(v0), "llvm with OpenBLAS != numpy"
+        out["symgrad-llvm (OpenBLAS)"] = lambda: ob_step(**kw)
+    blas_used[np.dtype(dtype).name] = llvm_step.kernel.blas
 
     import jax
     import jax.numpy as jnp
@@ -262,7 +262,9 @@ def main() -> None:
     head = (f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {platform.machine()}, "
             f"{os.cpu_count()} cores (shared with other jobs), Python {platform.python_version()}, "
             f"NumPy {numpy.__version__}, torch {torch.__version__}; one process, {a.rounds} interleaved "
-            f"rounds of ~20 ms per peer: `python benchmarks/t3_mlp_step.py --write`\n")
+            f"rounds of ~20 ms per peer: `python benchmarks/t3_mlp_step.py --write`.  symgrad-llvm "
+            f"calls the default BLAS, here {blas_used['float64']}; the OpenBLAS row, if any, is the same "
+            f"step on NumPy's OpenBLAS.\n")
     print(head)
     print(text)
     if a.write:

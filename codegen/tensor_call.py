@@ -8,6 +8,7 @@ its gradient comes back in the shape it was passed.  Shared by the backends.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -33,35 +34,43 @@ class TensorSignature:
                     self.dims[str(d)] = (name, axis)
         self.args = tuple(n for n, _ in program.inputs if n not in self.dims)
         self.outputs = [program.nodes[i].shape for _, i in program.outputs]
+        # per argument: (declared shape, its axes as ints or dimension names, 1-D reshape);
+        # the call path then touches no SymPy object
+        self._plan = []
+        for name in self.args:
+            want = self.shapes[name]
+            axes = tuple(d if isinstance(d, int) else str(d) for d in want)
+            flat = tuple(-1 if d != 1 else 1 for d in want) if 1 in want else None
+            self._plan.append((name, want, axes, flat))
 
     def check(self, arrays: list[np.ndarray]) -> tuple[list[np.ndarray], dict[str, tuple]]:
         """Arrays reshaped to their declared 2-D shapes; raises on any mismatch."""
         bound: dict[str, tuple[int, str]] = {}
         out, passed = [], {}
-        for name, a in zip(self.args, arrays):
-            want = self.shapes[name]
+        for (name, want, axes, flat), a in zip(self._plan, arrays):
             passed[name] = a.shape
             if want == ():
                 if a.ndim != 0:
                     raise ValueError(f"argument {name!r} must be a scalar, got shape {a.shape}")
                 out.append(a)
                 continue
-            if a.ndim == 1 and 1 in want:
-                a = a.reshape(tuple(-1 if d != 1 else 1 for d in want))
+            if a.ndim == 1 and flat is not None:
+                a = a.reshape(flat)
             if a.ndim != 2:
                 raise ValueError(f"argument {name!r} has shape {a.shape}; expected "
                                  f"{_show(want)} (a 2-D array)")
-            for axis, (d, n) in enumerate(zip(want, a.shape)):
-                if isinstance(d, int):
+            for d, n in zip(axes, a.shape):
+                if d.__class__ is int:
                     if d != n:
                         raise ValueError(f"argument {name!r} has shape {a.shape}; "
                                          f"expected {_show(want)}")
-                elif str(d) in bound and bound[str(d)][0] != n:
-                    size, src = bound[str(d)]
-                    raise ValueError(f"argument {name!r} has shape {a.shape}; expected "
-                                     f"{_show(want)} with {d} = {size} (from {src!r})")
+                elif d in bound:
+                    if bound[d][0] != n:
+                        size, src = bound[d]
+                        raise ValueError(f"argument {name!r} has shape {a.shape}; expected "
+                                         f"{_show(want)} with {d} = {size} (from {src!r})")
                 else:
-                    bound.setdefault(str(d), (n, name))
+                    bound[d] = (n, name)
             out.append(a)
         return out, passed
 
@@ -72,8 +81,11 @@ class TensorSignature:
         for name, o in zip(fn.wrt, outs[1:]):
             o = np.asarray(o, dtype=fn.dtype)
             shape = passed.get(name, o.shape)
-            if o.shape != shape:          # a broadcast constant, or a bias passed 1-D
-                o = np.broadcast_to(o, self._declared(name, passed)).reshape(shape)
+            if o.shape != shape:
+                if o.size == math.prod(shape):   # a bias passed 1-D: a view
+                    o = o.reshape(shape)
+                else:                          # a broadcast constant
+                    o = np.broadcast_to(o, self._declared(name, passed)).reshape(shape)
             result.append(np.array(o) if not o.flags.writeable else o)
         return result
 

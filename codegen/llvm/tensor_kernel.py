@@ -2,7 +2,7 @@
 
 :class:`TensorKernel` owns the machine code of one tensor program for one
 dtype (built through :class:`~codegen.llvm.jit.JITLibrary`, or loaded from
-the disk cache of :mod:`.cache`), the address of SciPy's BLAS ``gemm``, and
+the disk cache of :mod:`.cache`), the address of the BLAS ``gemm`` (:mod:`.blas`), and
 the workspace buffers.  Calling it is the only road into the machine code,
 and it checks everything first:
 
@@ -15,9 +15,9 @@ and it checks everything first:
   :meth:`TensorKernel._outputs`); temporaries live in a workspace sized once
   per batch size and reused (a concurrent call that finds it busy gets a
   private one).
-* the BLAS is NumPy's bundled OpenBLAS (else SciPy's, or what
-  ``SYMGRAD_BLAS`` names; see :func:`gemm_address`); its address travels in
-  the slot array, so cached object code stays valid in other processes.
+* the BLAS is MKL when installed, else NumPy's bundled OpenBLAS, else
+  SciPy's (``SYMGRAD_BLAS`` chooses; see :mod:`.blas`); its address travels
+  in the slot array, so cached object code stays valid in other processes.
 
 An empty batch (``N = 0``) runs the kernel too: every loop and GEMM is empty
 and the results are what NumPy arrays give for an empty batch: column sums
@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import os
 import sys
 import threading
 import time
@@ -42,6 +41,7 @@ from symgrad.program import Program
 from ..callable import CompiledFunction
 from ..tensor_call import TensorSignature
 from . import cache
+from .blas import gemm_address
 from .emit import KERNEL
 from .jit import JITLibrary, host_target
 from .kernel import _cache_enabled
@@ -52,63 +52,6 @@ __all__ = ["TensorKernel", "gemm_address", "build_tensor"]
 
 _KERNEL_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)
 _INT32_MAX = 2**31 - 1
-
-
-def gemm_address(dtype: np.dtype) -> tuple[int, int, str]:
-    """``(address, integer bits, name)`` of the Fortran ``dgemm``/``sgemm`` kernels call.
-
-    ``SYMGRAD_BLAS`` chooses: ``numpy`` (the OpenBLAS bundled with NumPy, ILP64
-    ``scipy_dgemm_64_``), ``scipy`` (``scipy.linalg.cython_blas``, LP64), or
-    the path of a shared library exporting LP64 ``dgemm_``/``sgemm_`` (for
-    example MKL's ``libmkl_rt.so``).  Unset, NumPy's OpenBLAS is used when it
-    is found, else SciPy's: at T3's 256-wide GEMMs NumPy's build (0.3.31) ran
-    the step's eight GEMMs in 1.29 ms against SciPy's (0.3.30) 2.00 ms
-    (float64; 0.71 against 1.21 ms in float32), measured interleaved in one
-    process.  The address is passed at each call, never compiled in.
-    """
-    name = "dgemm" if np.dtype(dtype) == np.float64 else "sgemm"
-    choice = os.environ.get("SYMGRAD_BLAS", "")
-    if choice in ("", "numpy"):
-        found = _numpy_openblas(name)
-        if found is not None:
-            return found
-        if choice == "numpy":
-            raise RuntimeError("SYMGRAD_BLAS=numpy but NumPy's bundled OpenBLAS was not found")
-    if choice not in ("", "numpy", "scipy"):
-        lib = ctypes.CDLL(choice)
-        for symbol in (name + "_", name):
-            if hasattr(lib, symbol):
-                return ctypes.cast(getattr(lib, symbol), ctypes.c_void_p).value, 32, choice
-        raise RuntimeError(f"SYMGRAD_BLAS={choice!r} exports neither {name}_ nor {name}")
-    from scipy.linalg import cython_blas
-    capsule = cython_blas.__pyx_capi__[name]
-    get_name = ctypes.pythonapi.PyCapsule_GetName
-    get_name.restype, get_name.argtypes = ctypes.c_char_p, [ctypes.py_object]
-    get_pointer = ctypes.pythonapi.PyCapsule_GetPointer
-    get_pointer.restype, get_pointer.argtypes = ctypes.c_void_p, [ctypes.py_object, ctypes.c_char_p]
-    signature = get_name(capsule)
-    # the kernel passes 32-bit ints by pointer: refuse a BLAS with another ABI
-    if signature is None or signature.count(b"int *") != 6 \
-            or not signature.startswith(b"void (char *, char *"):
-        raise RuntimeError(f"unexpected signature of scipy's {name}: {signature!r}")
-    address = get_pointer(capsule, signature)
-    if not address:
-        raise RuntimeError(f"no address for scipy's {name}")
-    return address, 32, "scipy"
-
-
-def _numpy_openblas(name: str) -> tuple[int, int, str] | None:
-    """NumPy's bundled ILP64 OpenBLAS (wheels: ``numpy.libs/libscipy_openblas64_*.so``)."""
-    import glob
-    libs = os.path.join(os.path.dirname(os.path.dirname(np.__file__)), "numpy.libs")
-    for path in sorted(glob.glob(os.path.join(libs, "libscipy_openblas64_*.so*"))):
-        try:
-            lib = ctypes.CDLL(path)
-            fn = getattr(lib, f"scipy_{name}_64_")
-        except (OSError, AttributeError):
-            continue
-        return ctypes.cast(fn, ctypes.c_void_p).value, 64, "numpy"
-    return None
 
 
 class TensorKernel:
@@ -158,6 +101,7 @@ class TensorKernel:
         dpos = {d: k for k, d in enumerate(lay.dims)}
         self._tmpl = {i: tuple(d if isinstance(d, int) else -1 - dpos[str(d)] for d in nodes[i].shape)
                       for i in set(self._arg_nodes) | set(lay.outputs) | set(lay.workspace)}
+        self._recipe = self._result_recipe()
         self._plans: dict[tuple, dict] = {}
         self._lock = threading.Lock()        # held while the shared workspace is in use
         self._pool_lock = threading.Lock()
@@ -203,10 +147,9 @@ class TensorKernel:
             dims.append(n)
         dims = tuple(dims)
         ready = []
-        for name, i, a in zip(lay.args, self._arg_nodes, arrays):
+        for name, want, a in zip(lay.args, self._plan(dims)["args"], arrays):
             if a.dtype != self.dtype:
                 raise TypeError(f"argument {name!r} has dtype {a.dtype}; the kernel takes {self.dtype}")
-            want = self._shape(i, dims)
             if a.shape != want:
                 raise ValueError(f"argument {name!r} has shape {a.shape}; expected {want}")
             ready.append(a if a.flags.c_contiguous and a.flags.aligned else np.ascontiguousarray(a))
@@ -224,13 +167,16 @@ class TensorKernel:
                 out.append((total, total + size, sh))
                 total += -(-max(1, size) * item // 64) * 64 // item
             plan = {"ws": [np.empty(self._shape(i, dims), self.dtype) for i in lay.workspace],
+                    "args": [self._shape(i, dims) for i in self._arg_nodes],
                     "out": out, "size": total, "blocks": [],
+                    "offsets": np.array([lo * item for lo, _, _ in out], dtype=np.uintp),
                     "dims": np.array(dims or (0,), dtype=np.int64)}
+            plan["dims_at"] = plan["dims"].ctypes.data
             slots = np.zeros(lay.gemm_slot + 1, dtype=np.uintp)
             first_ws = len(lay.args) + len(lay.outputs)
             slots[first_ws:lay.gemm_slot] = [a.ctypes.data for a in plan["ws"]]
             slots[lay.gemm_slot] = self._gemm
-            plan["slots"] = slots
+            plan["slots"], plan["slots_at"] = slots, slots.ctypes.data
             if len(self._plans) >= 2:   # batch sizes change rarely; keep the latest two
                 self._plans.pop(next(iter(self._plans)))
             self._plans[dims] = plan
@@ -264,40 +210,52 @@ class TensorKernel:
         lay = self.layout
         plan = self._plan(dims)
         block, outs = self._outputs(plan)
+        n_in, n_out = len(lay.args), len(outs)
         locked = self._lock.acquire(blocking=False)
         try:
-            slots = plan["slots"].copy()
-            if not locked:   # another thread runs on the shared workspace: use a private one
+            if locked:    # the shared workspace and slot array are ours until release
+                slots, at = plan["slots"], plan["slots_at"]
+            else:         # another thread runs on them: private copies
+                slots = plan["slots"].copy()
                 ws = [np.empty(self._shape(i, dims), self.dtype) for i in lay.workspace]
-                slots[len(lay.args) + len(outs):lay.gemm_slot] = [a.ctypes.data for a in ws]
-            slots[:len(lay.args)] = [a.__array_interface__["data"][0] for a in ready]
-            base = block.__array_interface__["data"][0]
-            item = self.dtype.itemsize
-            slots[len(lay.args):len(lay.args) + len(outs)] = [base + lo * item for lo, _, _ in plan["out"]]
-            self._fn(slots.ctypes.data, plan["dims"].ctypes.data)   # releases the GIL
+                slots[n_in + n_out:lay.gemm_slot] = [a.ctypes.data for a in ws]
+                at = slots.ctypes.data
+            slots[:n_in] = [a.__array_interface__["data"][0] for a in ready]
+            slots[n_in:n_in + n_out] = plan["offsets"] + np.uintp(block.__array_interface__["data"][0])
+            self._fn(at, plan["dims_at"])   # releases the GIL
         finally:
             if locked:
                 self._lock.release()
-        return self._results(ready, dims, outs)
+        result = []
+        for kind, k in self._recipe:
+            if kind == "out":
+                result.append(outs[k])
+            elif kind == "copy":       # the same node asked for twice: a result of its own
+                result.append(outs[k].copy())
+            elif kind == "in":
+                result.append(np.array(ready[k]))
+            elif kind == "dim":
+                result.append(np.asarray(float(dims[k]), self.dtype))
+            else:
+                result.append(np.asarray(k, self.dtype))
+        return result
 
-    def _results(self, ready, dims, outs) -> list[Any]:
+    def _result_recipe(self) -> list[tuple[str, Any]]:
+        """Where each program output comes from: ``(kind, index or value)``, made once."""
         p, lay = self.program, self.layout
-        by_node = dict(zip(lay.outputs, outs))
-        inputs = dict(zip(self._arg_nodes, ready))
-        result, given = [], set()
+        recipe, given = [], set()
         for _, i in p.outputs:
             node = p.nodes[i]
-            if i in by_node:
-                o = by_node[i]
-                result.append(o.copy() if i in given else o)
+            if i in lay.outputs:
+                recipe.append(("copy" if i in given else "out", lay.outputs.index(i)))
                 given.add(i)
-            elif i in inputs:
-                result.append(np.array(inputs[i]))
-            elif node.op is sp.Symbol and str(node.attr) in self.layout.dims:
-                result.append(np.asarray(float(dims[self.layout.dims.index(str(node.attr))]), self.dtype))
+            elif i in self._arg_nodes:
+                recipe.append(("in", self._arg_nodes.index(i)))
+            elif node.op is sp.Symbol and str(node.attr) in lay.dims:
+                recipe.append(("dim", lay.dims.index(str(node.attr))))
             else:
-                result.append(np.asarray(float(node.attr), self.dtype))
-        return result
+                recipe.append(("const", float(node.attr)))
+        return recipe
 
 
 def build_tensor(program: Program, dtype: np.dtype, wrt: Sequence[str]) -> CompiledFunction:
