@@ -272,6 +272,35 @@ def test_non_contiguous_and_other_dtypes_give_correct_results(small_step):
     assert_same(f, g, odd)
 
 
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("batch", [1023, 4099])
+def test_loops_split_across_threads_agree(dtype, batch):
+    """Batches large enough that each loop nest runs in row chunks on several threads
+    (codegen.llvm.tensor.CHUNK_WORK) when OpenMP is available: the loss and the bias
+    gradients are added up per chunk; odd batch sizes leave uneven chunks."""
+    from codegen.llvm import tensor
+    X, Y = nn.input("X", 20), nn.input("Y", 10)
+    model = mlp([20, 48, 40, 10])
+    L = losses.softmax_cross_entropy(model(X), Y) + losses.l2_penalty(model.parameters(), 1e-3)
+    f, g = compile_both(L, model.parameters(), dtype)
+    assert batch * 40 >= 2 * tensor.CHUNK_WORK and ".omp" in f.source
+    kw = random_kwargs(f, batch, np.random.default_rng(batch))
+    assert_same(f, g, kw)
+    v1, g1 = f(**kw)
+    v2, g2 = f(**kw)      # the chunking does not depend on which thread runs what
+    assert v1 == v2 and all(np.array_equal(a, b) for a, b in zip(g1, g2))
+
+
+def test_loops_use_mkls_openmp_threads():
+    from codegen.llvm import blas
+    X, Y = nn.input("X", 5), nn.input("Y", 4)
+    f = sg.compile(losses.mse(mlp([5, 4])(X), Y), wrt=[], backend="llvm")
+    if f.kernel.blas != "mkl" or not getattr(blas._mkl_library(), "symgrad_on_gomp", False):
+        assert f.kernel._omp is None      # beside OpenBLAS's threads the loops stay serial
+        pytest.skip("MKL on GNU OpenMP is not in use")
+    assert f.kernel._omp is not None and all(f.kernel._omp)
+
+
 def test_empty_batch(small_step):
     kw = good_kwargs(0)
     for step in small_step:                      # llvm and numpy agree

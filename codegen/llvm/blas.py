@@ -45,7 +45,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["gemm_address"]
+__all__ = ["gemm_address", "openmp_functions", "OPENMP_FUNCTIONS"]
 
 _MKL_THREADING_GNU = 3   # mkl_service.h: MKL_THREADING_INTEL = 0, SEQUENTIAL = 1, PGI = 2, GNU = 3
 
@@ -83,7 +83,8 @@ def _mkl_library() -> ctypes.CDLL | None:
         except OSError:
             continue
         if "MKL_THREADING_LAYER" not in os.environ and _loads("libgomp.so.1"):
-            lib.MKL_Set_Threading_Layer(ctypes.c_int(_MKL_THREADING_GNU))   # before MKL's first call
+            layer = lib.MKL_Set_Threading_Layer(ctypes.c_int(_MKL_THREADING_GNU))   # before MKL's first call
+            lib.symgrad_on_gomp = layer == _MKL_THREADING_GNU
         return lib
     return None
 
@@ -146,6 +147,25 @@ def _scipy(name: str) -> tuple[int, int, str] | None:
     if not address:
         raise RuntimeError(f"no address for scipy's {name}")
     return address, 32, "scipy"
+
+
+#: the libgomp entry points a tensor kernel's parallel loops call, in slot order
+OPENMP_FUNCTIONS = ("GOMP_parallel", "omp_get_thread_num", "omp_get_num_threads", "omp_get_max_threads")
+
+
+def openmp_functions(blas: str) -> list[int] | None:
+    """Addresses of :data:`OPENMP_FUNCTIONS` when a kernel calling ``blas`` should run its
+    loops on several threads, else None (the loops then run on the calling thread).
+
+    The loops use GNU OpenMP's thread pool only when MKL runs its GEMMs on that same
+    pool: the two then take turns on the same threads.  Beside OpenBLAS's own pthreads,
+    libgomp's workers would spin through each GEMM and take a core from it.
+    ``OMP_NUM_THREADS`` caps the threads, as it does MKL's.
+    """
+    if blas != "mkl" or not getattr(_mkl_library(), "symgrad_on_gomp", False):
+        return None
+    gomp = ctypes.CDLL("libgomp.so.1")   # already loaded by MKL's GNU layer: the same pool
+    return [ctypes.cast(getattr(gomp, f), ctypes.c_void_p).value for f in OPENMP_FUNCTIONS]
 
 
 _FINDERS = {"mkl": _mkl, "numpy": _numpy_openblas, "scipy": _scipy}

@@ -41,7 +41,7 @@ from symgrad.program import Program
 from ..callable import CompiledFunction
 from ..tensor_call import TensorSignature
 from . import cache
-from .blas import gemm_address
+from .blas import gemm_address, openmp_functions
 from .emit import KERNEL
 from .jit import JITLibrary, host_target
 from .kernel import _cache_enabled
@@ -90,6 +90,7 @@ class TensorKernel:
         self.signature = TensorSignature(program)
         self.math = default_math()
         self._gemm, bits, self.blas = gemm_address(self.dtype)
+        self._omp = openmp_functions(self.blas)   # None: the loops run on the calling thread
         self.source = str(emit_tensor_module(program, self.dtype, lay, self.math, bits))
         self.library, how = self._build()
         self._fn = _KERNEL_TYPE(self.library.get_function_address(KERNEL))
@@ -172,10 +173,12 @@ class TensorKernel:
                     "offsets": np.array([lo * item for lo, _, _ in out], dtype=np.uintp),
                     "dims": np.array(dims or (0,), dtype=np.int64)}
             plan["dims_at"] = plan["dims"].ctypes.data
-            slots = np.zeros(lay.gemm_slot + 1, dtype=np.uintp)
+            slots = np.zeros(lay.n_slots, dtype=np.uintp)
             first_ws = len(lay.args) + len(lay.outputs)
             slots[first_ws:lay.gemm_slot] = [a.ctypes.data for a in plan["ws"]]
             slots[lay.gemm_slot] = self._gemm
+            if self._omp is not None:
+                slots[lay.omp_slot:] = self._omp
             plan["slots"], plan["slots_at"] = slots, slots.ctypes.data
             if len(self._plans) >= 2:   # batch sizes change rarely; keep the latest two
                 self._plans.pop(next(iter(self._plans)))
