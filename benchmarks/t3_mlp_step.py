@@ -272,32 +272,28 @@ def main() -> None:
 
 
 NOTES = """
-The llvm step is one machine-code function: eight BLAS GEMMs (NumPy's
-bundled OpenBLAS by default, transposes as flags, no dX product) and five
-fused loop nests (bias + tanh, twice; bias + the three softmax passes + loss sums +
-output delta + its column sum; the two `(delta W^T) * (1 - h*h)` passes with
-their bias-gradient column sums), four (N, 256) temporaries shared by
-lifetime; column loops of 64+ columns keep four vectors in flight.  Where
-the time goes (measured separately with the GEMMs stubbed out): the loops
-take ~0.25 ms in float64 and ~0.15 ms in float32, most of it in the 131k tanh
-(one vector division each); the Python call ~0.06 ms; the GEMMs the rest.
+The llvm step is one machine-code function: eight GEMMs (transposes as
+flags, no dX product) and five fused loop nests (bias + tanh, twice; bias +
+the three softmax passes + loss sums + output delta + its column sum; the two
+`(delta W^T) * (1 - h*h)` passes with their bias-gradient column sums), four
+(N, 256) temporaries shared by lifetime.  The GEMMs call the default BLAS:
+oneMKL when `symgrad[mkl]` is installed, else NumPy's OpenBLAS (the
+`symgrad-llvm (OpenBLAS)` row is the same step with `SYMGRAD_BLAS=numpy`).
+With MKL on GNU OpenMP, the four wide loop nests also run in two row chunks
+on MKL's two OpenMP threads; with OpenBLAS they run on the calling thread.
 
-`symgrad-llvm (MKL gemm)` is the same compiled step with `SYMGRAD_BLAS`
-pointing at the MKL inside torch's CPU library (an experiment, not the
-default).  In float64 the gap between `symgrad-llvm` and torch eager is
-the BLAS: OpenBLAS needs 1.3-2.0 ms for these eight 256-wide GEMMs (NumPy's
-build; SciPy's is slower) where MKL needs ~1.0 ms.  In float32 the GEMMs are
-cheaper and the loops and the Python call matter as much.  The
-GEMM limit counts only GEMM flops at the 1024^3 GEMM peak; at these sizes no
-BLAS reaches that peak.
+Where the time goes (float64, measured separately): the eight GEMMs alone
+take 0.88 ms with MKL and 1.23 ms with OpenBLAS (two threads, each timed
+alone); the loops with the GEMMs stubbed out 0.12 ms on two threads (0.23 ms
+on one; 0.06 / 0.09 ms in float32); the Python call with its checks ~0.04 ms.
+The GEMM limit counts only GEMM flops at the 1024^3 GEMM peak; at these
+sizes no BLAS reaches that peak.
 
 Contention: when other jobs hold one of the two cores, every peer that runs
 a two-thread BLAS (NumPy, symgrad, torch, PyTensor) slows down several-fold
 at its thread barriers, while jax.jit stays fast; median columns then mostly
-measure the load.  Splitting symgrad's loops (or the whole step by batch
-halves) across two threads was measured and lost under this load (two
-threads on 128 rows: 0.42 ms against 0.29 ms for one thread on 256 rows), so
-the kernel runs its loops on the calling thread.
+measure the load, and the best-round columns are the closer to the
+uncontended speed.
 """
 
 
