@@ -21,9 +21,10 @@ Accuracy (``tests/test_llvm_math.py``: mpmath at 160 bits on a few thousand
 points per function including thresholds, plus ~10**6 points per function
 against NumPy float64 / x87 long double): max error 2.3 ulp, every function,
 float64 and float32 (requirement: 4), with IEEE results for +-0, +-inf, NaN and
-subnormal inputs and outputs.  sin, cos and tan are accurate for
-``|x| <= ACCURATE_RANGE`` (about 1.6e6 in float64, 4.2e8 in float32); beyond,
-sin and cos return values in [-1, 1] that are not meaningful (see :mod:`.trig`).
+subnormal inputs and outputs.  sin, cos and tan are accurate over the whole
+finite range (``ACCURATE_RANGE`` is infinite): beyond 1.6e6 (float64) or
+4.2e8 (float32) a branch-free Payne-Hanek reduction takes over (see
+:mod:`.trig`).
 
 Speed: close to NumPy's AVX-512 loops (``benchmarks/llvm_math_bench.py``),
 but inlined into fused kernels; pow is only as fast as a scalar libm loop

@@ -1,18 +1,29 @@
-"""sin, cos and tan: Cody-Waite reduction by pi/2 into a head+tail pair, fdlibm kernels.
+"""sin, cos and tan: argument reduction by pi/2 into a head+tail pair, fdlibm kernels.
 
-Range (documented and tested): the reduction is exact enough for
-|x| <= 2**20 * pi/2 (about 1.65e6) in float64 and |x| <= 2**28 * pi/2 (about
-4.2e8) in float32; beyond that fdlibm switches to Payne-Hanek reduction, which
-needs a table lookup and a loop, and these branch-free versions lose accuracy:
-for larger finite x the results are in [-1, 1] but otherwise meaningless.  float32 is
-reduced and evaluated in double (with shorter polynomials) and rounded once at the end.
+Two reductions run side by side, branch-free, and a select keeps one:
+
+* Cody-Waite (fdlibm's medium case) for |x| <= 2**20 * pi/2 (about 1.65e6)
+  in float64 and |x| <= 2**28 * pi/2 (about 4.2e8) in float32
+  (:data:`MEDIUM_RANGE`);
+* Payne-Hanek beyond, up to the largest finite number (:func:`_reduce_large`):
+  x = m * 2**E with a 53-bit integer m, and only the 176 bits of 2/pi that
+  matter for that E, read from a table as four 44-bit pieces, so that every
+  product m * piece is exact as a double pair (FMA) and the fraction of
+  x * 2/pi comes out to ~2**-120 absolute, enough for the worst case of
+  float64 (x = 6381956970095103 * 2**797, within 2**-61 of a multiple of
+  pi/2).
+
+float32 is reduced and evaluated in double (with shorter polynomials) and
+rounded once at the end.  Both reductions are straight-line code with one
+table lookup (a gather when vectorized), so loops calling sin or cos still
+vectorize.
 """
 from __future__ import annotations
 
 import mpmath
 from llvmlite import ir
 
-from ._emit import Emitter, exact, rounded, truncated
+from ._emit import Emitter, exact, rounded, split, truncated
 from .coeffs import coefficients
 
 # fdlibm k_sin.c / k_cos.c minimax coefficients on [-pi/4, pi/4] (error < 2**-58;
@@ -22,8 +33,34 @@ SIN_COEFFS = (-1.66666666666666324348e-01, 8.33333333332248946124e-03, -1.984126
 COS_COEFFS = (4.16666666666666019037e-02, -1.38888888888741095749e-03, 2.48015872894767294178e-05,
               -2.75573143513906633035e-07, 2.08757232129817482790e-09, -1.13596475577881948265e-11)
 
-#: largest |x| for which sin/cos are accurate, per float type (is64 -> bound)
-ACCURATE_RANGE = {True: 2.0 ** 20 * 1.5707963267948966, False: 2.0 ** 28 * 1.5707963267948966}
+#: largest |x| the Cody-Waite reduction handles, per float type (is64 -> bound); beyond, Payne-Hanek
+MEDIUM_RANGE = {True: 2.0 ** 20 * 1.5707963267948966, False: 2.0 ** 28 * 1.5707963267948966}
+#: largest |x| for which sin/cos/tan are accurate: every finite x
+ACCURATE_RANGE = {True: float("inf"), False: float("inf")}
+
+# Payne-Hanek table: for each exponent E of x = m * 2**E (m a 53-bit integer), the bits
+# b_{E-1} .. b_{E+174} of 2/pi = sum_k b_k 2**-k (b_k = 0 for k <= 0) in four 44-bit
+# pieces C_j = sum_i b_{E-1+44j+i} 2**(1-44j-i): x * 2/pi = m * sum_j C_j modulo 4,
+# up to m * 2**-175 < 2**-122.  Bits above b_{E-1} only add multiples of 4.
+_PH_PIECES, _PH_BITS = 4, 44
+_PH_EMIN, _PH_EMAX = -33, 2046 - 1075      # |x| >= MEDIUM_RANGE[float32 or float64] .. max finite
+
+
+def _payne_hanek_table() -> list[float]:
+    total = _PH_EMAX + _PH_PIECES * _PH_BITS + 8
+    with mpmath.workprec(total + 64):
+        bits = int(mpmath.floor(2 / mpmath.pi * mpmath.mpf(2) ** total))   # b_1 .. b_total
+    mask = (1 << _PH_BITS) - 1
+    table = []
+    for e in range(_PH_EMIN, _PH_EMAX + 1):
+        for j in range(_PH_PIECES):
+            last = e - 1 + _PH_BITS * j + _PH_BITS - 1          # index of the piece's lowest bit
+            w = (bits >> (total - last)) & mask
+            table.append(float(mpmath.ldexp(w, 1 - _PH_BITS * j - (_PH_BITS - 1))))
+    return table
+
+
+PH_TABLE = _payne_hanek_table()
 
 
 def _pio2_parts() -> dict:
@@ -43,6 +80,8 @@ def _pio2_parts() -> dict:
 
 
 PIO2 = _pio2_parts()
+#: pi/2 as a double pair (hi, lo)
+PIO2_DD = split(exact(lambda: mpmath.pi / 2), 53, True)
 
 
 def _reduce_f64(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
@@ -59,6 +98,110 @@ def _reduce_f64(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
     y0 = d.sub(r, w, name="y0")
     y1 = d.sub(d.sub(r, y0), w, name="y1")
     return y0, y1, n
+
+
+def _two_sum(d: Emitter, a: ir.Value, b: ir.Value) -> tuple[ir.Value, ir.Value]:
+    """``(s, e)`` with s = fl(a + b) and a + b = s + e exactly (Knuth)."""
+    s = d.add(a, b)
+    bb = d.sub(s, a)
+    return s, d.add(d.sub(a, d.sub(s, bb)), d.sub(b, bb))
+
+
+def _two_prod(d: Emitter, a: ir.Value, b: ir.Value) -> tuple[ir.Value, ir.Value]:
+    """``(p, e)`` with a * b = p + e exactly (one fma)."""
+    p = d.mul(a, b)
+    return p, d.intrinsic("fma", a, b, d.neg(p))
+
+
+def _table(d: Emitter) -> ir.GlobalVariable:
+    module = d.b.module
+    name = "symgrad.two_over_pi"
+    if name in module.globals:
+        return module.globals[name]
+    ty = ir.ArrayType(ir.DoubleType(), len(PH_TABLE))
+    g = ir.GlobalVariable(module, ty, name)
+    g.global_constant = True
+    g.linkage = "internal"
+    g.initializer = ir.Constant(ty, PH_TABLE)
+    return g
+
+
+def _reduce_large(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
+    """``(y0, y1, n)`` with x = n*pi/2 + y0 + y1 for finite |x| >= 2**20 (Payne-Hanek).
+
+    With x = m * 2**E, frac(x * 2/pi) is summed from the exact products
+    m * C_j (see :data:`PH_TABLE`): integer parts are dropped modulo 4 while
+    they are exact, and the fraction is carried by error-free sums, so the
+    only roundings are in terms below 2**-84.  Lanes outside the domain
+    (small, infinite, NaN) compute garbage that the caller selects away.
+    """
+    b = d.b
+    m, c = _significand_and_pieces(d, x, 53, _PH_PIECES)
+    hi0, lo0 = _two_prod(d, m, c[0])
+    hi1, lo1 = _two_prod(d, m, c[1])
+    hi2, lo2 = _two_prod(d, m, c[2])
+    p3 = d.mul(m, c[3])
+
+    a = d.add(_mod4(d, hi0), lo0, name="ph.a")            # exact: both multiples of 2**-42, |a| < 8
+    n0f, n0 = d.round_to_int(a, d.f(1.0), name="ph.n0")
+    a = d.sub(a, n0f)
+    bsum, eb = _two_sum(d, a, _mod4(d, hi1))
+    n1f, n1 = d.round_to_int(bsum, d.f(1.0), name="ph.n1")
+    bsum = d.sub(bsum, n1f)                            # exact: |bsum - n1| <= 1/2
+    h, e1 = _two_sum(d, bsum, hi2)
+    h, e2 = _two_sum(d, h, lo1)
+    h, e3 = _two_sum(d, h, eb)
+    tail = d.add(d.add(d.add(e1, e2), d.add(e3, lo2)), p3)
+    f_hi, f_lo = _two_sum(d, h, tail)
+    # (f_hi + f_lo) * pi/2 as a double pair
+    y0, err = _two_prod(d, f_hi, d.f(PIO2_DD[0]))
+    y1 = d.add(err, d.add(d.mul(f_hi, d.f(PIO2_DD[1])), d.mul(f_lo, d.f(PIO2_DD[0]))))
+    y0, y1 = _two_sum(d, y0, y1)
+    return _signed(d, x, y0, y1, b.add(n0, n1, name="ph.n"))
+
+
+def _reduce_large_f32(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
+    """:func:`_reduce_large` for a float32 x (widened to double): m has 24 bits, so
+    two pieces suffice (truncation below 2**-63, against a reduced argument of at
+    least ~2**-30 in the worst case) and the fraction needs no tail."""
+    m, c = _significand_and_pieces(d, x, 24, 2)
+    hi0, lo0 = _two_prod(d, m, c[0])
+    a = d.add(_mod4(d, hi0), lo0, name="ph.a")        # exact: multiples of 2**-42, |a| < 8
+    n0f, n0 = d.round_to_int(a, d.f(1.0), name="ph.n0")
+    f = d.add(d.sub(a, n0f), d.mul(m, c[1]), name="ph.f")
+    return _signed(d, x, d.mul(f, d.f(PIO2_DD[0]), name="ph.y"), d.f(0.0), n0)
+
+
+def _significand_and_pieces(d: Emitter, x: ir.Value, digits: int, pieces: int) -> tuple[ir.Value, list]:
+    """``(m, [C_0, ...])``: |x| = m * 2**E with m a ``digits``-bit integer (53, or 24 for a
+    widened float32), and the first ``pieces`` table pieces of E's row."""
+    b = d.b
+    bits = d.bits(d.fabs(x, name="ph.ax"))
+    drop = 53 - digits
+    e = b.sub(b.and_(b.lshr(bits, d.i(52)), d.i(0x7FF)), d.i(1075 - drop), name="ph.E")
+    k = b.sub(e, d.i(_PH_EMIN))
+    k = b.select(b.icmp_signed("<", k, d.i(0)), d.i(0), k)
+    k = b.select(b.icmp_signed(">", k, d.i(_PH_EMAX - _PH_EMIN)), d.i(_PH_EMAX - _PH_EMIN), k, name="ph.row")
+    mant = b.or_(b.and_(bits, d.i((1 << 52) - 1)), d.i(1 << 52))
+    m = b.uitofp(b.lshr(mant, d.i(drop)) if drop else mant, d.fty, name="ph.m")
+    table = _table(d)
+    c = []
+    for j in range(pieces):
+        idx = b.add(b.mul(k, d.i(_PH_PIECES)), d.i(j))
+        c.append(b.load(b.gep(table, [ir.Constant(ir.IntType(32), 0), idx], inbounds=True), name=f"ph.c{j}"))
+    return m, c
+
+
+def _mod4(d: Emitter, v: ir.Value) -> ir.Value:
+    """v - 4*floor(v/4), exact for a double v."""
+    return d.sub(v, d.mul(d.f(4.0), d.intrinsic("floor", d.mul(v, d.f(0.25)))))
+
+
+def _signed(d: Emitter, x, y0, y1, n) -> tuple[ir.Value, ir.Value, ir.Value]:
+    """The reduction of |x| turned into that of x: x < 0 is (-n) pi/2 + (-y)."""
+    neg = d.fcmp("<", x, d.f(0.0))
+    return (d.select(neg, d.neg(y0), y0, name="ph.y0"), d.select(neg, d.neg(y1), y1, name="ph.y1"),
+            d.b.select(neg, d.b.neg(n), n))
 
 
 def _reduce_f32(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
@@ -109,6 +252,9 @@ def _reduced(e: Emitter, x: ir.Value) -> tuple[Emitter, Pair, Pair, ir.Value]:
     d = Emitter(e.b, ir.DoubleType())
     xd = x if e.is64 else e.b.fpext(x, d.fty, name="xd")
     y0, y1, n = (_reduce_f64 if e.is64 else _reduce_f32)(d, xd)
+    large = d.fcmp(">", d.fabs(xd), d.f(MEDIUM_RANGE[e.is64]), name="x.large")
+    l0, l1, ln = (_reduce_large if e.is64 else _reduce_large_f32)(d, xd)
+    y0, y1, n = d.select(large, l0, y0), d.select(large, l1, y1), e.b.select(large, ln, n)
     # inside the accurate range |y0| <= pi/4 and this clamp does nothing; beyond
     # it, it keeps the kernels on their interval so results stay bounded
     y0 = d.clamp(y0, -0.8, 0.8, name="y0.c", keep_nan=False)
