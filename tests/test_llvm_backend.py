@@ -150,6 +150,38 @@ def test_hot_loop_has_vector_instructions(monkeypatch):
     assert re.search(r"\bv(mul|add|div|sub|fmadd\w*)pd\s+%[yz]mm", asm), "no packed double arithmetic"
 
 
+# -- sin/cos/tan: fast blocks, full-range fallback ---------------------------------------------------
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_trig_blocks_fall_back_for_huge_arguments(dtype, monkeypatch):
+    """Kernels with sin/cos/tan compute each block of samples with the Cody-Waite-only
+    functions and recompute a block that has an argument beyond their range with the
+    full ones: results everywhere match the numpy backend (NumPy's sin, cos, tan)."""
+    from codegen.llvm.emit import KernelEmitter
+    monkeypatch.setenv("SYMGRAD_CACHE", "0")     # optimized_ir() needs a compiled library
+    expr, wrt = sp.sin(w * x) * sp.cos(y) + sp.tan(x + y) * w, [w]
+    f = sg.compile(expr, wrt=wrt, backend="llvm", dtype=dtype)
+    g = sg.compile(expr, wrt=wrt, backend="numpy", dtype=dtype)
+    block = KernelEmitter.TRIG_BLOCK
+    n = 3 * block + 17                       # a last, partial block
+    rng = np.random.default_rng(8)
+    xs, ys = rng.uniform(-20, 20, n), rng.uniform(-20, 20, n)
+    hardest = 6381956970095103 * 2.0 ** 797 if dtype == "float64" else 16367173 * 2.0 ** 72
+    huge = {block - 1: 3e7, block + 5: -1e30, 2 * block: 7.5e8, n - 1: hardest}
+    for i, v in huge.items():
+        (xs if i % 2 else ys)[i] = v
+    ys[n - 2] = np.inf
+    kw = {"x": xs, "y": ys, "w": np.float64(0.75)}
+    with np.errstate(invalid="ignore"):
+        (v1, g1), (v2, g2) = f(**kw), g(**kw)
+    rtol = 1e-12 if dtype == "float64" else 2e-5
+    for a, e in ((v1, v2), (g1[0], g2[0])):
+        assert np.array_equal(np.isnan(a), np.isnan(e))
+        ok = ~np.isnan(e)
+        np.testing.assert_allclose(a[ok], e[ok], rtol=rtol, atol=rtol)
+    assert "block.full" in f.kernel.ir((True, True, False))
+    assert re.search(r"<\d+ x (double|float)>", f.kernel.library((True, True, False)).optimized_ir())
+
+
 # -- every call is checked before the kernel runs ----------------------------------------------------
 @pytest.fixture(scope="module")
 def fn():

@@ -81,6 +81,8 @@ class KernelEmitter:
         self.fp = fp_type(dtype)
         self.pattern = tuple(bool(p) for p in pattern)
         self.math = math if math is not None else default_math()
+        #: while the fast pass of a trig block is emitted: the "|x| beyond the fast range" flags
+        self.trig_checks: list | None = None
         self.module = ir.Module(name=f"symgrad_{program.fingerprint()[:12]}")
         self.b: ir.IRBuilder = None  # type: ignore[assignment]
 
@@ -145,9 +147,8 @@ class KernelEmitter:
         out_ptrs = fn.args[1 + len(p.inputs):]
         entry = fn.append_basic_block("entry")
         pre = fn.append_basic_block("preheader")
-        loop = fn.append_basic_block("loop")
         done = fn.append_basic_block("exit")
-        b = ir.IRBuilder(entry)
+        self.b = b = ir.IRBuilder(entry)
         b.cbranch(b.icmp_signed(">", n, ir.Constant(I64, 0), name="nonempty"), pre, done)
 
         # broadcast inputs: one load before the loop (only reached when n > 0)
@@ -156,12 +157,35 @@ class KernelEmitter:
         for k, (_, i) in enumerate(p.inputs):
             if not self.pattern[k]:
                 values[i] = b.load(in_ptrs[k], typ=self.fp, name=in_names[k])
-        b.branch(loop)
+        io = (in_ptrs, out_ptrs, in_names)
+        if self._blocked():
+            self._emit_blocks(fn, n, values, io, done)
+        else:
+            self._emit_loop(fn, ir.Constant(I64, 0), n, values, io, "loop", done)
+        fn.blocks.remove(done)   # the exit block last, for reading
+        fn.blocks.append(done)
+        b.position_at_end(done)
+        b.ret_void()
 
+    def _emit_loop(self, fn, start, stop, values: list, io, name: str, after, carried=None):
+        """``for i in [start, stop)`` (at least one iteration): load, compute, store.
+
+        ``carried`` is the initial value of an i1 loop-carried ``or`` of
+        :attr:`trig_checks`; its value at the exit is returned.
+        """
+        b, p = self.b, self.program
+        in_ptrs, out_ptrs, in_names = io
+        head = b.block
+        loop = fn.append_basic_block(name)
+        b.branch(loop)
         b.position_at_end(loop)
-        self.b = b
         i = b.phi(I64, name="i")
-        i.add_incoming(ir.Constant(I64, 0), pre)
+        i.add_incoming(start, head)
+        flag = None
+        if carried is not None:
+            flag = b.phi(I1, name="beyond")
+            flag.add_incoming(carried, head)
+        values = list(values)
         for k, (_, node_id) in enumerate(p.inputs):
             if self.pattern[k]:
                 ptr = b.gep(in_ptrs[k], [i], inbounds=True, source_etype=self.fp)
@@ -172,11 +196,63 @@ class KernelEmitter:
             if v.type == I1:
                 v = b.uitofp(v, self.fp)
             b.store(v, b.gep(out_ptrs[k], [i], inbounds=True, source_etype=self.fp))
+        if flag is not None:
+            nxt = flag
+            for c in self.trig_checks:
+                nxt = b.or_(nxt, c)
+            flag.add_incoming(nxt, b.block)
         i_next = b.add(i, ir.Constant(I64, 1), name="i_next", flags=["nuw", "nsw"])
-        i.add_incoming(i_next, loop)
-        b.cbranch(b.icmp_signed("<", i_next, n, name="more"), loop, done)
-        b.position_at_end(done)
-        b.ret_void()
+        i.add_incoming(i_next, b.block)
+        b.cbranch(b.icmp_signed("<", i_next, stop, name="more"), loop, after)
+        return nxt if flag is not None else None
+
+    # -- sin, cos, tan: a fast pass per block, the full functions where needed --------------
+    #: samples per block of a kernel that uses sin, cos or tan
+    TRIG_BLOCK = 256
+
+    def _blocked(self) -> bool:
+        """Does the kernel run in blocks (it uses sin/cos/tan and the math has fast variants)?"""
+        return hasattr(self.math, "medium") and any(
+            n.op in (sp.sin, sp.cos, sp.tan) for n in self.program.nodes)
+
+    def _emit_blocks(self, fn, n, values: list, io, done) -> None:
+        """Blocks of :attr:`TRIG_BLOCK` samples: each is computed with the Cody-Waite-only
+        sin/cos/tan, noting any argument beyond their range; such a block is then
+        computed again with the full functions (Payne-Hanek), overwriting its outputs.
+
+        Both passes are plain loops that LLVM vectorizes; the full functions cost
+        ~3x the fast ones, which ordinary data then never pays.
+        """
+        b = self.b
+        head = b.block
+        outer = fn.append_basic_block("block")
+        check, full, nxt = (fn.append_basic_block(s) for s in ("block.check", "block.full", "block.next"))
+        b.branch(outer)
+        b.position_at_end(outer)
+        start = b.phi(I64, name="block")
+        start.add_incoming(ir.Constant(I64, 0), head)
+        end = b.add(start, ir.Constant(I64, self.TRIG_BLOCK), name="block.end", flags=["nuw", "nsw"])
+        end = b.select(b.icmp_signed("<", end, n), end, n, name="block.stop")
+        self.trig_checks = []
+        beyond = self._emit_loop(fn, start, end, values, io, "fast", check, carried=ir.Constant(I1, 0))
+        self.trig_checks = None
+        b.position_at_end(check)
+        b.cbranch(beyond, full, nxt)
+        b.position_at_end(full)
+        self._emit_loop(fn, start, end, values, io, "full", nxt)
+        b.position_at_end(nxt)
+        start.add_incoming(end, nxt)
+        b.cbranch(b.icmp_signed("<", end, n), outer, done)
+
+    def trig(self, name: str, x: ir.Value) -> ir.Value:
+        """sin, cos or tan of ``x``: the full function, or in a block's fast pass the
+        Cody-Waite-only variant plus a note whether ``|x|`` is beyond its range."""
+        if self.trig_checks is None:
+            return self.math.call(self.b, name, x)
+        bound = self.math.medium_range[isinstance(self.fp, ir.DoubleType)]
+        ax = self.math.call(self.b, "fabs", x)
+        self.trig_checks.append(self.b.fcmp_ordered(">", ax, self.const(bound)))
+        return self.math.call(self.b, f"{name}.medium", x)
 
     def emit_nodes(self, values: list, which: Sequence[int]) -> None:
         """Emit the nodes ``which`` (ascending) for one element at ``self.b``.

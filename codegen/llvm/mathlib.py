@@ -106,11 +106,14 @@ class VectorMath(IntrinsicMath):
     def __init__(self) -> None:
         from codegen import llvm_math
         self._emitters = llvm_math.EMITTERS
+        #: "sin.medium" etc.: valid for |x| <= medium_range[is64] (see KernelEmitter.trig)
+        self.medium = llvm_math.MEDIUM
+        self.medium_range = llvm_math.MEDIUM_RANGE
         self._make = llvm_math.declare_math
         self._libs: dict[tuple[int, str], object] = {}
 
     def call(self, builder: ir.IRBuilder, name: str, *xs: ir.Value) -> ir.Value:
-        if name not in self._emitters:
+        if name not in self._emitters and name not in self.medium:
             return super().call(builder, name, *xs)
         key = (id(builder.module), str(xs[0].type))
         lib = self._libs.get(key)

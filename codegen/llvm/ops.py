@@ -101,8 +101,14 @@ def _unary(name: str) -> Emit:
     return lambda e, node, xs: getattr(e.math, name)(e.b, xs[0])
 
 
-for _op, _name in [(sp.exp, "exp"), (sp.log, "log"), (sp.sin, "sin"), (sp.cos, "cos"),
-                   (sp.tan, "tan"), (sp.tanh, "tanh"), (sp.sinh, "sinh"), (sp.cosh, "cosh"),
+def _trig(name: str) -> Emit:
+    return lambda e, node, xs: e.trig(name, xs[0])
+
+
+for _op, _name in [(sp.sin, "sin"), (sp.cos, "cos"), (sp.tan, "tan")]:
+    EMIT[_op] = _trig(_name)
+
+for _op, _name in [(sp.exp, "exp"), (sp.log, "log"), (sp.tanh, "tanh"), (sp.sinh, "sinh"), (sp.cosh, "cosh"),
                    (sp.asin, "asin"), (sp.acos, "acos"), (sp.atan, "atan"), (sp.Abs, "fabs"),
                    (sp.floor, "floor"), (sp.ceiling, "ceil")]:
     EMIT[_op] = _unary(_name)

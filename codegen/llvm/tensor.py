@@ -144,6 +144,7 @@ class TensorEmitter(KernelEmitter):
         self.bools: set[int] = set()
         self.names = program.names()
         self.n_regions = 0
+        self.trig_checks = None   # tensor loops use the full sin/cos/tan (see KernelEmitter.trig)
 
     # -- entry ------------------------------------------------------------------------
     def emit(self) -> ir.Module:

@@ -73,9 +73,11 @@ from .hyperbolic import emit_cosh, emit_sinh
 from .inverse_trig import emit_acos, emit_asin, emit_atan
 from .log import emit_log, emit_log1p
 from .pow import emit_pow
-from .trig import ACCURATE_RANGE, emit_cos, emit_sin, emit_tan
+from .trig import (ACCURATE_RANGE, MEDIUM_RANGE, emit_cos, emit_cos_medium, emit_sin, emit_sin_medium, emit_tan,
+                   emit_tan_medium)
 
-__all__ = ["ACCURATE_RANGE", "EMITTERS", "INTRINSICS", "NAMES", "MathLib", "declare_math"]
+__all__ = ["ACCURATE_RANGE", "EMITTERS", "INTRINSICS", "MEDIUM", "MEDIUM_RANGE", "NAMES", "MathLib",
+           "declare_math"]
 
 #: functions implemented here: name -> emitter(Emitter, *args) -> value (arguments: :data:`ARITY`)
 EMITTERS: dict[str, Callable[..., ir.Value]] = {
@@ -95,6 +97,14 @@ EMITTERS: dict[str, Callable[..., ir.Value]] = {
     "asin": emit_asin,
     "acos": emit_acos,
     "pow": emit_pow,
+}
+
+#: sin, cos and tan without their Payne-Hanek reduction: accurate for |x| <= MEDIUM_RANGE only,
+#: for callers that check the argument and fall back to the full function (name -> emitter)
+MEDIUM: dict[str, Callable[..., ir.Value]] = {
+    "sin.medium": emit_sin_medium,
+    "cos.medium": emit_cos_medium,
+    "tan.medium": emit_tan_medium,
 }
 
 #: number of arguments of each function in :data:`EMITTERS` (1 unless listed)
@@ -151,7 +161,8 @@ class MathLib:
         if name in INTRINSICS:
             base, arity = INTRINSICS[name]
             return float_intrinsic(self.module, base, self.fty, arity)
-        if name not in EMITTERS:
+        body = EMITTERS.get(name) or MEDIUM.get(name)
+        if body is None:
             raise KeyError(f"llvm_math has no function {name!r}; choose one of {NAMES}")
         symbol = f"symgrad.{name}.{self.suffix}"
         existing = self.module.globals.get(symbol)
@@ -165,7 +176,7 @@ class MathLib:
         for arg, arg_name in zip(fn.args, "xy"):
             arg.name = arg_name
         builder = ir.IRBuilder(fn.append_basic_block("entry"))
-        builder.ret(EMITTERS[name](Emitter(builder, self.fty), *fn.args))
+        builder.ret(body(Emitter(builder, self.fty), *fn.args))
         return fn
 
     def call(self, builder: ir.IRBuilder, name: str, *args: ir.Value, result: str = "") -> ir.Value:

@@ -16,7 +16,11 @@ Two reductions run side by side, branch-free, and a select keeps one:
 float32 is reduced and evaluated in double (with shorter polynomials) and
 rounded once at the end.  Both reductions are straight-line code with one
 table lookup (a gather when vectorized), so loops calling sin or cos still
-vectorize.
+vectorize; computing both costs ~3x (float64) the Cody-Waite path alone.
+The ``*_medium`` variants leave Payne-Hanek out: scalar kernels run each
+block of samples with them, note any argument beyond :data:`MEDIUM_RANGE`,
+and recompute only such blocks with the full functions
+(:meth:`codegen.llvm.emit.KernelEmitter.trig`).
 """
 from __future__ import annotations
 
@@ -243,18 +247,21 @@ def _kernels_f32(d: Emitter, y: ir.Value) -> tuple[ir.Value, ir.Value]:
 Pair = tuple[ir.Value, ir.Value | None]
 
 
-def _reduced(e: Emitter, x: ir.Value) -> tuple[Emitter, Pair, Pair, ir.Value]:
+def _reduced(e: Emitter, x: ir.Value, full: bool = True) -> tuple[Emitter, Pair, Pair, ir.Value]:
     """``(d, sin(y), cos(y), n)`` for x = n*pi/2 + y, computed in double (``d``).
 
     sin and cos come as ``(hi, lo)`` pairs (``lo`` is None for float32, whose
     double kernels need no tail): tan divides the pairs before rounding them.
+    ``full=False`` leaves out the Payne-Hanek reduction: accurate only for
+    ``|x| <= MEDIUM_RANGE`` (the ``*_medium`` variants).
     """
     d = Emitter(e.b, ir.DoubleType())
     xd = x if e.is64 else e.b.fpext(x, d.fty, name="xd")
     y0, y1, n = (_reduce_f64 if e.is64 else _reduce_f32)(d, xd)
-    large = d.fcmp(">", d.fabs(xd), d.f(MEDIUM_RANGE[e.is64]), name="x.large")
-    l0, l1, ln = (_reduce_large if e.is64 else _reduce_large_f32)(d, xd)
-    y0, y1, n = d.select(large, l0, y0), d.select(large, l1, y1), e.b.select(large, ln, n)
+    if full:
+        large = d.fcmp(">", d.fabs(xd), d.f(MEDIUM_RANGE[e.is64]), name="x.large")
+        l0, l1, ln = (_reduce_large if e.is64 else _reduce_large_f32)(d, xd)
+        y0, y1, n = d.select(large, l0, y0), d.select(large, l1, y1), e.b.select(large, ln, n)
     # inside the accurate range |y0| <= pi/4 and this clamp does nothing; beyond
     # it, it keeps the kernels on their interval so results stay bounded
     y0 = d.clamp(y0, -0.8, 0.8, name="y0.c", keep_nan=False)
@@ -281,8 +288,8 @@ def _finish(e: Emitter, x: ir.Value, v: ir.Value, name: str) -> ir.Value:
     return v
 
 
-def emit_tan(e: Emitter, x: ir.Value) -> ir.Value:
-    d, s, c, n = _reduced(e, x)
+def emit_tan(e: Emitter, x: ir.Value, full: bool = True) -> ir.Value:
+    d, s, c, n = _reduced(e, x, full)
     # quadrant n odd: tan(y + pi/2) = -cos(y)/sin(y)
     odd = e.b.icmp_unsigned("!=", e.b.and_(n, d.i(1)), d.i(0), name="q.odd")
     if s[1] is None:  # float32: the double quotient is far more accurate than needed
@@ -299,8 +306,8 @@ def emit_tan(e: Emitter, x: ir.Value) -> ir.Value:
     return _finish(e, x, d.madd(resid, inv, q0, name="tan.q"), "tan")
 
 
-def _sincos(e: Emitter, x: ir.Value, want_cos: bool) -> ir.Value:
-    d, s, c, n = _reduced(e, x)
+def _sincos(e: Emitter, x: ir.Value, want_cos: bool, full: bool = True) -> ir.Value:
+    d, s, c, n = _reduced(e, x, full)
     # quadrant n mod 4: sin -> s, c, -s, -c; cos -> c, -s, -c, s
     q = e.b.add(n, d.i(1)) if want_cos else n
     odd = e.b.icmp_unsigned("!=", e.b.and_(n, d.i(1)), d.i(0), name="q.odd")
@@ -317,3 +324,17 @@ def emit_sin(e: Emitter, x: ir.Value) -> ir.Value:
 
 def emit_cos(e: Emitter, x: ir.Value) -> ir.Value:
     return _sincos(e, x, want_cos=True)
+
+
+# Cody-Waite only: the fast path of kernels that check |x| <= MEDIUM_RANGE themselves and
+# recompute with the full functions otherwise (codegen/llvm/emit.py)
+def emit_sin_medium(e: Emitter, x: ir.Value) -> ir.Value:
+    return _sincos(e, x, want_cos=False, full=False)
+
+
+def emit_cos_medium(e: Emitter, x: ir.Value) -> ir.Value:
+    return _sincos(e, x, want_cos=True, full=False)
+
+
+def emit_tan_medium(e: Emitter, x: ir.Value) -> ir.Value:
+    return emit_tan(e, x, full=False)
