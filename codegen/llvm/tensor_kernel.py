@@ -104,6 +104,7 @@ class TensorKernel:
                       for i in set(self._arg_nodes) | set(lay.outputs) | set(lay.workspace)}
         self._recipe = self._result_recipe()
         self._plans: dict[tuple, dict] = {}
+        self._arg_shapes: dict[tuple, list] = {}   # dims -> expected argument shapes
         self._lock = threading.Lock()        # held while the shared workspace is in use
         self._pool_lock = threading.Lock()
         self.timing = (time.perf_counter() - t0, how)
@@ -148,7 +149,12 @@ class TensorKernel:
             dims.append(n)
         dims = tuple(dims)
         ready = []
-        for name, want, a in zip(lay.args, self._plan(dims)["args"], arrays):
+        wants = self._arg_shapes.get(dims)
+        if wants is None:   # no workspace is made for dimensions before the arguments pass
+            wants = [self._shape(i, dims) for i in self._arg_nodes]
+            if len(self._arg_shapes) < 8:
+                self._arg_shapes[dims] = wants
+        for name, want, a in zip(lay.args, wants, arrays):
             if a.dtype != self.dtype:
                 raise TypeError(f"argument {name!r} has dtype {a.dtype}; the kernel takes {self.dtype}")
             if a.shape != want:
@@ -168,7 +174,6 @@ class TensorKernel:
                 out.append((total, total + size, sh))
                 total += -(-max(1, size) * item // 64) * 64 // item
             plan = {"ws": [np.empty(self._shape(i, dims), self.dtype) for i in lay.workspace],
-                    "args": [self._shape(i, dims) for i in self._arg_nodes],
                     "out": out, "size": total, "blocks": [],
                     "offsets": np.array([lo * item for lo, _, _ in out], dtype=np.uintp),
                     "dims": np.array(dims or (0,), dtype=np.int64)}
