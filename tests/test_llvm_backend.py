@@ -182,6 +182,40 @@ def test_trig_blocks_fall_back_for_huge_arguments(dtype, monkeypatch):
     assert re.search(r"<\d+ x (double|float)>", f.kernel.library((True, True, False)).optimized_ir())
 
 
+# -- wide programs run in segments --------------------------------------------------------------------
+def _wide_net(width=12, hidden=8):
+    xs = sp.symbols(f"x0:{width}")
+    W = sp.Matrix(hidden, width, lambda j, i: sp.Symbol(f"w{j}_{i}"))
+    bs, th = sp.symbols(f"b0:{hidden}"), sp.symbols(f"th0:{hidden}")
+    h = [sp.tanh(sum(W[j, i] * xs[i] for i in range(width)) + bs[j]) for j in range(hidden)]
+    gates = [sp.Piecewise((xs[i], xs[i] > 0.5), (xs[i] ** 2, True)) * relu(xs[i] - xs[i - 1])
+             for i in range(1, width)]
+    L = (sum(t * v for t, v in zip(th, h)) - t) ** 2 + sum(gates) + 3 * sum(bs)
+    return L, list(W) + list(bs) + list(th) + list(xs[:3])
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("n", [1, 127, 300])
+def test_wide_programs_run_in_segments_and_match_numpy(dtype, n):
+    """A program with more arrays than segments.WIDE_STREAMS runs in blocks, its nodes in
+    segments whose values cross in scratch rows (comparisons included); outputs that are
+    inputs (d/dth = h ...) or constants (d/db has a 3) come out right, and so do
+    broadcast (scalar) arguments."""
+    from codegen.llvm import segments
+    L, wrt = _wide_net()
+    f = sg.compile(L, wrt=wrt, backend="llvm", dtype=dtype)
+    g = sg.compile(L, wrt=wrt, backend="numpy", dtype=dtype)
+    pattern = (True,) * len(f.args)
+    plan = segments.plan_segments(f.program, pattern)
+    assert segments.is_wide(f.program, pattern) and len(plan.segments) > 2 and plan.n_rows > 0
+    assert "define internal void @\"seg1\"" in f.kernel.ir(pattern)
+    rng = np.random.default_rng(n)
+    kw = random_args(f, n, rng)
+    assert_same(f, g, kw, rtol=1e-12 if dtype == "float64" else 1e-4)
+    kw.update({name: float(kw[name][0]) for name in list(kw)[::3]})    # some broadcast arguments
+    assert_same(f, g, kw, rtol=1e-12 if dtype == "float64" else 1e-4)
+
+
 # -- every call is checked before the kernel runs ----------------------------------------------------
 @pytest.fixture(scope="module")
 def fn():

@@ -47,6 +47,7 @@ from symgrad.program import Program, identifier
 
 from .mathlib import default_math
 from .ops import EMIT, I1, I64, PTR, defemit  # noqa: F401  (re-exported for tensor.py)
+from .segments import emit_segments, is_wide
 
 __all__ = ["emit_module", "EMIT", "defemit", "KernelEmitter", "BODY", "KERNEL"]
 
@@ -158,7 +159,9 @@ class KernelEmitter:
             if not self.pattern[k]:
                 values[i] = b.load(in_ptrs[k], typ=self.fp, name=in_names[k])
         io = (in_ptrs, out_ptrs, in_names)
-        if self._blocked():
+        if is_wide(p, self.pattern):
+            emit_segments(self, fn, entry, n, values, io, done)
+        elif self._blocked():
             self._emit_blocks(fn, n, values, io, done)
         else:
             self._emit_loop(fn, ir.Constant(I64, 0), n, values, io, "loop", done)
