@@ -348,6 +348,29 @@ def test_concurrent_calls_agree(small_step):
         assert v == ve and all(np.array_equal(a, b) for a, b in zip(g, ge))
 
 
+def test_concurrent_calls_with_split_loops_agree():
+    """Several Python threads each running a step whose loops are split into OpenMP
+    chunks (each caller gets its own OpenMP team and, but one, private workspaces)."""
+    import threading
+    X, Y = nn.input("X", 20), nn.input("Y", 10)
+    model = mlp([20, 48, 40, 10])
+    f = sg.compile(losses.softmax_cross_entropy(model(X), Y), wrt=model.parameters(), backend="llvm")
+    kws = [random_kwargs(f, n, np.random.default_rng(n)) for n in (1023, 2000, 1023, 2000)]
+    expect = [f(**kw) for kw in kws]
+    got = [None] * len(kws)
+
+    def run(k):
+        for _ in range(10):
+            got[k] = f(**kws[k])
+    threads = [threading.Thread(target=run, args=(k,)) for k in range(len(kws))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for (v, g), (ve, ge) in zip(got, expect):
+        assert v == ve and all(np.array_equal(a, b) for a, b in zip(g, ge))
+
+
 # -- programs whose outputs are inputs, constants, transposes or scalars -------------------------
 def _linear_cases():
     from symgrad.tensor import Sum
