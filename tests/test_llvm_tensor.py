@@ -348,6 +348,26 @@ def test_concurrent_calls_agree(small_step):
         assert v == ve and all(np.array_equal(a, b) for a, b in zip(g, ge))
 
 
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("batch", [5, 1023])
+def test_trig_regions_fall_back_for_huge_arguments(dtype, batch):
+    """Loop nests with sin/cos run first with the medium-range functions; when a row
+    meets an argument beyond that range the whole nest runs again with the full ones
+    (its column sums and loss sums start again).  1023 rows split into OpenMP chunks."""
+    from symgrad.tensor import Elementwise
+    X, Y = nn.input("X", 6), nn.input("Y", 3)
+    d1, d2 = nn.Dense(6, 16, name="1"), nn.Dense(16, 3, name="2")
+    L = losses.mse(Elementwise(sp.cos, d2(Elementwise(sp.sin, d1(X)))), Y)
+    f, g = compile_both(L, d1.parameters() + d2.parameters(), dtype)
+    assert re.search(r"r\d+\.full|region\d+\.full", f.source)
+    rng = np.random.default_rng(batch)
+    for huge in (False, True):
+        kw = random_kwargs(f, batch, rng)
+        if huge:
+            kw["X"][batch // 2, 1] = 1e15    # far beyond both dtypes' medium range
+        assert_same(f, g, kw)
+
+
 def test_concurrent_calls_with_split_loops_agree():
     """Several Python threads each running a step whose loops are split into OpenMP
     chunks (each caller gets its own OpenMP team and, but one, private workspaces)."""

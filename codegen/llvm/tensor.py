@@ -144,7 +144,8 @@ class TensorEmitter(KernelEmitter):
         self.bools: set[int] = set()
         self.names = program.names()
         self.n_regions = 0
-        self.trig_checks = None   # tensor loops use the full sin/cos/tan (see KernelEmitter.trig)
+        self.trig_checks = None   # in a region's fast pass: see _region_loop
+        self.trig_flag = None
 
     # -- entry ------------------------------------------------------------------------
     def emit(self) -> ir.Module:
@@ -343,18 +344,37 @@ class TensorEmitter(KernelEmitter):
             return
         b = self.b
         self.n_regions += 1
-        sums = self._region_loop(region, ir.Constant(I64, 0), self.dim(region.rows), f"r{self.n_regions}")
-        for i in region.nodes():
-            self.vals.pop(i, None)
-        for i, acc in sums.items():
-            self.vals[i] = b.load(acc, typ=self.fp, name=self.names[i])
+        lo, hi, name = ir.Constant(I64, 0), self.dim(region.rows), f"r{self.n_regions}"
+        fast = self._has_trig(region)
+        sums = self._region_loop(region, lo, hi, name, fast=fast)
+        totals = {i: b.load(acc, typ=self.fp, name=self.names[i]) for i, acc in sums.items()}
+        if fast:   # an argument beyond the medium range: the whole region again, full functions
+            before = b.block
+            with b.if_then(b.load(self.trig_flag, typ=I1)):
+                again = self._region_loop(region, lo, hi, f"{name}.full")
+                redone = {i: b.load(acc, typ=self.fp) for i, acc in again.items()}
+                after = b.block
+            for i in totals:
+                phi = b.phi(self.fp, name=self.names[i])
+                phi.add_incoming(totals[i], before)
+                phi.add_incoming(redone[i], after)
+                totals[i] = phi
+        self.vals.update(totals)
 
-    def _region_loop(self, region: Region, lo, hi, name: str) -> dict[int, ir.Value]:
+    def _region_loop(self, region: Region, lo, hi, name: str, fast: bool = False) -> dict[int, ir.Value]:
         """Rows ``lo`` to ``hi`` of ``region``: column sums zeroed first, then the row loop.
 
         Returns node -> the stack slot of each ``Sum``'s total over these rows.
+        ``fast``: sin/cos/tan take their medium-range variants and
+        :attr:`trig_flag` (a stack slot) ends up true if an argument needed the
+        full ones; running the region again without ``fast`` then redoes all
+        of it (its column sums and ``Sum`` totals start again from zero).
         """
         b, p = self.b, self.program
+        if fast:
+            self.trig_checks = []
+            self.trig_flag = self.allocas.alloca(I1, name=f"{name}.beyond")
+            b.store(ir.Constant(I1, 0), self.trig_flag)
         sums = {}
         for i in region.nodes():
             node = p.nodes[i]
@@ -367,7 +387,15 @@ class TensorEmitter(KernelEmitter):
         for stage in region.stages:
             self._emit_stage(stage, rows, sums)
         close()
+        self.trig_checks = None
+        for i in region.nodes():   # row-scoped values do not reach past the row loop
+            self.vals.pop(i, None)
         return sums
+
+    def _has_trig(self, region: Region) -> bool:
+        """Does ``region`` use sin/cos/tan, with fast medium-range variants available?"""
+        return hasattr(self.math, "medium") and any(
+            self.program.nodes[i].op in (sp.sin, sp.cos, sp.tan) for i in region.nodes())
 
     # -- loop nests on several threads -------------------------------------------------------
     def _scratch_size(self, region: Region) -> int | None:
@@ -402,7 +430,8 @@ class TensorEmitter(KernelEmitter):
         """
         self.n_regions += 1
         f = _Frame(self, region, f"region{self.n_regions}")
-        body = self._outline_body(region, f)
+        fast = self._has_trig(region)
+        body = self._outline_body(region, f, "body", fast)
         omp = self._omp_entry(f, body)
         b, fp = self.b, self.fp
         cx = self.allocas.alloca(f.type, name=f"{f.name}.ctx")
@@ -417,13 +446,13 @@ class TensorEmitter(KernelEmitter):
             b.store(scratch, f.field(b, cx, f.SCRATCH))
         chunks = self._chunks(region, rows)
         b.store(chunks, f.field(b, cx, f.CHUNKS))
-        with b.if_else(b.icmp_signed(">", chunks, ir.Constant(I64, 1))) as (several, one):
-            with several:
-                gomp = b.load(b.gep(self.slots_arg, [ir.Constant(I64, self.layout.omp_slot)], inbounds=True,
-                                    source_etype=PTR), typ=ir.PointerType(OMP_TYPES[0]))
-                b.call(gomp, [omp, cx, b.trunc(chunks, I32), ir.Constant(I32, 0)])
-            with one:
-                b.call(body, [cx, ir.Constant(I64, 0)])
+        self._run_chunks(cx, chunks, body, omp)
+        if fast:   # a chunk met an argument beyond the medium range: all chunks again, full functions
+            c, (beyond,), close = self._loop(chunks, f"{f.name}.beyond", [ir.Constant(I1, 0)])
+            close([b.or_(beyond, b.trunc(b.load(f.field(b, cx, f.FLAGS, c), typ=I8), I1))])
+            with b.if_then(beyond):
+                full = self._outline_body(region, f, "full", False)
+                self._run_chunks(cx, chunks, full, self._omp_entry(f, full))
         for i, off in f.col_sums:   # buffer += scratch rows 0 .. chunks - 2
             c, _, close = self._loop(chunks, f"{f.name}.{self.names[i]}.chunks", start=ir.Constant(I64, 1))
             base = b.add(b.mul(b.sub(c, ir.Constant(I64, 1)), ir.Constant(I64, f.scratch)), ir.Constant(I64, off))
@@ -438,14 +467,26 @@ class TensorEmitter(KernelEmitter):
             close([b.fadd(acc, b.load(f.field(b, cx, f.PARTIALS, f.partial(b, c, j)), typ=fp))])
             self.vals[i] = acc   # the header's phi: the total once the loop exits
 
-    def _outline_body(self, region: Region, f: "_Frame") -> ir.Function:
-        """``void region<k>.body(ptr ctx, i64 chunk)``: rows ``[N c / n, N (c+1) / n)``.
+    def _run_chunks(self, cx, chunks, body: ir.Function, omp: ir.Function) -> None:
+        """One chunk: a direct call of ``body``; more: ``GOMP_parallel`` of ``omp``."""
+        b = self.b
+        with b.if_else(b.icmp_signed(">", chunks, ir.Constant(I64, 1))) as (several, one):
+            with several:
+                gomp = b.load(b.gep(self.slots_arg, [ir.Constant(I64, self.layout.omp_slot)], inbounds=True,
+                                    source_etype=PTR), typ=ir.PointerType(OMP_TYPES[0]))
+                b.call(gomp, [omp, cx, b.trunc(chunks, I32), ir.Constant(I32, 0)])
+            with one:
+                b.call(body, [cx, ir.Constant(I64, 0)])
+
+    def _outline_body(self, region: Region, f: "_Frame", kind: str, fast: bool) -> ir.Function:
+        """``void region<k>.<kind>(ptr ctx, i64 chunk)``: rows ``[N c / n, N (c+1) / n)``.
 
         The emitter's per-function state (builders, dims, buffer pointers,
         values) is swapped for the body's while the region is emitted in it.
+        ``fast``: the medium-range sin/cos/tan, the chunk's flag to ``ctx``.
         """
         fp = self.fp
-        body = ir.Function(self.module, ir.FunctionType(ir.VoidType(), [PTR, I64]), f"{f.name}.body")
+        body = ir.Function(self.module, ir.FunctionType(ir.VoidType(), [PTR, I64]), f"{f.name}.{kind}")
         body.linkage = "internal"
         body.attributes.add("nounwind")
         ctx, chunk = body.args
@@ -476,9 +517,11 @@ class TensorEmitter(KernelEmitter):
             for i, off in f.col_sums:
                 mine = b.gep(scratch, [b.add(row, ir.Constant(I64, off))], source_etype=fp)
                 self.ptr[i] = b.select(first, self.ptr[i], mine, name=f"{self.names[i]}.part")
-        sums = self._region_loop(region, lo, hi, f"{f.name}.rows")
+        sums = self._region_loop(region, lo, hi, f"{f.name}.rows", fast=fast)
         for j, i in enumerate(f.sum_nodes):
             self.b.store(self.b.load(sums[i], typ=fp), f.field(self.b, ctx, f.PARTIALS, f.partial(self.b, chunk, j)))
+        if fast:
+            self.b.store(self.b.zext(self.b.load(self.trig_flag, typ=I1), I8), f.field(self.b, ctx, f.FLAGS, chunk))
         self.b.ret_void()
         self.allocas.branch(entry)
         inside = self.bools
@@ -488,7 +531,7 @@ class TensorEmitter(KernelEmitter):
 
     def _omp_entry(self, f: "_Frame", body: ir.Function) -> ir.Function:
         """``void region<k>.omp(ptr ctx)``, run by each OpenMP thread: chunks ``t, t + T, ...``."""
-        omp = ir.Function(self.module, ir.FunctionType(ir.VoidType(), [PTR]), f"{f.name}.omp")
+        omp = ir.Function(self.module, ir.FunctionType(ir.VoidType(), [PTR]), f"{body.name}.omp")
         omp.linkage = "internal"
         omp.attributes.add("nounwind")
         b = ir.IRBuilder(omp.append_basic_block("entry"))
@@ -555,12 +598,14 @@ class TensorEmitter(KernelEmitter):
     def _emit_stage(self, stage: Stage, row, sums) -> None:
         b, p = self.b, self.program
         accs = [i for i in stage.nodes if is_row_reduction(p.nodes[i]) or p.nodes[i].op is Sum]
+        fast = self.trig_checks is not None     # the fast pass of a trig region: carry its flag
+        first_check = len(self.trig_checks) if fast else 0
+        inits = [self._reduce_init(p.nodes[i]) for i in accs] + ([ir.Constant(I1, 0)] if fast else [])
         if stage.looped:
-            col, phis, close = self._loop(self.dim(stage.cols), f"c{self.names[stage.nodes[0]]}",
-                                          [self._reduce_init(p.nodes[i]) for i in accs],
+            col, phis, close = self._loop(self.dim(stage.cols), f"c{self.names[stage.nodes[0]]}", inits,
                                           INTERLEAVE if _wide(stage.cols) else 0)
         else:
-            col, phis, close = ir.Constant(I64, 0), [self._reduce_init(p.nodes[i]) for i in accs], None
+            col, phis, close = ir.Constant(I64, 0), inits, None
         pos = (row, col)
         nexts = {}
         for i in stage.nodes:
@@ -578,13 +623,21 @@ class TensorEmitter(KernelEmitter):
             self.vals[i] = v
             if i in self.sched.materialized:
                 b.store(self._as_fp(v), self._addr(i, *self._at(i, pos)))
+        flag = None
+        if fast:
+            flag = phis[-1]
+            for c in self.trig_checks[first_check:]:
+                flag = b.or_(flag, c)
         if close is not None:
-            close([nexts[i] for i in accs])
+            close([nexts[i] for i in accs] + ([flag] if fast else []))
             for i in stage.nodes:   # values of the loop body do not reach past it
                 self.vals.pop(i, None)
             results = phis
+            flag = phis[-1] if fast else None
         else:
             results = [nexts[i] for i in accs]
+        if fast:
+            b.store(b.or_(b.load(self.trig_flag, typ=I1), flag), self.trig_flag)
         for i, r in zip(accs, results):
             if p.nodes[i].op is Sum:
                 b.store(b.fadd(b.load(sums[i], typ=self.fp), r, flags=["reassoc"]), sums[i])
@@ -599,11 +652,12 @@ class _Frame:
 
     ``ctx`` is a struct: the slot and dims pointers, the row count, the chunk
     count, the scratch rows of the column sums, every value computed outside
-    the region that the region reads (``captured``), and the ``Sum``
-    partials, ``MAX_CHUNKS`` per ``Sum``.
+    the region that the region reads (``captured``), the ``Sum`` partials,
+    ``MAX_CHUNKS`` per ``Sum``, and per chunk whether its fast pass met a
+    sin/cos/tan argument beyond the medium range.
     """
 
-    SLOTS, DIMS, ROWS, CHUNKS, SCRATCH, CAPTURED, PARTIALS = range(7)
+    SLOTS, DIMS, ROWS, CHUNKS, SCRATCH, CAPTURED, PARTIALS, FLAGS = range(8)
 
     def __init__(self, em: TensorEmitter, region: Region, name: str):
         p = em.program
@@ -618,7 +672,8 @@ class _Frame:
                 self.col_sums.append((i, self.scratch))
                 self.scratch += p.nodes[i].shape[1]
         self.type = ir.LiteralStructType([PTR, PTR, I64, I64, PTR, ir.ArrayType(em.fp, max(1, len(self.captured))),
-                                          ir.ArrayType(em.fp, max(1, MAX_CHUNKS * len(self.sum_nodes)))])
+                                          ir.ArrayType(em.fp, max(1, MAX_CHUNKS * len(self.sum_nodes))),
+                                          ir.ArrayType(I8, MAX_CHUNKS)])
 
     def field(self, b: ir.IRBuilder, ctx, k: int, j=None):
         """Address of field ``k`` (element ``j`` of an array field) of ``ctx``: the kernel's
