@@ -125,10 +125,10 @@ are accurate over the whole finite range: beyond 1.6e6 (float64) or 4.2e8
 (float32) a Payne-Hanek reduction takes over, and as straight-line code it is
 computed for every element, which is what these rows cost.  The `.medium`
 rows leave it out (accurate below those bounds only).  Compiled scalar
-kernels use the `.medium` functions for blocks of 256 samples and recompute a
-block with the full ones only when one of its arguments is beyond the bound,
-so ordinary data pays the `.medium` price.  Arguments here are uniform in
-[-100, 100].
+kernels use the `.medium` functions for blocks of 256 samples, tensor kernels
+for each fused loop nest, and recompute a block or nest with the full ones
+only when one of its arguments is beyond the bound, so ordinary data pays the
+`.medium` price.  Arguments here are uniform in [-100, 100].
 """
 
 

@@ -18,9 +18,9 @@ rounded once at the end.  Both reductions are straight-line code with one
 table lookup (a gather when vectorized), so loops calling sin or cos still
 vectorize; computing both costs ~3x (float64) the Cody-Waite path alone.
 The ``*_medium`` variants leave Payne-Hanek out: scalar kernels run each
-block of samples with them, note any argument beyond :data:`MEDIUM_RANGE`,
-and recompute only such blocks with the full functions
-(:meth:`codegen.llvm.emit.KernelEmitter.trig`).
+block of samples with them (tensor kernels each fused loop nest), note any
+argument beyond :data:`MEDIUM_RANGE`, and recompute only such blocks with
+the full functions (:meth:`codegen.llvm.emit.KernelEmitter.trig`).
 """
 from __future__ import annotations
 
