@@ -58,10 +58,11 @@ def is_wide(program: Program, pattern) -> bool:
 
 @dataclass
 class SegmentPlan:
-    """Which nodes each segment computes, loads and keeps for later."""
+    """Which nodes each segment computes, reads and keeps for later (per segment, ascending)."""
 
-    segments: list[list[int]]     # computed nodes, ascending
-    loads: list[list[int]]        # array inputs the segment reads
+    segments: list[list[int]]     # computed nodes
+    loads: list[list[int]]        # array inputs it reads
+    scalars: list[list[int]]      # broadcast inputs it reads (passed by value)
     reads: list[list[int]]        # values of earlier segments it reads (from their rows)
     keeps: list[list[int]]        # its values that later segments read (to their rows)
     leaves: list[list[int]]       # constants it needs
@@ -74,59 +75,78 @@ def plan_segments(program: Program, pattern) -> SegmentPlan:
     """Cut ``program`` into segments and give the values that cross them rows."""
     p = program
     array_inputs = {i for k, (_, i) in enumerate(p.inputs) if pattern[k]}
-    input_ids = {i for _, i in p.inputs}
+    scalar_inputs = {i for k, (_, i) in enumerate(p.inputs) if not pattern[k]}
     stored = {i for _, i in p.outputs}
-    segments: list[list[int]] = [[]]
-    seg_of: dict[int, int] = {}
-    touched: set[int] = set()       # array accesses of the open segment (by node)
-    for i, node in enumerate(p.nodes):
-        if not node.args:
-            continue
-        new = {a for a in node.args if a in array_inputs or (a in seg_of and seg_of[a] != len(segments) - 1)}
-        new |= {i} if i in stored else set()
-        if segments[-1] and (len(segments[-1]) >= SEGMENT_OPS or len(touched | new) > SEGMENT_ACCESSES):
-            segments.append([])
-            touched = set()
-            new = {a for a in node.args if a in array_inputs or a in seg_of} | ({i} if i in stored else set())
-        segments[-1].append(i)
-        seg_of[i] = len(segments) - 1
-        touched |= new
+    segments = _cut(p, array_inputs, stored)
+    seg_of = {i: s for s, nodes in enumerate(segments) for i in nodes}
+    n = len(segments)
+    loads, scalars, reads, leaves = ([set() for _ in range(n)] for _ in range(4))
     last_use: dict[int, int] = {}
-    loads = [set() for _ in segments]
-    leaves = [set() for _ in segments]
-    reads = [set() for _ in segments]
+
+    def needs(s: int, a: int) -> None:
+        if a in seg_of:
+            if seg_of[a] != s:
+                reads[s].add(a)
+                last_use[a] = max(last_use.get(a, s), s)
+        elif a in array_inputs:
+            loads[s].add(a)
+        elif a in scalar_inputs:
+            scalars[s].add(a)
+        else:
+            leaves[s].add(a)
+
     for s, nodes in enumerate(segments):
         for u in nodes:
             for a in p.nodes[u].args:
-                if a in seg_of:
-                    if seg_of[a] != s:
-                        reads[s].add(a)
-                        last_use[a] = max(last_use.get(a, s), s)
-                elif a in array_inputs:
-                    loads[s].add(a)
-                elif a not in input_ids:
-                    leaves[s].add(a)
-    outputs = [[] for _ in segments]
+                needs(s, a)
+    outputs: list[list[int]] = [[] for _ in range(n)]
     for k, (_, i) in enumerate(p.outputs):
         s = seg_of.get(i, 0)            # inputs and constants: stored by the first segment
         outputs[s].append(k)
-        if i in array_inputs:
-            loads[s].add(i)
-        elif i not in seg_of and i not in input_ids:
-            leaves[s].add(i)
-    keeps = [[] for _ in segments]
-    for a, s_last in last_use.items():
+        if i not in seg_of:
+            needs(s, i)
+    keeps: list[list[int]] = [[] for _ in range(n)]
+    dies_after: list[list[int]] = [[] for _ in range(n)]
+    for a in sorted(last_use):
         keeps[seg_of[a]].append(a)
-    row, free, n_rows = {}, [], 0
-    for s in range(len(segments)):
-        free += [row[a] for a in sorted(last_use) if a in row and last_use[a] == s - 1]
-        for a in sorted(keeps[s]):
+        dies_after[last_use[a]].append(a)
+    row: dict[int, int] = {}
+    free: list[int] = []
+    n_rows = 0
+    for s in range(n):
+        for a in keeps[s]:              # rows dead before this segment are free again
             if free:
                 row[a] = free.pop()
             else:
                 row[a], n_rows = n_rows, n_rows + 1
-    return SegmentPlan(segments, [sorted(x) for x in loads], [sorted(x) for x in reads],
-                       [sorted(x) for x in keeps], [sorted(x) for x in leaves], outputs, row, n_rows)
+        free += [row[a] for a in dies_after[s]]
+    return SegmentPlan(segments, *([sorted(x) for x in group] for group in (loads, scalars, reads)),
+                       keeps, [sorted(x) for x in leaves], outputs, row, n_rows)
+
+
+def _cut(p: Program, array_inputs: set, stored: set) -> list[list[int]]:
+    """The computed nodes in order, cut at :data:`SEGMENT_OPS` operations or
+    :data:`SEGMENT_ACCESSES` array accesses (inputs, outputs, earlier segments' rows)."""
+    segments: list[list[int]] = [[]]
+    seg_of: dict[int, int] = {}
+    touched: set[int] = set()
+    for i, node in enumerate(p.nodes):
+        if not node.args:
+            continue
+
+        def accesses(open_segment: int) -> set[int]:
+            out = {a for a in node.args if a in array_inputs or (a in seg_of and seg_of[a] != open_segment)}
+            return out | ({i} if i in stored else set())
+
+        new = accesses(len(segments) - 1)
+        if segments[-1] and (len(segments[-1]) >= SEGMENT_OPS or len(touched | new) > SEGMENT_ACCESSES):
+            segments.append([])
+            touched = set()
+            new = accesses(len(segments) - 1)
+        segments[-1].append(i)
+        seg_of[i] = len(segments) - 1
+        touched |= new
+    return segments
 
 
 def _loop_hints(module: ir.Module, name: str):
@@ -161,9 +181,8 @@ def emit_segments(em, fn: ir.Function, entry: ir.Block, n, values: list, io, don
     rows = [ab.alloca(ir.ArrayType(fp, block), name=f"row{r}") for r in range(plan.n_rows)]
     in_ptr = {i: in_ptrs[k] for k, (_, i) in enumerate(p.inputs)}
     in_name = {i: in_names[k] for k, (_, i) in enumerate(p.inputs)}
-    broadcast = [i for i, v in enumerate(values) if v is not None]
     bools: set[int] = set()
-    segment_fns = [_segment_function(em, plan, s, in_name, broadcast, bools) for s in range(len(plan.segments))]
+    segment_fns = [_segment_function(em, plan, s, in_name, bools) for s in range(len(plan.segments))]
     em.b = b
 
     head = b.block
@@ -177,18 +196,19 @@ def emit_segments(em, fn: ir.Function, entry: ir.Block, n, values: list, io, don
                      name="count")
     for s, seg in enumerate(segment_fns):
         args = [start, count] + [in_ptr[a] for a in plan.loads[s]] + [out_ptrs[k] for k in plan.outputs[s]]
-        args += [rows[plan.row[a]] for a in plan.reads[s] + plan.keeps[s]] + [values[a] for a in broadcast]
+        args += [rows[plan.row[a]] for a in plan.reads[s] + plan.keeps[s]] + [values[a] for a in plan.scalars[s]]
         b.call(seg, args)
     nxt = b.add(start, count, name="block.next", flags=["nuw", "nsw"])
     start.add_incoming(nxt, b.block)
     b.cbranch(b.icmp_signed("<", nxt, n), outer, done)
 
 
-def _segment_function(em, plan: SegmentPlan, s: int, in_name, broadcast, bools: set) -> ir.Function:
-    """``void seg<s>(i64 start, i64 count, ptr noalias ...)``: the segment's loop over one block."""
+def _segment_function(em, plan: SegmentPlan, s: int, in_name, bools: set) -> ir.Function:
+    """``void seg<s>(i64 start, i64 count, ptr noalias ..., scalars...)``: the segment's loop
+    over one block (``bools``: nodes whose rows hold comparisons as 0/1, filled in order)."""
     p, fp = em.program, em.fp
     n_ptr = len(plan.loads[s]) + len(plan.outputs[s]) + len(plan.reads[s]) + len(plan.keeps[s])
-    fty = ir.FunctionType(ir.VoidType(), [I64, I64] + [PTR] * n_ptr + [fp] * len(broadcast))
+    fty = ir.FunctionType(ir.VoidType(), [I64, I64] + [PTR] * n_ptr + [fp] * len(plan.scalars[s]))
     fn = ir.Function(em.module, fty, f"seg{s}")
     fn.linkage = "internal"
     fn.attributes.add("noinline")
@@ -211,7 +231,7 @@ def _segment_function(em, plan: SegmentPlan, s: int, in_name, broadcast, bools: 
     j.add_incoming(ir.Constant(I64, 0), entry)
     i = b.add(start, j, name="i", flags=["nuw", "nsw"])
     vals: list = [None] * len(p.nodes)
-    for a, v in zip(broadcast, rest[n_ptr:]):
+    for a, v in zip(plan.scalars[s], rest[n_ptr:]):
         vals[a] = v
     for a, ptr in loads.items():
         vals[a] = b.load(b.gep(ptr, [i], inbounds=True, source_etype=fp), typ=fp, name=in_name[a])
