@@ -216,6 +216,23 @@ def test_wide_programs_run_in_segments_and_match_numpy(dtype, n):
     assert_same(f, g, kw, rtol=1e-12 if dtype == "float64" else 1e-4)
 
 
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_wide_programs_with_trig_fall_back_per_segment(dtype):
+    """Segments with sin/cos run their loop with the medium-range functions and again
+    with the full ones when a sample of the block needs them."""
+    from codegen.llvm import segments
+    ws, xs = sp.symbols("w0:40"), sp.symbols("x0:40")
+    L = sum(sp.sin(a * b) + sp.cos(a - b) for a, b in zip(ws, xs))
+    f = sg.compile(L, wrt=list(ws), backend="llvm", dtype=dtype)
+    g = sg.compile(L, wrt=list(ws), backend="numpy", dtype=dtype)
+    pattern = (True,) * len(f.args)
+    assert segments.is_wide(f.program, pattern) and re.search(r"^fast:", f.kernel.ir(pattern), re.M)
+    rng = np.random.default_rng(2)
+    kw = random_args(f, 300, rng)
+    kw["x7"][200] = 1e30                  # far beyond the medium range in both dtypes
+    assert_same(f, g, kw, rtol=1e-12 if dtype == "float64" else 1e-4)
+
+
 # -- every call is checked before the kernel runs ----------------------------------------------------
 @pytest.fixture(scope="module")
 def fn():

@@ -215,8 +215,12 @@ class KernelEmitter:
 
     def _blocked(self) -> bool:
         """Does the kernel run in blocks (it uses sin/cos/tan and the math has fast variants)?"""
+        return self.has_fast_trig(range(len(self.program.nodes)))
+
+    def has_fast_trig(self, nodes) -> bool:
+        """Do ``nodes`` use sin/cos/tan, with fast medium-range variants available?"""
         return hasattr(self.math, "medium") and any(
-            n.op in (sp.sin, sp.cos, sp.tan) for n in self.program.nodes)
+            self.program.nodes[i].op in (sp.sin, sp.cos, sp.tan) for i in nodes)
 
     def _emit_blocks(self, fn, n, values: list, io, done) -> None:
         """Blocks of :attr:`TRIG_BLOCK` samples: each is computed with the Cody-Waite-only

@@ -206,7 +206,7 @@ def emit_segments(em, fn: ir.Function, entry: ir.Block, n, values: list, io, don
 def _segment_function(em, plan: SegmentPlan, s: int, in_name, bools: set) -> ir.Function:
     """``void seg<s>(i64 start, i64 count, ptr noalias ..., scalars...)``: the segment's loop
     over one block (``bools``: nodes whose rows hold comparisons as 0/1, filled in order)."""
-    p, fp = em.program, em.fp
+    fp = em.fp
     n_ptr = len(plan.loads[s]) + len(plan.outputs[s]) + len(plan.reads[s]) + len(plan.keeps[s])
     fty = ir.FunctionType(ir.VoidType(), [I64, I64] + [PTR] * n_ptr + [fp] * len(plan.scalars[s]))
     fn = ir.Function(em.module, fty, f"seg{s}")
@@ -222,16 +222,46 @@ def _segment_function(em, plan: SegmentPlan, s: int, in_name, bools: set) -> ir.
     outs = [next(ptrs) for _ in plan.outputs[s]]
     rows = {a: next(ptrs) for a in plan.reads[s] + plan.keeps[s]}
     entry = fn.append_basic_block("entry")
-    loop = fn.append_basic_block("loop")
     done = fn.append_basic_block("exit")
     b = em.b = ir.IRBuilder(entry)
-    b.cbranch(b.icmp_signed(">", count, ir.Constant(I64, 0)), loop, done)
+    nonempty = fn.append_basic_block("nonempty")
+    b.cbranch(b.icmp_signed(">", count, ir.Constant(I64, 0)), nonempty, done)
+    b.position_at_end(nonempty)
+    io = (start, count, loads, outs, rows, rest[n_ptr:])
+    if em.has_fast_trig(plan.segments[s]):   # medium-range sin/cos/tan; the full ones if needed
+        check, full = fn.append_basic_block("check"), fn.append_basic_block("full")
+        em.trig_checks = []
+        beyond = _segment_loop(em, plan, s, in_name, bools, io, "fast", check)
+        em.trig_checks = None
+        b.position_at_end(check)
+        b.cbranch(beyond, full, done)
+        b.position_at_end(full)
+    _segment_loop(em, plan, s, in_name, bools, io, "loop", done)
+    fn.blocks.remove(done)
+    fn.blocks.append(done)
+    b.position_at_end(done)
+    b.ret_void()
+    return fn
+
+
+def _segment_loop(em, plan: SegmentPlan, s: int, in_name, bools: set, io, name: str, after):
+    """The loop of segment ``s`` over ``[0, count)`` at ``em.b``; with ``em.trig_checks`` a
+    list, also the ``or`` of its checks, returned as it is at the loop's exit."""
+    p, fp, b = em.program, em.fp, em.b
+    start, count, loads, outs, rows, scalars = io
+    pre = b.block
+    loop = b.function.append_basic_block(name)
+    b.branch(loop)
     b.position_at_end(loop)
     j = b.phi(I64, name="j")
-    j.add_incoming(ir.Constant(I64, 0), entry)
+    j.add_incoming(ir.Constant(I64, 0), pre)
+    flag = None
+    if em.trig_checks is not None:
+        flag = b.phi(I1, name="beyond")
+        flag.add_incoming(ir.Constant(I1, 0), pre)
     i = b.add(start, j, name="i", flags=["nuw", "nsw"])
     vals: list = [None] * len(p.nodes)
-    for a, v in zip(plan.scalars[s], rest[n_ptr:]):
+    for a, v in zip(plan.scalars[s], scalars):
         vals[a] = v
     for a, ptr in loads.items():
         vals[a] = b.load(b.gep(ptr, [i], inbounds=True, source_etype=fp), typ=fp, name=in_name[a])
@@ -250,10 +280,14 @@ def _segment_function(em, plan: SegmentPlan, s: int, in_name, bools: set) -> ir.
         if v.type == I1:
             v = b.uitofp(v, fp)
         b.store(v, b.gep(ptr, [i], inbounds=True, source_etype=fp))
+    nxt = None
+    if flag is not None:
+        nxt = flag
+        for c in em.trig_checks:
+            nxt = b.or_(nxt, c)
+        flag.add_incoming(nxt, b.block)
     j_next = b.add(j, ir.Constant(I64, 1), name="j_next", flags=["nuw", "nsw"])
     j.add_incoming(j_next, b.block)
-    br = b.cbranch(b.icmp_signed("<", j_next, count), loop, done)
-    br.set_metadata("llvm.loop", _loop_hints(em.module, f"seg{s}"))
-    b.position_at_end(done)
-    b.ret_void()
-    return fn
+    br = b.cbranch(b.icmp_signed("<", j_next, count), loop, after)
+    br.set_metadata("llvm.loop", _loop_hints(em.module, f"seg{s}.{name}"))
+    return nxt

@@ -393,9 +393,7 @@ class TensorEmitter(KernelEmitter):
         return sums
 
     def _has_trig(self, region: Region) -> bool:
-        """Does ``region`` use sin/cos/tan, with fast medium-range variants available?"""
-        return hasattr(self.math, "medium") and any(
-            self.program.nodes[i].op in (sp.sin, sp.cos, sp.tan) for i in region.nodes())
+        return self.has_fast_trig(region.nodes())
 
     # -- loop nests on several threads -------------------------------------------------------
     def _scratch_size(self, region: Region) -> int | None:
