@@ -14,7 +14,10 @@ arguments (input arrays, or scratch rows written by earlier segments),
 computes its nodes, and writes outputs and the values later segments read.
 A scratch row is a stack array of ``B`` elements, reused once its value is
 dead, so the working set stays in L1/L2 and each loop is small enough to
-vectorize.
+vectorize.  A segment using sin, cos or tan loops with their medium-range
+variants first and repeats its loop with the full functions only when a
+sample needs them (repeating is safe: it rewrites only its own outputs and
+rows).
 
 Example
 -------
