@@ -329,15 +329,15 @@ def test_batch_size_changes_and_outputs_are_fresh(small_step):
             np.testing.assert_array_equal(a, b)     # later calls never write into earlier results
 
 
-def test_concurrent_calls_agree(small_step):
+def assert_concurrent_calls_agree(f, kws, repeats):
+    """Threads each calling ``f`` ``repeats`` times on their own arguments get exactly
+    the results of sequential calls."""
     import threading
-    f, _ = small_step
-    kws = [good_kwargs(n) for n in (4, 8, 4, 8)]
     expect = [f(**kw) for kw in kws]
     got = [None] * len(kws)
 
     def run(k):
-        for _ in range(20):
+        for _ in range(repeats):
             got[k] = f(**kws[k])
     threads = [threading.Thread(target=run, args=(k,)) for k in range(len(kws))]
     for t in threads:
@@ -346,6 +346,11 @@ def test_concurrent_calls_agree(small_step):
         t.join()
     for (v, g), (ve, ge) in zip(got, expect):
         assert v == ve and all(np.array_equal(a, b) for a, b in zip(g, ge))
+
+
+def test_concurrent_calls_agree(small_step):
+    f, _ = small_step
+    assert_concurrent_calls_agree(f, [good_kwargs(n) for n in (4, 8, 4, 8)], 20)
 
 
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
@@ -371,24 +376,11 @@ def test_trig_regions_fall_back_for_huge_arguments(dtype, batch):
 def test_concurrent_calls_with_split_loops_agree():
     """Several Python threads each running a step whose loops are split into OpenMP
     chunks (each caller gets its own OpenMP team and, but one, private workspaces)."""
-    import threading
     X, Y = nn.input("X", 20), nn.input("Y", 10)
     model = mlp([20, 48, 40, 10])
     f = sg.compile(losses.softmax_cross_entropy(model(X), Y), wrt=model.parameters(), backend="llvm")
-    kws = [random_kwargs(f, n, np.random.default_rng(n)) for n in (1023, 2000, 1023, 2000)]
-    expect = [f(**kw) for kw in kws]
-    got = [None] * len(kws)
-
-    def run(k):
-        for _ in range(10):
-            got[k] = f(**kws[k])
-    threads = [threading.Thread(target=run, args=(k,)) for k in range(len(kws))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for (v, g), (ve, ge) in zip(got, expect):
-        assert v == ve and all(np.array_equal(a, b) for a, b in zip(g, ge))
+    assert_concurrent_calls_agree(f, [random_kwargs(f, n, np.random.default_rng(n)) for n in (1023, 2000, 1023, 2000)],
+                                  10)
 
 
 # -- programs whose outputs are inputs, constants, transposes or scalars -------------------------

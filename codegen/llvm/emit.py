@@ -97,6 +97,10 @@ class KernelEmitter:
     def is_nan(self, x):
         return self.b.fcmp_unordered("uno", x, x, name="isnan")
 
+    def _as_fp(self, v):
+        """A comparison's i1 as 0.0/1.0 of the kernel's float type (for stores); floats as they are."""
+        return self.b.uitofp(v, self.fp) if v.type == I1 else v
+
     def fmax(self, x, y):
         """np.maximum: NaN in either argument gives NaN; ties keep ``x``."""
         take_x = self.b.or_(self.b.fcmp_ordered(">=", x, y), self.is_nan(x))
@@ -195,19 +199,15 @@ class KernelEmitter:
                 values[node_id] = b.load(ptr, typ=self.fp, name=in_names[k])
         self.emit_nodes(values, range(len(p.nodes)))
         for k, (_, node_id) in enumerate(p.outputs):
-            v = values[node_id]
-            if v.type == I1:
-                v = b.uitofp(v, self.fp)
-            b.store(v, b.gep(out_ptrs[k], [i], inbounds=True, source_etype=self.fp))
+            b.store(self._as_fp(values[node_id]), b.gep(out_ptrs[k], [i], inbounds=True, source_etype=self.fp))
+        nxt = None
         if flag is not None:
-            nxt = flag
-            for c in self.trig_checks:
-                nxt = b.or_(nxt, c)
+            nxt = self.fold_checks(flag)
             flag.add_incoming(nxt, b.block)
         i_next = b.add(i, ir.Constant(I64, 1), name="i_next", flags=["nuw", "nsw"])
         i.add_incoming(i_next, b.block)
         b.cbranch(b.icmp_signed("<", i_next, stop, name="more"), loop, after)
-        return nxt if flag is not None else None
+        return nxt
 
     # -- sin, cos, tan: a fast pass per block, the full functions where needed --------------
     #: samples per block of a kernel that uses sin, cos or tan
@@ -233,23 +233,43 @@ class KernelEmitter:
         b = self.b
         head = b.block
         outer = fn.append_basic_block("block")
-        check, full, nxt = (fn.append_basic_block(s) for s in ("block.check", "block.full", "block.next"))
+        nxt = fn.append_basic_block("block.next")
         b.branch(outer)
         b.position_at_end(outer)
         start = b.phi(I64, name="block")
         start.add_incoming(ir.Constant(I64, 0), head)
         end = b.add(start, ir.Constant(I64, self.TRIG_BLOCK), name="block.end", flags=["nuw", "nsw"])
         end = b.select(b.icmp_signed("<", end, n), end, n, name="block.stop")
-        self.trig_checks = []
-        beyond = self._emit_loop(fn, start, end, values, io, "fast", check, carried=ir.Constant(I1, 0))
-        self.trig_checks = None
-        b.position_at_end(check)
-        b.cbranch(beyond, full, nxt)
-        b.position_at_end(full)
-        self._emit_loop(fn, start, end, values, io, "full", nxt)
+        self.fast_then_full(
+            fn, lambda name, after, carried: self._emit_loop(fn, start, end, values, io, name, after, carried),
+            nxt, "block.")
         b.position_at_end(nxt)
         start.add_incoming(end, nxt)
         b.cbranch(b.icmp_signed("<", end, n), outer, done)
+
+    def fast_then_full(self, fn, emit_loop, after, prefix: str = "") -> None:
+        """A loop that must be redone with the full sin/cos/tan if it met a large argument.
+
+        ``emit_loop(name, after, carried)`` emits the loop at :attr:`b`, branching to
+        ``after`` at its exit; with ``carried`` (an i1) it is the fast pass and returns
+        the :meth:`fold_checks` flag as it is at the exit.  The full pass runs only when
+        that flag is set; both passes end at ``after``.
+        """
+        b = self.b
+        check, full = fn.append_basic_block(f"{prefix}check"), fn.append_basic_block(f"{prefix}full")
+        self.trig_checks = []
+        beyond = emit_loop("fast", check, ir.Constant(I1, 0))
+        self.trig_checks = None
+        b.position_at_end(check)
+        b.cbranch(beyond, full, after)
+        b.position_at_end(full)
+        emit_loop("full", after, None)
+
+    def fold_checks(self, flag, first: int = 0):
+        """``flag`` or'ed with :attr:`trig_checks` made since index ``first``."""
+        for c in self.trig_checks[first:]:
+            flag = self.b.or_(flag, c)
+        return flag
 
     def trig(self, name: str, x: ir.Value) -> ir.Value:
         """sin, cos or tan of ``x``: the full function, or in a block's fast pass the

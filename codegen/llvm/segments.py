@@ -231,15 +231,14 @@ def _segment_function(em, plan: SegmentPlan, s: int, in_name, bools: set) -> ir.
     b.cbranch(b.icmp_signed(">", count, ir.Constant(I64, 0)), nonempty, done)
     b.position_at_end(nonempty)
     io = (start, count, loads, outs, rows, rest[n_ptr:])
+
+    def emit_loop(name, after, carried=None):
+        return _segment_loop(em, plan, s, in_name, bools, io, name, after, carried)
+
     if em.has_fast_trig(plan.segments[s]):   # medium-range sin/cos/tan; the full ones if needed
-        check, full = fn.append_basic_block("check"), fn.append_basic_block("full")
-        em.trig_checks = []
-        beyond = _segment_loop(em, plan, s, in_name, bools, io, "fast", check)
-        em.trig_checks = None
-        b.position_at_end(check)
-        b.cbranch(beyond, full, done)
-        b.position_at_end(full)
-    _segment_loop(em, plan, s, in_name, bools, io, "loop", done)
+        em.fast_then_full(fn, emit_loop, done)
+    else:
+        emit_loop("loop", done)
     fn.blocks.remove(done)
     fn.blocks.append(done)
     b.position_at_end(done)
@@ -247,9 +246,9 @@ def _segment_function(em, plan: SegmentPlan, s: int, in_name, bools: set) -> ir.
     return fn
 
 
-def _segment_loop(em, plan: SegmentPlan, s: int, in_name, bools: set, io, name: str, after):
-    """The loop of segment ``s`` over ``[0, count)`` at ``em.b``; with ``em.trig_checks`` a
-    list, also the ``or`` of its checks, returned as it is at the loop's exit."""
+def _segment_loop(em, plan: SegmentPlan, s: int, in_name, bools: set, io, name: str, after, carried=None):
+    """The loop of segment ``s`` over ``[0, count)`` at ``em.b``; with ``carried``, also
+    the ``or`` of its trig checks, returned as it is at the loop's exit."""
     p, fp, b = em.program, em.fp, em.b
     start, count, loads, outs, rows, scalars = io
     pre = b.block
@@ -259,9 +258,9 @@ def _segment_loop(em, plan: SegmentPlan, s: int, in_name, bools: set, io, name: 
     j = b.phi(I64, name="j")
     j.add_incoming(ir.Constant(I64, 0), pre)
     flag = None
-    if em.trig_checks is not None:
+    if carried is not None:
         flag = b.phi(I1, name="beyond")
-        flag.add_incoming(ir.Constant(I1, 0), pre)
+        flag.add_incoming(carried, pre)
     i = b.add(start, j, name="i", flags=["nuw", "nsw"])
     vals: list = [None] * len(p.nodes)
     for a, v in zip(plan.scalars[s], scalars):
@@ -273,21 +272,14 @@ def _segment_loop(em, plan: SegmentPlan, s: int, in_name, bools: set, io, name: 
         vals[a] = b.fcmp_unordered("!=", v, em.const(0)) if a in bools else v
     em.emit_nodes(vals, sorted(plan.leaves[s] + plan.segments[s]))
     for a in plan.keeps[s]:
-        v = vals[a]
-        if v.type == I1:
+        if vals[a].type == I1:
             bools.add(a)
-            v = b.uitofp(v, fp)
-        b.store(v, b.gep(rows[a], [j], inbounds=True, source_etype=fp))
+        b.store(em._as_fp(vals[a]), b.gep(rows[a], [j], inbounds=True, source_etype=fp))
     for k, ptr in zip(plan.outputs[s], outs):
-        v = vals[p.outputs[k][1]]
-        if v.type == I1:
-            v = b.uitofp(v, fp)
-        b.store(v, b.gep(ptr, [i], inbounds=True, source_etype=fp))
+        b.store(em._as_fp(vals[p.outputs[k][1]]), b.gep(ptr, [i], inbounds=True, source_etype=fp))
     nxt = None
     if flag is not None:
-        nxt = flag
-        for c in em.trig_checks:
-            nxt = b.or_(nxt, c)
+        nxt = em.fold_checks(flag)
         flag.add_incoming(nxt, b.block)
     j_next = b.add(j, ir.Constant(I64, 1), name="j_next", flags=["nuw", "nsw"])
     j.add_incoming(j_next, b.block)

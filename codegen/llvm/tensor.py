@@ -195,9 +195,6 @@ class TensorEmitter(KernelEmitter):
             raise NotImplementedError(f"the llvm backend cannot size a dimension {d!r}")
         return self.dimv[str(d)]
 
-    def _as_fp(self, v):
-        return self.b.uitofp(v, self.fp) if v.type == I1 else v
-
     def _addr(self, i: int, row, col):
         cols = self.program.nodes[i].shape[1]
         idx = row if isinstance(cols, int) and cols == 1 else \
@@ -345,7 +342,7 @@ class TensorEmitter(KernelEmitter):
         b = self.b
         self.n_regions += 1
         lo, hi, name = ir.Constant(I64, 0), self.dim(region.rows), f"r{self.n_regions}"
-        fast = self._has_trig(region)
+        fast = self.has_fast_trig(region.nodes())
         sums = self._region_loop(region, lo, hi, name, fast=fast)
         totals = {i: b.load(acc, typ=self.fp, name=self.names[i]) for i, acc in sums.items()}
         if fast:   # an argument beyond the medium range: the whole region again, full functions
@@ -392,8 +389,6 @@ class TensorEmitter(KernelEmitter):
             self.vals.pop(i, None)
         return sums
 
-    def _has_trig(self, region: Region) -> bool:
-        return self.has_fast_trig(region.nodes())
 
     # -- loop nests on several threads -------------------------------------------------------
     def _scratch_size(self, region: Region) -> int | None:
@@ -428,7 +423,7 @@ class TensorEmitter(KernelEmitter):
         """
         self.n_regions += 1
         f = _Frame(self, region, f"region{self.n_regions}")
-        fast = self._has_trig(region)
+        fast = self.has_fast_trig(region.nodes())
         body = self._outline_body(region, f, "body", fast)
         omp = self._omp_entry(f, body)
         b, fp = self.b, self.fp
@@ -621,11 +616,7 @@ class TensorEmitter(KernelEmitter):
             self.vals[i] = v
             if i in self.sched.materialized:
                 b.store(self._as_fp(v), self._addr(i, *self._at(i, pos)))
-        flag = None
-        if fast:
-            flag = phis[-1]
-            for c in self.trig_checks[first_check:]:
-                flag = b.or_(flag, c)
+        flag = self.fold_checks(phis[-1], first_check) if fast else None
         if close is not None:
             close([nexts[i] for i in accs] + ([flag] if fast else []))
             for i in stage.nodes:   # values of the loop body do not reach past it
