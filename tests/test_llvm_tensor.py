@@ -276,14 +276,14 @@ def test_non_contiguous_and_other_dtypes_give_correct_results(small_step):
 @pytest.mark.parametrize("batch", [1023, 4099])
 def test_loops_split_across_threads_agree(dtype, batch):
     """Batches large enough that each loop nest runs in row chunks on several threads
-    (codegen.llvm.tensor.CHUNK_WORK) when OpenMP is available: the loss and the bias
+    (codegen.llvm.parallel.CHUNK_WORK) when OpenMP is available: the loss and the bias
     gradients are added up per chunk; odd batch sizes leave uneven chunks."""
-    from codegen.llvm import tensor
+    from codegen.llvm import parallel
     X, Y = nn.input("X", 20), nn.input("Y", 10)
     model = mlp([20, 48, 40, 10])
     L = losses.softmax_cross_entropy(model(X), Y) + losses.l2_penalty(model.parameters(), 1e-3)
     f, g = compile_both(L, model.parameters(), dtype)
-    assert batch * 40 >= 2 * tensor.CHUNK_WORK and ".omp" in f.source
+    assert batch * 40 >= 2 * parallel.CHUNK_WORK and ".omp" in f.source
     kw = random_kwargs(f, batch, np.random.default_rng(batch))
     assert_same(f, g, kw)
     v1, g1 = f(**kw)
