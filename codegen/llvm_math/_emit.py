@@ -79,6 +79,33 @@ class Emitter:
     def copysign(self, mag: ir.Value, sign: ir.Value, name: str = "") -> ir.Value:
         return self.intrinsic("copysign", mag, sign, name=name)
 
+    # -- double-double arithmetic (Dekker, Knuth): pairs (hi, lo) ----------
+    def fast_two_sum(self, a: ir.Value, b: ir.Value) -> tuple[ir.Value, ir.Value]:
+        """Exact ``a + b = s + err`` when ``|a| >= |b|``."""
+        s = self.add(a, b)
+        return s, self.sub(b, self.sub(s, a))
+
+    def two_sum(self, a: ir.Value, b: ir.Value) -> tuple[ir.Value, ir.Value]:
+        """Exact ``a + b = s + err`` whatever the magnitudes (Knuth)."""
+        s = self.add(a, b)
+        bb = self.sub(s, a)
+        return s, self.add(self.sub(a, self.sub(s, bb)), self.sub(b, bb))
+
+    def two_prod(self, a: ir.Value, b: ir.Value) -> tuple[ir.Value, ir.Value]:
+        """Exact ``a * b = p + err`` (one fma; a libm call on targets without FMA)."""
+        p = self.mul(a, b)
+        return p, self.intrinsic("fma", a, b, self.neg(p))
+
+    def dd_add(self, a, b):
+        """a + b for |a| >= |b| (or a = 0)."""
+        s, err = self.fast_two_sum(a[0], b[0])
+        return self.fast_two_sum(s, self.add(err, self.add(a[1], b[1])))
+
+    def dd_mul(self, a, b):
+        p, err = self.two_prod(a[0], b[0])
+        err = self.add(err, self.add(self.mul(a[0], b[1]), self.mul(a[1], b[0])))
+        return self.fast_two_sum(p, err)
+
     # -- comparisons and selects -------------------------------------------
     def fcmp(self, op: str, a: ir.Value, b: ir.Value, name: str = "") -> ir.Value:
         """Ordered compare (false on NaN) for ``<, <=, ==, !=, >=, >``."""

@@ -28,51 +28,27 @@ _V_COEFFS = [float(Fraction(1, 2 * j + 5)) for j in range(12)]
 _THIRD = split(exact(lambda: mpmath.mpf(1) / 3), 53, True)
 
 
-# -- double-double arithmetic (Dekker, Knuth) ------------------------------------
-def _fast_two_sum(d: Emitter, a: ir.Value, b: ir.Value) -> Pair:
-    """Exact ``a + b = s + err`` when ``|a| >= |b|``."""
-    s = d.add(a, b)
-    return s, d.sub(b, d.sub(s, a))
-
-
-def _two_prod(d: Emitter, a: ir.Value, b: ir.Value) -> Pair:
-    p = d.mul(a, b)
-    return p, d.intrinsic("fma", a, b, d.neg(p))
-
-
-def _dd_add(d: Emitter, a: Pair, b: Pair) -> Pair:
-    """a + b for |a| >= |b| (or a = 0), which holds for every sum in this log."""
-    s, err = _fast_two_sum(d, a[0], b[0])
-    return _fast_two_sum(d, s, d.add(err, d.add(a[1], b[1])))
-
-
-def _dd_mul(d: Emitter, a: Pair, b: Pair) -> Pair:
-    p, err = _two_prod(d, a[0], b[0])
-    err = d.add(err, d.add(d.mul(a[0], b[1]), d.mul(a[1], b[0])))
-    return _fast_two_sum(d, p, err)
-
-
 def _log_dd(d: Emitter, ax: ir.Value) -> Pair:
     """log(ax) as a double-double, for finite positive ``ax`` (garbage otherwise, overridden)."""
     xs, k_extra = scale_subnormal(d, ax)
     k, z = decompose(d, xs)
     kf = d.b.sitofp(d.b.add(k, k_extra), d.fty, name="pow.k")
     f = d.sub(z, d.f(1.0), name="pow.f")  # exact
-    den, den_lo = _fast_two_sum(d, d.f(2.0), f)
+    den, den_lo = d.fast_two_sum(d.f(2.0), f)
     # one division: s_hi = f/den to ~1 ulp, and the exact residual (by fma) gives s_lo
     inv = d.div(d.f(1.0), den, name="pow.inv")
     s_hi = d.mul(f, inv, name="pow.s")
     s_lo = d.mul(d.sub(d.intrinsic("fma", d.neg(s_hi), den, f), d.mul(s_hi, den_lo)), inv, name="pow.s.lo")
-    w_hi, w_lo = _two_prod(d, s_hi, s_hi)
+    w_hi, w_lo = d.two_prod(s_hi, s_hi)
     w = (w_hi, d.add(w_lo, d.mul(d.f(2.0), d.mul(s_hi, s_lo))))
     # a = 1/3 + w*V(w), with 1/3 as a (hi, lo) pair
-    a_hi, a_err = _fast_two_sum(d, d.f(_THIRD[0]), d.mul(w_hi, d.horner(w_hi, _V_COEFFS)))
-    a = _fast_two_sum(d, a_hi, d.add(a_err, d.f(_THIRD[1])))
-    atanh = _dd_add(d, (s_hi, s_lo), _dd_mul(d, (s_hi, s_lo), _dd_mul(d, w, a)))
+    a_hi, a_err = d.fast_two_sum(d.f(_THIRD[0]), d.mul(w_hi, d.horner(w_hi, _V_COEFFS)))
+    a = d.fast_two_sum(a_hi, d.add(a_err, d.f(_THIRD[1])))
+    atanh = d.dd_add((s_hi, s_lo), d.dd_mul((s_hi, s_lo), d.dd_mul(w, a)))
     log_z = (d.mul(d.f(2.0), atanh[0]), d.mul(d.f(2.0), atanh[1]))
     ln2 = _LOG_CONST[True]
     # |k*ln2| >= ln2 > |log z| unless k = 0, when the sum is exact anyway
-    return _dd_add(d, (d.mul(kf, d.f(ln2["ln2_hi"])), d.mul(kf, d.f(ln2["ln2_lo"]))), log_z)
+    return d.dd_add((d.mul(kf, d.f(ln2["ln2_hi"])), d.mul(kf, d.f(ln2["ln2_lo"]))), log_z)
 
 
 def _magnitude(d: Emitter, ax: ir.Value, y: ir.Value, accurate: bool) -> ir.Value:
@@ -80,7 +56,7 @@ def _magnitude(d: Emitter, ax: ir.Value, y: ir.Value, accurate: bool) -> ir.Valu
     if not accurate:
         return emit_exp(d, d.mul(y, emit_log(d, ax), name="pow.ylog"))
     l_hi, l_lo = _log_dd(d, ax)
-    p_hi, p_err = _two_prod(d, y, l_hi)
+    p_hi, p_err = d.two_prod(y, l_hi)
     p_lo = d.add(p_err, d.mul(y, l_lo), name="pow.p.lo")
     # y*log|x| may overflow to inf, whose fma error term is NaN: drop the tail then
     p_lo = d.select(d.fcmp("<", d.fabs(p_hi), d.f(2000.0)), p_lo, d.f(0.0), name="pow.tail")

@@ -104,19 +104,6 @@ def _reduce_f64(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value]:
     return y0, y1, n
 
 
-def _two_sum(d: Emitter, a: ir.Value, b: ir.Value) -> tuple[ir.Value, ir.Value]:
-    """``(s, e)`` with s = fl(a + b) and a + b = s + e exactly (Knuth)."""
-    s = d.add(a, b)
-    bb = d.sub(s, a)
-    return s, d.add(d.sub(a, d.sub(s, bb)), d.sub(b, bb))
-
-
-def _two_prod(d: Emitter, a: ir.Value, b: ir.Value) -> tuple[ir.Value, ir.Value]:
-    """``(p, e)`` with a * b = p + e exactly (one fma)."""
-    p = d.mul(a, b)
-    return p, d.intrinsic("fma", a, b, d.neg(p))
-
-
 def _table(d: Emitter) -> ir.GlobalVariable:
     module = d.b.module
     name = "symgrad.two_over_pi"
@@ -141,26 +128,23 @@ def _reduce_large(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.Value
     """
     b = d.b
     m, c = _significand_and_pieces(d, x, 53, _PH_PIECES)
-    hi0, lo0 = _two_prod(d, m, c[0])
-    hi1, lo1 = _two_prod(d, m, c[1])
-    hi2, lo2 = _two_prod(d, m, c[2])
+    hi0, lo0 = d.two_prod(m, c[0])
+    hi1, lo1 = d.two_prod(m, c[1])
+    hi2, lo2 = d.two_prod(m, c[2])
     p3 = d.mul(m, c[3])
 
     a = d.add(_mod4(d, hi0), lo0, name="ph.a")            # exact: both multiples of 2**-42, |a| < 8
     n0f, n0 = d.round_to_int(a, d.f(1.0), name="ph.n0")
     a = d.sub(a, n0f)
-    bsum, eb = _two_sum(d, a, _mod4(d, hi1))
+    bsum, eb = d.two_sum(a, _mod4(d, hi1))
     n1f, n1 = d.round_to_int(bsum, d.f(1.0), name="ph.n1")
     bsum = d.sub(bsum, n1f)                            # exact: |bsum - n1| <= 1/2
-    h, e1 = _two_sum(d, bsum, hi2)
-    h, e2 = _two_sum(d, h, lo1)
-    h, e3 = _two_sum(d, h, eb)
+    h, e1 = d.two_sum(bsum, hi2)
+    h, e2 = d.two_sum(h, lo1)
+    h, e3 = d.two_sum(h, eb)
     tail = d.add(d.add(d.add(e1, e2), d.add(e3, lo2)), p3)
-    f_hi, f_lo = _two_sum(d, h, tail)
-    # (f_hi + f_lo) * pi/2 as a double pair
-    y0, err = _two_prod(d, f_hi, d.f(PIO2_DD[0]))
-    y1 = d.add(err, d.add(d.mul(f_hi, d.f(PIO2_DD[1])), d.mul(f_lo, d.f(PIO2_DD[0]))))
-    y0, y1 = _two_sum(d, y0, y1)
+    f_hi, f_lo = d.two_sum(h, tail)
+    y0, y1 = d.dd_mul((f_hi, f_lo), (d.f(PIO2_DD[0]), d.f(PIO2_DD[1])))   # the fraction times pi/2
     return _signed(d, x, y0, y1, b.add(n0, n1, name="ph.n"))
 
 
@@ -169,7 +153,7 @@ def _reduce_large_f32(d: Emitter, x: ir.Value) -> tuple[ir.Value, ir.Value, ir.V
     two pieces suffice (truncation below 2**-63, against a reduced argument of at
     least ~2**-30 in the worst case) and the fraction needs no tail."""
     m, c = _significand_and_pieces(d, x, 24, 2)
-    hi0, lo0 = _two_prod(d, m, c[0])
+    hi0, lo0 = d.two_prod(m, c[0])
     a = d.add(_mod4(d, hi0), lo0, name="ph.a")        # exact: multiples of 2**-42, |a| < 8
     n0f, n0 = d.round_to_int(a, d.f(1.0), name="ph.n0")
     f = d.add(d.sub(a, n0f), d.mul(m, c[1]), name="ph.f")
