@@ -74,26 +74,51 @@ def _int_power(e: KernelEmitter, x, k: int):
     return result
 
 
+#: exponents k and k/2 with |k| up to this are multiplies (and a square root)
+MAX_MULTIPLIED_POWER = 64
+
+
+def twice_exponent(c: sp.Expr | None) -> int | None:
+    """``2*c`` as an int when it is one and ``x**c`` is emitted as multiplies, else None.
+
+    The test is on the exponent's value, not its SymPy class: ``Float(2.0)`` is
+    the integer 2 (even), ``Float(2.5)`` and ``Rational(5, 2)`` the half-integer
+    5/2 (odd).  A Float is taken at the double it is emitted as, which is what
+    ``pow`` would receive.
+    """
+    if c is None:
+        return None
+    if c.is_Rational:
+        if c.q not in (1, 2):
+            return None
+        twice = int(c.p) * (2 // int(c.q))
+    elif c.is_Float:
+        v = 2.0 * float(c)
+        if not (np.isfinite(v) and v.is_integer()):
+            return None
+        twice = int(v)
+    else:
+        return None
+    # |c| <= 64, or a half-integer up to 64.5
+    return twice if 0 < abs(twice) <= 2 * MAX_MULTIPLIED_POWER + 1 else None
+
+
 @defemit(sp.Pow)
 def _pow(e: KernelEmitter, node, xs):
     base, expo = xs
-    c = e.number(e.program.nodes[node.args[1]])
-    one = e.const(1.0)
-    if c is not None and c.is_Integer and 0 < abs(int(c)) <= 64:
-        k = int(c)
-        p = _int_power(e, base, abs(k))
-        return p if k > 0 else e.b.fdiv(one, p)
-    twice = c * 2 if c is not None else None
-    if twice is not None and twice.is_number and float(twice).is_integer() \
-            and 0 < abs(int(twice)) <= 129:
+    twice = twice_exponent(e.number(e.program.nodes[node.args[1]]))
+    if twice is None:
+        return e.math.pow(e.b, base, expo)
+    k = abs(twice)
+    if k % 2 == 0:
+        p = _int_power(e, base, k // 2)
+    else:
         # x**(k/2) = x**(k//2) * sqrt(x): vectorizes, where llvm.pow is a libm
         # call per element; within 2 ulp of pow, and NaN for x < 0 as pow is
-        k = abs(int(twice))
         p = e.math.sqrt(e.b, base)
         if k > 1:
             p = e.b.fmul(_int_power(e, base, k // 2), p)
-        return p if twice > 0 else e.b.fdiv(one, p)
-    return e.math.pow(e.b, base, expo)
+    return p if twice > 0 else e.b.fdiv(e.const(1.0), p)
 
 
 # -- elementary functions ------------------------------------------------------------------
