@@ -75,6 +75,19 @@ def _layer_outputs(G: Graph, live: list[int]) -> list[int]:
     return z
 
 
+def _activations(G: Graph, live: list[int], z: int) -> list[int]:
+    """Elementwise functions of ``z`` alone, or of ``z`` and constant parameters
+    (``elu(z, alpha)``, ``leaky_relu(z, slope)``): the candidates for ``a_l``."""
+    acts = []
+    for j in live:
+        node = G.nodes[j]
+        if node.args[:1] == (z,) and node.shape == G.nodes[z].shape \
+                and node.op not in (sp.Add, sp.Mul, sp.Pow) \
+                and all(G.is_number(a) for a in node.args[1:]):
+            acts.append(j)
+    return acts
+
+
 def explain(f: Any, wrt: Any) -> Explanation:
     """Explain the gradient of ``f`` as the notes write backpropagation.
 
@@ -118,9 +131,7 @@ def explain(f: Any, wrt: Any) -> Explanation:
         zsym = sp.MatrixSymbol(f"z_{k}", *G.nodes[z].shape)
         forward.append((zsym, G.to_sympy(z, dict(names))))
         names[z] = zsym
-        acts = [j for j in live if G.nodes[j].args == (z,) and G.nodes[j].shape == G.nodes[z].shape
-                and G.nodes[j].op not in (sp.Add, sp.Mul, sp.Pow)]
-        for j in acts[:1]:
+        for j in _activations(G, live, z)[:1]:
             asym = sp.MatrixSymbol(f"a_{k}", *G.nodes[j].shape)
             forward.append((asym, G.to_sympy(j, dict(names))))
             names[j] = asym
