@@ -23,11 +23,23 @@ from __future__ import annotations
 import sympy as sp
 from mpmath.libmp import prec_to_dps
 
+from ._checks import sympy_arg
+
 __all__ = ["sigmoid", "relu", "softplus", "leaky_relu", "elu", "ACTIVATIONS"]
 
 
 class _Activation(sp.Function):
     """Shared evaluation: numbers go through the elementary rewrite."""
+
+    #: parameter names, for error messages
+    _arg_names: tuple[str, ...] = ("z",)
+
+    def __new__(cls, *args, **kwargs):
+        # Function.__new__ sympifies without strict=True, which evaluates strings:
+        # check every argument here first, so text never reaches eval
+        args = tuple(sympy_arg(a, cls._arg_names[i] if i < len(cls._arg_names) else f"args[{i}]",
+                               cls.__name__) for i, a in enumerate(args))
+        return super().__new__(cls, *args, **kwargs)
 
     @classmethod
     def _elementary(cls, *args: sp.Expr) -> sp.Expr:
@@ -128,6 +140,7 @@ class leaky_relu(_Activation):
     r"""Leaky ReLU: :math:`z` for :math:`z > 0`, else :math:`\alpha z` (default alpha = 1/100)."""
 
     nargs = 2
+    _arg_names = ("z", "alpha")
 
     def __new__(cls, z, alpha=sp.Rational(1, 100), **kwargs):
         return super().__new__(cls, z, alpha, **kwargs)
@@ -158,6 +171,7 @@ class elu(_Activation):
     r"""ELU: :math:`z` for :math:`z > 0`, else :math:`\alpha (e^z - 1)` (default alpha = 1)."""
 
     nargs = 2
+    _arg_names = ("z", "alpha")
 
     def __new__(cls, z, alpha=sp.S.One, **kwargs):
         return super().__new__(cls, z, alpha, **kwargs)

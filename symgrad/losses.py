@@ -19,6 +19,7 @@ from typing import Sequence
 
 import sympy as sp
 
+from ._checks import sympy_arg
 from .functions import softplus
 from .nn import Module
 from .tensor import Elementwise, LogSumExp, OneHot, Sum
@@ -88,9 +89,10 @@ def l2_penalty(params: Module | Sequence[sp.MatrixSymbol], lam, include_biases: 
     With a :class:`~symgrad.nn.Module`, biases are the parameters its layers
     declare as biases; with a list of symbols, every entry is penalised.
     """
+    lam = sympy_arg(lam, "lam", "l2_penalty")   # strictly: a string would be eval'd
     if isinstance(params, Module):
         params = params.parameters() if include_biases else params.weights()
     terms = [Sum(sp.HadamardProduct(p, p)) for p in params]
     if not terms:
         raise ValueError("l2_penalty: no parameters to penalise")
-    return sp.sympify(lam) * sp.Add(*terms)
+    return lam * sp.Add(*terms)

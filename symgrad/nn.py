@@ -32,6 +32,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import sympy as sp
 
+from ._checks import positive_int, sympy_arg
 from .functions import elu, leaky_relu, relu, sigmoid, softplus
 from .tensor import Elementwise
 from .tensor import Softmax as _Softmax
@@ -46,7 +47,15 @@ _counter = itertools.count(1)
 
 
 def input(name: str, features: int, batch: sp.Expr = BATCH) -> sp.MatrixSymbol:
-    """A batch of inputs: a ``(batch, features)`` matrix symbol."""
+    """A batch of inputs: a ``(batch, features)`` matrix symbol.
+
+    >>> input("X", 3).shape
+    (N, 3)
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"input: name must be a str, not {type(name).__name__} {name!r}")
+    features = positive_int(features, "features", "input")
+    batch = sympy_arg(batch, "batch", "input")
     return sp.MatrixSymbol(name, batch, features)
 
 
@@ -131,7 +140,8 @@ class LeakyReLU(_Activation):
     function = leaky_relu
 
     def __init__(self, alpha: float = 0.01):
-        self.alpha = sp.nsimplify(alpha)
+        # exact and readable (0.01 -> 1/100); checked first, nsimplify would eval a string
+        self.alpha = sp.nsimplify(sympy_arg(alpha, "alpha", "LeakyReLU"))
 
     def params(self) -> tuple:
         return (self.alpha,)
@@ -141,7 +151,7 @@ class ELU(_Activation):
     function = elu
 
     def __init__(self, alpha: float = 1.0):
-        self.alpha = sp.nsimplify(alpha)
+        self.alpha = sp.nsimplify(sympy_arg(alpha, "alpha", "ELU"))
 
     def params(self) -> tuple:
         return (self.alpha,)

@@ -31,6 +31,7 @@ import sympy as sp
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from ._checks import positive_int, sympy_arg
 from .graph import Graph, dims
 from .lower import lower, register_children, register_lowering
 
@@ -47,6 +48,9 @@ class Elementwise(ElementwiseApplyFunction):
     """
 
     def __new__(cls, function, expr, *params):
+        # strictly: SymPy's own functions (sp.tanh(d, param)) would eval a string param
+        expr = sympy_arg(expr, "expr", "Elementwise")
+        params = [sympy_arg(p, f"params[{i}]", "Elementwise") for i, p in enumerate(params)]
         if not isinstance(function, sp.Lambda):
             d = sp.Dummy("d")
             function = sp.Lambda(d, function(d, *params))
@@ -87,7 +91,7 @@ class Sum(sp.Expr):
     is_commutative = True
 
     def __new__(cls, X):
-        return super().__new__(cls, sp.sympify(X))
+        return super().__new__(cls, sympy_arg(X, "X", cls.__name__))
 
     @property
     def arg(self):
@@ -110,7 +114,7 @@ class _RowWise(MatrixExpr):
     """A row-wise operation whose result has the shape of its argument."""
 
     def __new__(cls, Z):
-        return super().__new__(cls, sp.sympify(Z))
+        return super().__new__(cls, sympy_arg(Z, "Z", cls.__name__))
 
     @property
     def shape(self):
@@ -127,7 +131,7 @@ class LogSumExp(MatrixExpr):
     """Row-wise ``log sum_k exp(z_ik)``: ``(m, n) -> (m, 1)``, computed with the max-shift."""
 
     def __new__(cls, Z):
-        return super().__new__(cls, sp.sympify(Z))
+        return super().__new__(cls, sympy_arg(Z, "Z", cls.__name__))
 
     @property
     def shape(self):
@@ -154,7 +158,8 @@ class OneHot(MatrixExpr):
     """One-hot rows from integer labels: ``labels`` is ``(N, 1)``, the result ``(N, K)``."""
 
     def __new__(cls, labels, K):
-        return super().__new__(cls, labels, sp.Integer(K))
+        return super().__new__(cls, sympy_arg(labels, "labels", "OneHot"),
+                               sp.Integer(positive_int(K, "K", "OneHot")))
 
     @property
     def shape(self):
@@ -207,7 +212,8 @@ class BroadcastTo(MatrixExpr):
     """Repeat a row, column or scalar to a full ``(m, n)`` shape."""
 
     def __new__(cls, X, m, n):
-        return super().__new__(cls, sp.sympify(X), sp.sympify(m), sp.sympify(n))
+        return super().__new__(cls, sympy_arg(X, "X", "BroadcastTo"), sympy_arg(m, "m", "BroadcastTo"),
+                               sympy_arg(n, "n", "BroadcastTo"))
 
     @property
     def shape(self):
