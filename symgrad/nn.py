@@ -81,10 +81,12 @@ class Dense(Module):
     """
 
     def __init__(self, n_in: int, n_out: int, bias: bool = True, name: str | None = None):
-        if int(n_in) < 1 or int(n_out) < 1:
-            raise ValueError(f"Dense needs positive sizes, got ({n_in}, {n_out})")
+        # as torch.nn.Linear: sizes are ints (not 3.5, "3" or True), checked before use
+        self.n_in = positive_int(n_in, "n_in", "Dense")
+        self.n_out = positive_int(n_out, "n_out", "Dense")
+        if not isinstance(bias, (bool, np.bool_)):
+            raise TypeError(f"Dense: bias must be a bool, not {type(bias).__name__} {bias!r}")
         name = str(next(_counter)) if name is None else str(name)
-        self.n_in, self.n_out = int(n_in), int(n_out)
         self.W = sp.MatrixSymbol(f"W{name}", self.n_in, self.n_out)
         self.b = sp.MatrixSymbol(f"b{name}", 1, self.n_out) if bias else None
 
@@ -201,23 +203,66 @@ def init_params(params: Module | Iterable[sp.MatrixSymbol], seed: int = 0,
     """Initial values by name: weights uniform in +-1/sqrt(fan_in) (PyTorch's
     default for ``Linear``), biases zero.
 
+    Parameters
+    ----------
+    params
+        A :class:`Module`, whose layers say which parameters are biases
+        (``parameters()`` that are not ``weights()``), or a list of matrix
+        symbols, which carries no roles: every entry is then drawn as a weight.
+    seed
+        Seed of the NumPy generator.
+    dtype
+        ``"float64"`` or ``"float32"``, the dtypes symgrad compiles.
+
+    Raises
+    ------
+    TypeError
+        For any other dtype (an integer weight would truncate to 0), or a
+        parameter that is not a ``MatrixSymbol`` of integer shape.
+
     >>> from symgrad import nn
     >>> p = init_params(nn.Dense(3, 2, name="x"))
     >>> sorted((k, v.shape) for k, v in p.items())
     [('Wx', (3, 2)), ('bx', (1, 2))]
+    >>> bool((init_params(nn.Dense(1, 4, name="y"))["Wy"] != 0).all())
+    True
     """
+    dtype = _float_dtype(dtype)
     if isinstance(params, Module):
+        # the role decides, not the shape: Dense(1, n) has a (1, n) weight
+        weights = set(params.weights())
         params = params.parameters()
+    else:
+        params = list(params)
+        weights = set(params)
     rng = np.random.default_rng(seed)
     out = {}
     for p in params:
-        rows, cols = (int(d) for d in p.shape)
-        if rows == 1:
-            out[p.name] = np.zeros((rows, cols), dtype=dtype)
-        else:
-            bound = 1.0 / np.sqrt(rows)
+        if not isinstance(p, sp.MatrixSymbol):
+            raise TypeError(f"init_params: parameters must be MatrixSymbols, not "
+                            f"{type(p).__name__} {p!r}")
+        try:
+            rows, cols = (positive_int(d, f"the shape of {p.name}", "init_params") for d in p.shape)
+        except TypeError:
+            raise TypeError(f"init_params: {p.name} has shape {p.shape}; only numeric "
+                            f"shapes can be initialised") from None
+        if p in weights:
+            bound = 1.0 / np.sqrt(rows)   # fan_in: W is (n_in, n_out), X W
             out[p.name] = rng.uniform(-bound, bound, (rows, cols)).astype(dtype)
+        else:
+            out[p.name] = np.zeros((rows, cols), dtype=dtype)
     return out
+
+
+def _float_dtype(dtype) -> np.dtype:
+    try:
+        dt = np.dtype(dtype)
+    except TypeError:
+        raise TypeError(f"init_params: dtype must be 'float64' or 'float32', not {dtype!r}") from None
+    if dt not in (np.dtype(np.float64), np.dtype(np.float32)):
+        raise TypeError(f"init_params: dtype must be 'float64' or 'float32' (the dtypes "
+                        f"symgrad compiles), not {dt.name}")
+    return dt
 
 
 def _as_list(params: Module | Sequence[sp.MatrixSymbol]) -> list[sp.MatrixSymbol]:
