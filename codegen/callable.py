@@ -110,7 +110,7 @@ class CompiledFunction:
         self.backend = backend
         self._call = call
 
-    def __call__(self, **kwargs: Any):
+    def __call__(self, /, **kwargs: Any):   # positional-only: a symbol may be named "self"
         arrays = bind(self.args, kwargs, self.dtype)
         outs = self._call(self, arrays)
         value, grads = outs[0], outs[1:]

@@ -20,6 +20,7 @@ def value_and_grad(x, y, z):
 """
 from __future__ import annotations
 
+import builtins
 import linecache
 from typing import Any, Sequence
 
@@ -28,7 +29,7 @@ import sympy as sp
 
 from symgrad.functions import elu, leaky_relu, relu, sigmoid, softplus
 from symgrad.graph import BOOLEAN_OPS, COMPARISONS
-from symgrad.program import Program, identifier
+from symgrad.program import Program, fresh, identifiers
 
 from .callable import CompiledFunction, as_dtype
 
@@ -71,6 +72,9 @@ HELPERS = {
 UFUNCS = {op: name for op, name in FUNCTIONS.items()
           if isinstance(getattr(np, name[3:], None) if name.startswith("np.") else None, np.ufunc)}
 
+#: names the generated source uses itself; a symbol with one of them is renamed
+RESERVED = frozenset(dir(builtins)) | {"np", "value_and_grad"} | set(HELPERS)
+
 
 class NumPyPrinter:
     """Prints one program as a Python function ``value_and_grad``."""
@@ -86,11 +90,19 @@ class NumPyPrinter:
     def source(self) -> str:
         p = self.program
         inline = self._inlined()
+        # symbols live in a namespace of their own: each gets an identifier that
+        # no other symbol, temporary, helper or builtin has (see `identifiers`)
+        ids = identifiers(sorted({n for n, _ in p.inputs} | set(self.dims)),
+                          RESERVED | {self.name})
+        self.ids = ids
+        taken = set(ids.values()) | RESERVED
         names = [""] * len(p.nodes)
         for n, i in p.inputs:
             # a dimension used as a number (1/N in a mean) is a scalar of the
             # arrays' dtype, so an empty batch gives nan as NumPy's mean does
-            names[i] = identifier(n) + ("_value" if n in self.dims else "")
+            names[i] = fresh(ids[n] + "_value", taken) if n in self.dims else ids[n]
+            taken.add(names[i])
+        self.symbol_of = {i: n for n, i in p.inputs}
         k = 0
         for i, node in enumerate(p.nodes):
             if not node.args:
@@ -106,9 +118,8 @@ class NumPyPrinter:
                 k += 1
         self.names = names
         reusable = self._reusable(inline)
-        body = [f"    {identifier(d)} = {identifier(arg)}.shape[{axis}]"
-                for d, (arg, axis) in self.dims.items()]
-        body += [f"    {names[i]} = {identifier(self.dims[n][0])}.dtype.type({identifier(n)})"
+        body = [f"    {ids[d]} = {ids[arg]}.shape[{axis}]" for d, (arg, axis) in self.dims.items()]
+        body += [f"    {names[i]} = {ids[self.dims[n][0]]}.dtype.type({ids[n]})"
                  for n, i in p.inputs if n in self.dims]
         for i, node in enumerate(p.nodes):
             if node.args and i not in inline:
@@ -264,7 +275,7 @@ class NumPyPrinter:
 
     # -- matrix operations ------------------------------------------------------
     def _shape(self, shape) -> str:
-        return "(" + ", ".join(str(d) if isinstance(d, int) else identifier(str(d))
+        return "(" + ", ".join(str(d) if isinstance(d, int) else self.ids[str(d)]
                                for d in shape) + ")"
 
     def _print_MatMul(self, node, args):
@@ -288,7 +299,8 @@ class NumPyPrinter:
     def _print_OneHot(self, node, args):
         if "onehot" not in self.helpers:
             self.helpers.append("onehot")
-        return f"onehot({args[0]}, {node.attr}, {args[0]!r})"
+        # the error names the argument as the caller passed it, not its identifier
+        return f"onehot({args[0]}, {node.attr}, {self.symbol_of.get(node.args[0], args[0])!r})"
 
     def _print_Piecewise(self, node, args):
         pairs = list(zip(args[0::2], args[1::2]))

@@ -26,12 +26,21 @@ class TensorSignature:
         self.program = program
         self.shapes: dict[str, tuple] = {}
         self.dims: dict[str, tuple[str, int]] = {}
+        dim_symbols: dict[str, sp.Symbol] = {}
         for name, i in program.inputs:
             node = program.nodes[i]
             self.shapes[name] = node.shape
             for axis, d in enumerate(node.shape):
                 if isinstance(d, sp.Symbol) and str(d) not in self.dims:
                     self.dims[str(d)] = (name, axis)
+                    dim_symbols[str(d)] = d
+        for name, i in program.inputs:
+            # an input named like a dimension is bound to that dimension's size,
+            # which is only right if it is the dimension's own symbol
+            if name in dim_symbols and program.nodes[i].attr != dim_symbols[name]:
+                raise ValueError(f"symbol {sp.srepr(program.nodes[i].attr)} and the dimension "
+                                 f"{sp.srepr(dim_symbols[name])} of argument {self.dims[name][0]!r} share "
+                                 f"the name {name!r}; rename one of them")
         self.args = tuple(n for n, _ in program.inputs if n not in self.dims)
         self.outputs = [program.nodes[i].shape for _, i in program.outputs]
         # per argument: (declared shape, its axes as ints or dimension names, 1-D reshape);

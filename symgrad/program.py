@@ -11,14 +11,16 @@ from __future__ import annotations
 import hashlib
 import keyword
 import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Collection, Sequence
 
 import sympy as sp
 
 from .graph import COMPARISONS, Graph, Node, ancestors
 
-__all__ = ["Program", "ProgramStats", "build_program", "op_cost", "TRANSCENDENTAL"]
+__all__ = ["Program", "ProgramStats", "build_program", "op_cost", "TRANSCENDENTAL",
+           "identifiers", "identifier", "fresh"]
 
 #: Ops counted as transcendental function evaluations in :meth:`Program.stats`.
 TRANSCENDENTAL = frozenset({
@@ -102,22 +104,30 @@ class Program:
         return hashlib.sha256(str(self).encode()).hexdigest()
 
     def names(self) -> list[str]:
-        """A readable variable name per node: inputs by name, temporaries ``t<k>``."""
-        names = [""] * len(self.nodes)
+        """A variable name per node: inputs by :func:`identifiers`, temporaries ``t<k>``.
+
+        Input names are valid, distinct Python identifiers that no temporary
+        shares, so a listing is unambiguous whatever the symbols are called.
+        """
+        # keywords are fine in a listing (``lambda`` reads as itself), not in Python
+        ids = identifiers([n for n, _ in self.inputs], keywords=True)
+        names: list[str | None] = [None] * len(self.nodes)
         for name, i in self.inputs:
-            names[i] = name
+            names[i] = ids[name]
         k = 0
         for i, n in enumerate(self.nodes):
             if n.args:
                 names[i] = f"t{k}"
                 k += 1
-            elif not names[i]:
+            elif names[i] is None:
                 names[i] = _format_constant(n.attr)
-        return names
+        return names  # type: ignore[return-value]
 
     def __str__(self) -> str:
         names = self.names()
-        lines = [f"inputs: {', '.join(n for n, _ in self.inputs) or '(none)'}"]
+        shown = [names[i] if names[i] == n else f"{names[i]} (symbol {n!r})"
+                 for n, i in self.inputs]
+        lines = [f"inputs: {', '.join(shown) or '(none)'}"]
         for i, n in enumerate(self.nodes):
             if n.args:
                 shape = f"  # {n.shape}" if n.shape else ""
@@ -162,14 +172,79 @@ def format_op(node: Node, args: Sequence[str]) -> str:
     return f"{_name(node.op)}({', '.join(args)})"
 
 
-def identifier(name: str) -> str:
-    """A Python identifier for a symbol name (``lambda`` -> ``lambda_``)."""
-    s = re.sub(r"\W", "_", name)
+#: names a generated temporary takes; no input is ever given one
+_TEMPORARY = re.compile(r"t[0-9]+")
+
+
+def _readable(name: str, keywords: bool = False) -> bool:
+    """A name that can stand for itself: an identifier Python stores unchanged.
+
+    Python normalizes identifiers to NFKC (``\ufb01`` reads as ``fi``, a
+    mathematical italic x as ``x``), so a name NFKC changes would alias another.
+    """
+    return (name.isidentifier() and unicodedata.normalize("NFKC", name) == name
+            and (keywords or not keyword.iskeyword(name)) and not _TEMPORARY.fullmatch(name))
+
+
+def _stem(name: str) -> str:
+    """The closest readable identifier to ``name`` (``x y`` -> ``x_y``, ``θ₁`` -> ``θ1``)."""
+    s = unicodedata.normalize("NFKC", name)
+    s = "".join(c if ("_" + c).isidentifier() else "_" for c in s)
+    if not s.isidentifier() or unicodedata.normalize("NFKC", s) != s:
+        s = re.sub(r"[^A-Za-z0-9_]", "_", s)   # an odd mark that composes: plain ASCII
     if not s or s[0].isdigit():
         s = "_" + s
-    if keyword.iskeyword(s) or s in ("np",):
-        s += "_"
     return s
+
+
+def identifiers(names: Sequence[str], reserved: Collection[str] = (),
+                keywords: bool = False) -> dict[str, str]:
+    """Distinct Python identifiers for distinct symbol names.
+
+    A name that is already a readable identifier keeps it, unless it is in
+    ``reserved`` (names the generated code itself uses, such as ``np``) or
+    looks like a temporary (``t0``).  Every other name gets the closest
+    identifier not yet taken, with trailing underscores as needed, so no two
+    names (not even two that Python's NFKC normalization would equate) and no
+    generated name ever meet.  Deterministic: it depends only on the names.
+    ``keywords=True`` lets Python keywords keep their names (for listings).
+
+    Examples
+    --------
+    >>> identifiers(["x", "x y", "x_y", "lambda", "t0", "\ufb01", "fi", "np"], reserved={"np"})
+    {'x': 'x', 'x_y': 'x_y', 'fi': 'fi', 'x y': 'x_y_', 'lambda': 'lambda_', 't0': 't0_', '\ufb01': 'fi_', 'np': 'np_'}
+    """
+    reserved = set(reserved)
+    out: dict[str, str] = {}
+    for n in names:   # readable names first, so none of them is ever displaced
+        if _readable(n, keywords) and n not in reserved:
+            out[n] = n
+    taken = set(out.values()) | reserved
+    for n in names:
+        if n in out:
+            continue
+        s = _stem(n)
+        while s in taken or (keyword.iskeyword(s) and not keywords) or _TEMPORARY.fullmatch(s):
+            s += "_"
+        out[n] = s
+        taken.add(s)
+    return out
+
+
+def fresh(stem: str, taken: Collection[str]) -> str:
+    """``stem``, with trailing underscores until it is not in ``taken``."""
+    while stem in taken:
+        stem += "_"
+    return stem
+
+
+def identifier(name: str) -> str:
+    """A Python identifier for one symbol name (``lambda`` -> ``lambda_``).
+
+    Only for labels (IR value names); to bind several names use
+    :func:`identifiers`, which keeps them apart.
+    """
+    return identifiers([name], reserved={"np"})[name]
 
 
 def build_program(G: Graph, outputs: Sequence[tuple[str, int]],
