@@ -4,7 +4,8 @@ The :mod:`.fusion` schedule says what runs where; this module emits it as
 
 ``kernel(ptr slots, ptr dims)``
     ``slots`` is an array of pointers: the inputs (in argument order), the
-    outputs, the workspace buffers, the address of the BLAS
+    outputs, the workspace buffers, the status buffer (where the kernel
+    notes a bad class label, for the caller to raise), the address of the BLAS
     ``dgemm``/``sgemm`` (a runtime address, so it is an argument: the disk
     cache stores object code that must stay valid in other processes), and
     last the addresses of the OpenMP functions of
@@ -75,6 +76,15 @@ class Layout:
     workspace : list of int
         One node per workspace buffer, in slot order after the outputs; the
         other temporaries share these buffers (:func:`.fusion.share_buffers`).
+    status : int
+        The key in :attr:`slot` of the status buffer, the slot after the
+        workspace: a pseudo-node one past the program's nodes, so that every
+        function of the kernel (outlined regions too) has its pointer.  It
+        holds two values of the kernel's dtype, zero when all is well: which
+        ``OneHot`` met a bad class label (1 + its index in :attr:`label_checks`)
+        and that label.  The caller raises (:meth:`TensorEmitter._check_labels`).
+    label_checks : list of int
+        The ``OneHot`` nodes, whose class labels the kernel checks.
     gemm_slot : int
     omp_slot : int
         The first of the ``len(OMP_TYPES)`` OpenMP function slots, the last slots.
@@ -104,7 +114,10 @@ class Layout:
             self.slot[i] = first + k
         for i in temps:
             self.slot[i] = self.slot[share[i]]
-        self.gemm_slot = first + len(self.workspace)
+        self.status = len(program.nodes)
+        self.slot[self.status] = first + len(self.workspace)
+        self.label_checks = [i for i, n in enumerate(program.nodes) if n.op is OneHot]
+        self.gemm_slot = self.slot[self.status] + 1
         self.omp_slot = self.gemm_slot + 1
         self.n_slots = self.omp_slot + len(OMP_TYPES)
 
@@ -129,7 +142,7 @@ class TensorEmitter(ParallelRegions, KernelEmitter):
         self.b: ir.IRBuilder = None  # type: ignore[assignment]
         self.vals: dict[int, ir.Value] = {}
         self.bools: set[int] = set()
-        self.names = program.names()
+        self.names = program.names() + ["status"]   # the last: Layout.status
         self.n_regions = 0
         self.trig_checks = None   # in a region's fast pass: see _region_loop
         self.trig_flag = None
@@ -397,6 +410,9 @@ class TensorEmitter(ParallelRegions, KernelEmitter):
         fast = self.trig_checks is not None     # the fast pass of a trig region: carry its flag
         first_check = len(self.trig_checks) if fast else 0
         inits = [self._reduce_init(p.nodes[i]) for i in accs] + ([ir.Constant(I1, 0)] if fast else [])
+        for i in stage.nodes:   # labels are (N, 1): once per row, before the column loop
+            if p.nodes[i].op is OneHot:
+                self._check_labels(i, row)
         if stage.looped:
             col, phis, close = self._loop(self.dim(stage.cols), f"c{self.names[stage.nodes[0]]}", inits,
                                           INTERLEAVE if _wide(stage.cols) else 0)
@@ -437,6 +453,34 @@ class TensorEmitter(ParallelRegions, KernelEmitter):
                 self.vals[i] = r
                 if i in self.sched.materialized:
                     b.store(r, self._addr(i, row, ir.Constant(I64, 0)))
+
+    def _check_labels(self, i: int, row) -> None:
+        """Note in the status buffer (see :class:`Layout`) a label of ``OneHot`` node ``i``
+        that is not an integer in ``0..K-1`` (NaN and inf included).
+
+        The first such label of a serial loop is kept; with row chunks on
+        several threads, one of them.  The accesses are atomic (monotonic), so
+        racing chunks are defined; the branch is taken only for bad labels.
+        """
+        b, node = self.b, self.program.nodes[i]
+        label = self.value(node.args[0], (row, ir.Constant(I64, 0)))
+        ok = b.and_(b.fcmp_ordered("==", label, self.math.floor(b, label)),
+                    b.and_(b.fcmp_ordered(">=", label, self.const(0)),
+                           b.fcmp_ordered("<", label, self.const(node.attr))), name="label.ok")
+        with b.if_then(b.not_(ok), likely=False):
+            status = self.ptr[self.layout.status]
+            size = 8 if isinstance(self.fp, ir.DoubleType) else 4   # alignment of the atomics
+            first = b.fcmp_ordered("==", b.load_atomic(status, "monotonic", size, typ=self.fp), self.const(0))
+            with b.if_then(first):
+                _store_atomic(b, label, b.gep(status, [ir.Constant(I64, 1)], inbounds=True,
+                                              source_etype=self.fp), size)
+                _store_atomic(b, self.const(1 + self.layout.label_checks.index(i)), status, size)
+
+
+def _store_atomic(b: ir.IRBuilder, value, ptr, align: int) -> None:
+    """``store atomic ... monotonic``: IRBuilder.store_atomic asks an opaque pointer for its
+    pointee type and fails, so the instruction is made directly."""
+    b._insert(ir.instructions.StoreAtomicInstr(b.block, value, ptr, "monotonic", align))
 
 
 def _wide(cols) -> bool:

@@ -10,6 +10,9 @@ and it checks everything first:
   one with the dimension symbols (the batch size ``N``) bound consistently,
   and it is C-contiguous (anything else is copied);
 * dimensions fit BLAS's 32-bit integers;
+* class labels (``OneHot``) are integers in ``0..K-1``: the kernel notes the
+  first bad one in a status buffer and the call raises the numpy backend's
+  ``ValueError``;
 * outputs are new arrays as far as any caller can tell: views of a block
   that is recycled only when no earlier result still refers to it (see
   :meth:`TensorKernel._outputs`); temporaries live in a workspace sized once
@@ -174,13 +177,14 @@ class TensorKernel:
                 out.append((total, total + size, sh))
                 total += -(-max(1, size) * item // 64) * 64 // item
             plan = {"ws": [np.empty(self._shape(i, dims), self.dtype) for i in lay.workspace],
-                    "out": out, "size": total, "blocks": [],
+                    "status": np.zeros(2, self.dtype), "out": out, "size": total, "blocks": [],
                     "offsets": np.array([lo * item for lo, _, _ in out], dtype=np.uintp),
                     "dims": np.array(dims or (0,), dtype=np.int64)}
             plan["dims_at"] = plan["dims"].ctypes.data
             slots = np.zeros(lay.n_slots, dtype=np.uintp)
             first_ws = len(lay.args) + len(lay.outputs)
-            slots[first_ws:lay.gemm_slot] = [a.ctypes.data for a in plan["ws"]]
+            slots[first_ws:first_ws + len(plan["ws"])] = [a.ctypes.data for a in plan["ws"]]
+            slots[lay.slot[lay.status]] = plan["status"].ctypes.data
             slots[lay.gemm_slot] = self._gemm
             if self._omp is not None:
                 slots[lay.omp_slot:] = self._omp
@@ -222,15 +226,21 @@ class TensorKernel:
         locked = self._lock.acquire(blocking=False)
         try:
             if locked:    # the shared workspace and slot array are ours until release
-                slots, at = plan["slots"], plan["slots_at"]
+                slots, at, status = plan["slots"], plan["slots_at"], plan["status"]
             else:         # another thread runs on them: private copies
                 slots = plan["slots"].copy()
                 ws = [np.empty(self._shape(i, dims), self.dtype) for i in lay.workspace]
-                slots[n_in + n_out:lay.gemm_slot] = [a.ctypes.data for a in ws]
+                slots[n_in + n_out:n_in + n_out + len(ws)] = [a.ctypes.data for a in ws]
+                status = np.zeros(2, self.dtype)
+                slots[lay.slot[lay.status]] = status.ctypes.data
                 at = slots.ctypes.data
             slots[:n_in] = [a.__array_interface__["data"][0] for a in ready]
             slots[n_in:n_in + n_out] = plan["offsets"] + np.uintp(block.__array_interface__["data"][0])
             self._fn(at, plan["dims_at"])   # releases the GIL
+            if status[0]:
+                bad = status.copy()
+                status[:] = 0
+                raise self._label_error(bad, ready)
         finally:
             if locked:
                 self._lock.release()
@@ -247,6 +257,21 @@ class TensorKernel:
             else:
                 result.append(np.asarray(k, self.dtype))
         return result
+
+    def _label_error(self, status: np.ndarray, ready: Sequence[np.ndarray]) -> ValueError:
+        """The error for a bad class label the kernel noted (see :class:`.tensor.Layout`),
+        worded as the numpy backend's: for labels passed as an argument, its first
+        bad one; for computed labels, the one the kernel kept."""
+        node = self.program.nodes[self.layout.label_checks[int(status[0]) - 1]]
+        labels, k = node.args[0], node.attr
+        if labels in self._arg_nodes:
+            a = ready[self._arg_nodes.index(labels)]
+            name = self.layout.args[self._arg_nodes.index(labels)]
+            ok = (a == np.floor(a)) & (a >= 0) & (a < k)
+            value = a[~ok][0]
+        else:
+            name, value = self.program.names()[labels], status[1]
+        return ValueError(f"argument {name!r}: class labels must be integers in 0..{k - 1}, got {value}")
 
     def _result_recipe(self) -> list[tuple[str, Any]]:
         """Where each program output comes from: ``(kind, index or value)``, made once."""
