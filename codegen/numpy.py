@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import builtins
 import linecache
+import math
 from typing import Any, Sequence
 
 import numpy as np
@@ -103,15 +104,21 @@ class NumPyPrinter:
             names[i] = fresh(ids[n] + "_value", taken) if n in self.dims else ids[n]
             taken.add(names[i])
         self.symbol_of = {i: n for n, i in p.inputs}
+        constants: list[str] = []
         k = 0
         for i, node in enumerate(p.nodes):
             if not node.args:
-                if not names[i]:
+                if isinstance(node.attr, sp.MatrixBase):   # a constant matrix: built once, read-only
+                    names[i] = fresh("C", taken)
+                    taken.add(names[i])
+                    constants += [f"{names[i]} = np.array({self._rows(node.attr)}, dtype=np.float64)",
+                                  f"{names[i]}.flags.writeable = False"]
+                elif not names[i]:
                     names[i] = self._constant(node.attr)
             elif i in inline:
                 operand = node.args[0]
-                if node.op is sp.Mul:   # the factor that is not the constant -1
-                    operand = next(a for a in node.args if p.nodes[a].op is not sp.Number)
+                if node.op is sp.Mul:   # the factor that is not the constant -1 (may be pi)
+                    operand = node.args[1] if self._is_minus_one(node.args[0]) else node.args[0]
                 names[i] = inline[i] + names[operand]
             else:
                 names[i] = f"t{k}"
@@ -132,6 +139,7 @@ class NumPyPrinter:
         head = ["import numpy as np", ""]
         for h in self.helpers:
             head += [HELPERS[h], ""]
+        head += constants + ([""] if constants else [])
         return "\n".join(head + [f"def {self.name}({params}):"] + body) + "\n"
 
     def _reusable(self, inline: dict[int, str]) -> dict[int, int]:
@@ -209,20 +217,38 @@ class NumPyPrinter:
                 continue
             user_ops = {p.nodes[u].op for u in users[i]}
             if (node.op is sp.Mul and len(node.args) == 2 and user_ops == {sp.Add}
-                    and any(p.nodes[a].op is sp.Number and p.nodes[a].attr == -1 for a in node.args)):
+                    and any(self._is_minus_one(a) for a in node.args)):
                 inline[i] = "-"
-            elif (node.op is sp.Pow and user_ops == {sp.Mul}
-                  and p.nodes[node.args[1]].op is sp.Number and p.nodes[node.args[1]].attr == -1):
+            elif node.op is sp.Pow and user_ops == {sp.Mul} and self._is_minus_one(node.args[1]):
                 inline[i] = "1/"
         return inline
 
+    def _is_minus_one(self, i: int) -> bool:
+        node = self.program.nodes[i]
+        return node.op is sp.Number and node.attr == -1
+
     @staticmethod
     def _constant(c: sp.Basic) -> str:
+        """A Python literal with the value the llvm backend gives the constant."""
         if c is sp.true or c is sp.false:
             return str(bool(c))
-        if c.is_Integer:
+        if c.is_Integer and abs(int(c)) <= 2**53:   # exact as a double; prints as it reads
             return str(int(c))
-        return repr(float(c))
+        try:
+            # SymPy rounds like a double and overflows to inf (10**400); a Python
+            # int literal would instead raise OverflowError against an array
+            v = float(c)
+        except TypeError:
+            raise ValueError(f"the constant {c} is not a real number") from None
+        if math.isnan(v):
+            return "np.nan"
+        if math.isinf(v):
+            return "np.inf" if v > 0 else "-np.inf"
+        return repr(v)
+
+    def _rows(self, M: sp.MatrixBase) -> str:
+        return "[" + ", ".join("[" + ", ".join(self._constant(e) for e in M.row(r)) + "]"
+                               for r in range(M.rows)) + "]"
 
     def expr(self, node, args: Sequence[str]) -> str:
         op = node.op
@@ -271,6 +297,8 @@ class NumPyPrinter:
                 return f"np.sqrt({base})"
             if v == -sp.S.Half:
                 return f"1/np.sqrt({base})"
+        if base.startswith("-"):   # a negative constant: -2**y is -(2**y) in Python
+            base = f"({base})"
         return f"{base}**{e}" if not e.startswith("-") else f"{base}**({e})"
 
     # -- matrix operations ------------------------------------------------------

@@ -145,9 +145,22 @@ def _name(op: type) -> str:
 
 
 def _format_constant(c: sp.Basic) -> str:
-    if c in (sp.true, sp.false) or c.is_Integer:
+    if c in (sp.true, sp.false):
         return str(c)
-    return f"({c})" if c.is_Rational else repr(float(c))
+    if c.is_Integer:
+        return _format_int(int(c))
+    if c.is_Rational:
+        return f"({_format_int(int(c.p))}/{_format_int(int(c.q))})"
+    try:
+        return repr(float(c))
+    except TypeError:   # not real (zoo): shown, the backends refuse it
+        return f"({c})"
+
+
+def _format_int(n: int) -> str:
+    """Exact text of an integer; hexadecimal when so long that decimal would hit
+    Python's int-to-str limit (at least 640 digits, 4300 by default)."""
+    return str(n) if n.bit_length() <= 2000 else hex(n)
 
 
 _INFIX = {sp.Add: " + ", sp.Mul: "*", sp.Pow: "**", sp.And: " & ", sp.Or: " | ",

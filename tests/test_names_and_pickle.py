@@ -172,3 +172,64 @@ def test_symbol_named_like_the_batch_dimension_is_refused(backend):
     X = nn.input("X", 2)
     with pytest.raises(ValueError, match=r"Symbol\('N'\) and the dimension .* share the name 'N'"):
         sg.compile(Sum(X) * sp.Symbol("N"), wrt=[X], backend=backend)
+
+
+# -- item 5: subtracting a named constant on the numpy backend ----------------------------
+x, y = sp.symbols("x y")
+
+#: (expression, wrt): a negative base is differentiated in x only (d/dy is complex)
+CONSTANT_EXPRESSIONS = [(x - sp.pi, [x, y]), (x - sp.E, [x, y]), (sp.pi - x, [x, y]),
+                        ((x - sp.pi) ** 2, [x, y]), (sp.E * x - sp.pi * y, [x, y]),
+                        (x / sp.pi - y / sp.E, [x, y]), (sp.Float(-2.5) ** y * x, [x]),
+                        (sp.Integer(-2) ** y + x ** 2, [x])]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("f, wrt", CONSTANT_EXPRESSIONS, ids=[str(f) for f, _ in CONSTANT_EXPRESSIONS])
+def test_named_and_negative_constants(f, wrt, backend):
+    at = {x: sp.Rational(13, 10), y: 2}   # even y: -2.5**y would have the wrong sign
+    value, grads = sg.compile(f, wrt=wrt, backend=backend)(x=1.3, y=2.0)
+    assert _rel_err(value, f.subs(at).evalf(30)) < 1e-15
+    for s, g in zip(wrt, grads):
+        want = sp.diff(f, s).subs(at).evalf(30)
+        assert abs(float(g) - float(want)) <= 1e-15 * max(abs(float(want)), 1.0), s
+
+
+# -- item 17: infinite, NaN and huge constants -------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_infinite_and_nan_constants(backend):
+    f = sp.Piecewise((sp.log(x), x > 0), (-sp.oo, True))
+    fn = sg.compile(f, wrt=[x], backend=backend)
+    with np.errstate(invalid="ignore"):   # log(-1), in the untaken branch
+        assert fn(x=-1.0)[0] == -np.inf
+    value, (g,) = fn(x=2.0)
+    assert (value, g) == (np.log(2.0), 0.5)
+    assert sg.compile(sp.oo * x, wrt=[], backend=backend)(x=2.0)[0] == np.inf
+    with np.errstate(invalid="ignore"):
+        nan = sg.compile(sp.Piecewise((sp.log(x), x > 0), (sp.nan, True)), [], backend=backend)
+        assert np.isnan(nan(x=-1.0)[0])
+
+
+HUGE = [  # (constant, its double: what float() of the exact value rounds to)
+    (sp.Integer(10) ** 400, np.inf), (-sp.Integer(10) ** 400, -np.inf),
+    (sp.Integer(10) ** 5000, np.inf), (sp.Integer(2) ** 60 + 1, 2.0 ** 60),
+    (sp.Rational(1, 10 ** 5000), 0.0), (sp.Rational(10 ** 5000 + 1, 10 ** 5000), 1.0),
+    (sp.Float("1e400"), np.inf),
+]
+HUGE_IDS = ["10**400", "-10**400", "10**5000", "2**60+1", "1/10**5000", "1+1/10**5000", "1e400"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("c, double", HUGE, ids=HUGE_IDS)
+def test_huge_constants_round_to_doubles(c, double, backend):
+    """c*x at x = 1.5: the constant is rounded to a double (inf beyond the range),
+    as a float constant is, without OverflowError or the int-to-str limit."""
+    with np.errstate(over="ignore"):
+        value, (g,) = sg.compile(c * x, wrt=[x], backend=backend)(x=1.5)
+        assert value == np.float64(double) * 1.5 and g == double
+
+
+def test_huge_constants_are_told_apart_in_listings():
+    a = sg.compile(sp.Integer(10) ** 5000 * x, wrt=[x]).program
+    b = sg.compile((sp.Integer(10) ** 5000 + 1) * x, wrt=[x]).program
+    assert a.fingerprint() != b.fingerprint()
