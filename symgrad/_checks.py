@@ -12,7 +12,7 @@ Examples
 >>> sympy_arg("1/2", "alpha", "ELU")
 Traceback (most recent call last):
     ...
-TypeError: ELU: alpha must be a number or a SymPy expression, not str '1/2' (text is never evaluated; build it with sympy or symgrad.parse)
+TypeError: ELU: alpha must be a number or a SymPy expression, not str '1/2' (text is never ...
 >>> positive_int(3, "n_in", "Dense")
 3
 >>> positive_int(True, "n_in", "Dense")
