@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator, Sequence
 import numpy as np
 import sympy as sp
 
-__all__ = ["CompiledFunction", "Grads", "bind", "as_dtype"]
+__all__ = ["CompiledFunction", "Grads", "bind", "as_dtype", "rebuild"]
 
 
 def as_dtype(dtype: Any) -> np.dtype:
@@ -53,6 +53,10 @@ class Grads(tuple):
     def as_dict(self) -> dict[str, Any]:
         return dict(self.items())
 
+    def __reduce__(self):
+        # a tuple subclass pickles through __new__(values) alone; the names are needed too
+        return (Grads, (tuple(self), self.names))
+
 
 def bind(names: Sequence[str], kwargs: dict[str, Any], dtype: np.dtype) -> list[np.ndarray]:
     """Check keyword arguments against ``names``; convert each to ``dtype``."""
@@ -84,7 +88,9 @@ class CompiledFunction:
     """Value and gradient of one expression, compiled by a backend.
 
     Call with every input symbol by name; returns ``(value, grads)`` where
-    ``grads`` is a :class:`Grads` in ``wrt`` order.
+    ``grads`` is a :class:`Grads` in ``wrt`` order.  It pickles (so
+    ``multiprocessing`` and ``concurrent.futures`` can ship it) and
+    deep-copies as its program: the other side compiles it again.
 
     Attributes
     ----------
@@ -119,3 +125,22 @@ class CompiledFunction:
     def __repr__(self) -> str:
         return (f"<CompiledFunction backend={self.backend} dtype={self.dtype} "
                 f"args={list(self.args)} wrt={list(self.wrt)}>")
+
+    def __reduce__(self):
+        # The kernel (exec'd Python, JIT-compiled machine code) cannot leave this
+        # process; the program can, and the receiving side builds it again (the
+        # llvm backend loads the machine code from its disk cache).  This is what
+        # pickle, copy.deepcopy, multiprocessing and concurrent.futures use.
+        return (rebuild, (self.program, self.dtype.name, self.wrt, self.backend))
+
+    def __copy__(self) -> "CompiledFunction":
+        # a shallow copy shares the kernel; it holds no per-call state
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        return new
+
+
+def rebuild(program, dtype: str, wrt: Sequence[str], backend: str) -> CompiledFunction:
+    """Build ``program`` with ``backend`` again: how a :class:`CompiledFunction` unpickles."""
+    from . import backend as get_backend   # codegen imports this module first
+    return get_backend(backend).build(program, dtype, wrt)

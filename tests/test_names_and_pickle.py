@@ -233,3 +233,69 @@ def test_huge_constants_are_told_apart_in_listings():
     a = sg.compile(sp.Integer(10) ** 5000 * x, wrt=[x]).program
     b = sg.compile((sp.Integer(10) ** 5000 + 1) * x, wrt=[x]).program
     assert a.fingerprint() != b.fingerprint()
+
+
+# -- item 19: pickling, copying, other processes -------------------------------------------
+def _scalar_case():
+    a, b = sp.symbols("a b")
+    f = sg.sigmoid(a * b) + sp.sin(a) ** 2 / b
+    at = {a: sp.Rational(7, 10), b: sp.Rational(-3, 2)}
+    want = [f.subs(at).evalf(30)] + [sp.diff(f, s).subs(at).evalf(30) for s in (a, b)]
+    return f, [a, b], {"a": 0.7, "b": -1.5}, [float(w) for w in want]
+
+
+def _network_case():
+    X, Y = nn.input("X", 3), nn.input("Y", 2)
+    model = nn.Sequential(nn.Dense(3, 4, name="1"), nn.Tanh(), nn.Dense(4, 2, name="2"))
+    rng = np.random.default_rng(4)
+    kwargs = {"X": rng.normal(size=(5, 3)), "Y": rng.normal(size=(5, 2))}
+    kwargs.update({p.name: rng.normal(size=tuple(int(d) for d in p.shape))
+                   for p in model.parameters()})
+    return losses.mse(model(X), Y), model.parameters(), kwargs
+
+
+def _same_result(got, want) -> None:
+    value, grads = got
+    assert np.array_equal(value, want[0])
+    assert grads.names == want[1].names
+    for g, w in zip(grads, want[1]):
+        assert np.array_equal(g, w)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_pickle_and_copies_rebuild_the_same_function(backend, dtype):
+    import copy
+    import pickle
+    f, wrt, kwargs, want = _scalar_case()
+    fn = sg.compile(f, wrt=wrt, backend=backend, dtype=dtype)
+    value, grads = fn(**kwargs)
+    tol = 1e-14 if dtype == "float64" else 1e-6
+    assert all(_rel_err(g, w) < tol for g, w in zip([value, *grads], want))
+    for other in (pickle.loads(pickle.dumps(fn)), copy.deepcopy(fn), copy.copy(fn)):
+        assert other is not fn and repr(other) == repr(fn) and other.source == fn.source
+        _same_result(other(**kwargs), (value, grads))
+    # results cross process boundaries too (Grads keeps its names)
+    _same_result(pickle.loads(pickle.dumps((value, grads))), (value, grads))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_pickle_network_step(backend):
+    import pickle
+    L, params, kwargs = _network_case()
+    step = sg.compile(L, wrt=params, backend=backend)
+    _same_result(pickle.loads(pickle.dumps(step))(**kwargs), step(**kwargs))
+
+
+def test_process_pool_runs_compiled_functions():
+    """Both backends, a scalar program and a network, in fresh (spawned) workers."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    f, wrt, kwargs, _ = _scalar_case()
+    L, params, net_kwargs = _network_case()
+    jobs = [(sg.compile(f, wrt=wrt, backend=b), kwargs) for b in BACKENDS]
+    jobs += [(sg.compile(L, wrt=params, backend=b), net_kwargs) for b in BACKENDS]
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(fn, **kw) for fn, kw in jobs]
+        for (fn, kw), fut in zip(jobs, futures):
+            _same_result(fut.result(timeout=300), fn(**kw))
