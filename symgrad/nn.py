@@ -69,6 +69,10 @@ class Module:
         """Parameters that are not biases (what an L2 penalty usually covers)."""
         return []
 
+    def biases(self) -> list[sp.MatrixSymbol]:
+        """Parameters declared as biases (:func:`init_params` starts them at zero)."""
+        return []
+
     def __call__(self, x: sp.MatrixExpr) -> sp.MatrixExpr:
         raise NotImplementedError
 
@@ -95,6 +99,9 @@ class Dense(Module):
 
     def weights(self) -> list[sp.MatrixSymbol]:
         return [self.W]
+
+    def biases(self) -> list[sp.MatrixSymbol]:
+        return [self.b] if self.b is not None else []
 
     def __call__(self, x: sp.MatrixExpr) -> sp.MatrixExpr:
         if x.shape[1] != self.n_in:
@@ -186,6 +193,9 @@ class Sequential(Module):
     def weights(self) -> list[sp.MatrixSymbol]:
         return [p for m in self.modules for p in m.weights()]
 
+    def biases(self) -> list[sp.MatrixSymbol]:
+        return [p for m in self.modules for p in m.biases()]
+
     def __call__(self, x):
         for m in self.modules:
             x = m(x)
@@ -206,9 +216,9 @@ def init_params(params: Module | Iterable[sp.MatrixSymbol], seed: int = 0,
     Parameters
     ----------
     params
-        A :class:`Module`, whose layers say which parameters are biases
-        (``parameters()`` that are not ``weights()``), or a list of matrix
-        symbols, which carries no roles: every entry is then drawn as a weight.
+        A :class:`Module`, whose layers declare their biases (``biases()``);
+        every other parameter is drawn as a weight.  A list of matrix symbols
+        carries no roles: every entry is then drawn as a weight.
     seed
         Seed of the NumPy generator.
     dtype
@@ -230,11 +240,10 @@ def init_params(params: Module | Iterable[sp.MatrixSymbol], seed: int = 0,
     dtype = _float_dtype(dtype)
     if isinstance(params, Module):
         # the role decides, not the shape: Dense(1, n) has a (1, n) weight
-        weights = set(params.weights())
+        biases = set(params.biases())
         params = params.parameters()
     else:
-        params = list(params)
-        weights = set(params)
+        params, biases = list(params), set()
     rng = np.random.default_rng(seed)
     out = {}
     for p in params:
@@ -246,7 +255,7 @@ def init_params(params: Module | Iterable[sp.MatrixSymbol], seed: int = 0,
         except TypeError:
             raise TypeError(f"init_params: {p.name} has shape {p.shape}; only numeric "
                             f"shapes can be initialised") from None
-        if p in weights:
+        if p not in biases:
             bound = 1.0 / np.sqrt(rows)   # fan_in: W is (n_in, n_out), X W
             out[p.name] = rng.uniform(-bound, bound, (rows, cols)).astype(dtype)
         else:

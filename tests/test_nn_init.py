@@ -96,3 +96,17 @@ def test_other_sizes_are_checked():
         nn.Dense(3, 4, bias="no")
     with pytest.raises(TypeError, match="K"):
         tensor.OneHot(sp.MatrixSymbol("Y", 5, 1), 2.5)
+
+
+def test_a_custom_module_without_roles_gets_weights_not_zeros():
+    class Bilinear(nn.Module):
+        def __init__(self):
+            self.A = sp.MatrixSymbol("A", 1, 30)
+
+        def parameters(self):
+            return [self.A]
+
+        def __call__(self, x):
+            return x * self.A
+
+    assert np.all(nn.init_params(Bilinear())["A"] != 0)
