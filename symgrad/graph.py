@@ -30,7 +30,7 @@ __all__ = ["Graph", "Node", "Value", "LEAVES", "BOOLEAN_OPS", "COMPARISONS", "an
 Shape = tuple
 
 #: ``op`` values of leaf nodes; their ``attr`` is the SymPy object.
-LEAVES = (sp.Symbol, sp.Number, sp.MatrixSymbol, sp.logic.boolalg.BooleanAtom)
+LEAVES = (sp.Symbol, sp.Number, sp.MatrixSymbol, sp.ImmutableDenseMatrix, sp.logic.boolalg.BooleanAtom)
 
 #: Comparison ops and their operator spelling, shared by every printer and backend.
 COMPARISONS = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",

@@ -169,6 +169,9 @@ class TensorEmitter(ParallelRegions, KernelEmitter):
         g = b.gep(slots, [ir.Constant(I64, lay.gemm_slot)], inbounds=True, source_etype=PTR)
         self.gemm = b.load(g, typ=ir.PointerType(GEMM_TYPE), name="gemm")
         self.slots_arg, self.dims_arg = slots, dims
+        # constant matrices live in the module, so a parallel region's function reads them too
+        self.matrices = {i: self._constant_matrix(i) for i, n in enumerate(p.nodes)
+                         if n.op is sp.ImmutableDenseMatrix}
         for name, i in p.inputs:
             if p.nodes[i].shape == ():
                 self.vals[i] = (b.sitofp(self.dimv[name], self.fp, name=identifier(name))
@@ -195,11 +198,23 @@ class TensorEmitter(ParallelRegions, KernelEmitter):
             raise NotImplementedError(f"the llvm backend cannot size a dimension {d!r}")
         return self.dimv[str(d)]
 
+    def _constant_matrix(self, i: int) -> ir.GlobalVariable:
+        """A read-only global with the entries of constant matrix node ``i``, row-major."""
+        values = [ir.Constant(self.fp, float(e)) for e in self.program.nodes[i].attr]
+        typ = ir.ArrayType(self.fp, len(values))
+        g = ir.GlobalVariable(self.module, typ, name=f"matrix.{i}")
+        g.linkage, g.global_constant, g.initializer = "internal", True, ir.Constant(typ, values)
+        return g
+
+    def _buffer(self, i: int):
+        """Where node ``i``'s entries are: its slot, or the global of a constant matrix."""
+        return self.matrices[i] if i in self.matrices else self.ptr[i]
+
     def _addr(self, i: int, row, col):
         cols = self.program.nodes[i].shape[1]
         idx = row if isinstance(cols, int) and cols == 1 else \
             self.b.add(self.b.mul(row, self.dim(cols), flags=["nsw"]), col, flags=["nsw"])
-        return self.b.gep(self.ptr[i], [idx], inbounds=True, source_etype=self.fp)
+        return self.b.gep(self._buffer(i), [idx], inbounds=True, source_etype=self.fp)
 
     def _at(self, i: int, pos):
         """Row and column of node ``i`` read at iteration position ``pos``, broadcasting."""
@@ -212,9 +227,9 @@ class TensorEmitter(ParallelRegions, KernelEmitter):
         if v is not None:
             return v
         node = self.program.nodes[a]
-        if not node.args and node.op is not sp.MatrixSymbol:
+        if not node.args and node.op not in (sp.MatrixSymbol, sp.ImmutableDenseMatrix):
             return self._leaf(node)
-        if a not in self.ptr or pos is None:
+        if (a not in self.ptr and a not in self.matrices) or pos is None:
             raise AssertionError(f"internal error: node {self.names[a]} is not available here")
         v = self.b.load(self._addr(a, *self._at(a, pos)), typ=self.fp, name=self.names[a])
         if a in self.bools:
@@ -252,8 +267,8 @@ class TensorEmitter(ParallelRegions, KernelEmitter):
         node = self.program.nodes[a]
         if self.sched.kind[a] == "view":
             base = node.args[0]
-            return self.ptr[base], ord("T"), self.program.nodes[base].shape[1]
-        return self.ptr[a], ord("N"), node.shape[1]
+            return self._buffer(base), ord("T"), self.program.nodes[base].shape[1]
+        return self._buffer(a), ord("N"), node.shape[1]
 
     def _emit_gemm(self, i: int) -> None:
         b, node = self.b, self.program.nodes[i]

@@ -254,8 +254,8 @@ class TensorKernel:
                 result.append(np.array(ready[k]))
             elif kind == "dim":
                 result.append(np.asarray(float(dims[k]), self.dtype))
-            else:
-                result.append(np.asarray(k, self.dtype))
+            else:   # a copy: the caller may write into it
+                result.append(np.array(k, self.dtype))
         return result
 
     def _label_error(self, status: np.ndarray, ready: Sequence[np.ndarray]) -> ValueError:
@@ -286,6 +286,8 @@ class TensorKernel:
                 recipe.append(("in", self._arg_nodes.index(i)))
             elif node.op is sp.Symbol and str(node.attr) in lay.dims:
                 recipe.append(("dim", lay.dims.index(str(node.attr))))
+            elif node.op is sp.ImmutableDenseMatrix:   # a gradient that is a constant matrix
+                recipe.append(("const", np.array(node.attr.tolist(), dtype=np.float64)))
             else:
                 recipe.append(("const", float(node.attr)))
         return recipe
