@@ -1,6 +1,6 @@
-"""Workload T1 (../shared/WORKLOADS.md): a scalar kernel over a batch.
+"""Workload T1 (docs/benchmarks.md, "Workload definitions"): a scalar kernel over a batch.
 
-The notes' one-hidden-layer regression net in scalar SymPy symbols (inputs
+The lectures' one-hidden-layer regression net in scalar SymPy symbols (inputs
 x0..x2, target t, 4 tanh units, 21 parameters), L = (y_hat - t)^2, value and
 gradient for N = 200,000 samples of float64, every symbol bound to an array.
 symgrad (llvm and numpy backends) and the peers run in one process, one run;
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 import symgrad as sg  # noqa: E402
 
-BYTES_PER_NS = 13.0  # the machine's measured streaming bandwidth, GB/s (WORKLOADS.md)
+BYTES_PER_NS = 13.0  # the machine's measured streaming bandwidth, GB/s
 
 
 def model():
@@ -254,8 +254,8 @@ def main() -> None:
            "caller has dropped them (the timing loops drop them; the 'results kept' row shows a "
            "caller that holds each result, paying for fresh pages every call). "
            "The 'libm tanh' row is the same kernel with `llvm.tanh.f64`, which LLVM lowers to "
-           "one scalar libm call per element. The peers are set up as in "
-           "`../shared/anchors/t1_scalar_kernel.py` (SymEngine takes one (N, 25) array).")
+           "one scalar libm call per element. The peers are set up as the workload definition "
+           "says (SymEngine takes one (N, 25) array).")
     text = ("\n".join(lines) + "\n\n" + verdict + "\n\n" + how + "\n\n"
             + "\n".join(compile_lines) + "\n")
     print(text)

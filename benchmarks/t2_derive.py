@@ -1,7 +1,7 @@
 """Workload T2: deriving the full gradient as the network grows.
 
-A scalar SymPy net (../shared/WORKLOADS.md, peers' script
-anchors/t2_derive_scaling.py): two hidden tanh layers of width H, input width
+A scalar SymPy net (docs/benchmarks.md, "Workload definitions"): two hidden
+tanh layers of width H, input width
 H/2, one linear output, squared loss.  For each H, in one process:
 
 * symgrad: ``sg.compile(L, wrt=params)`` = lower + one reverse sweep +
@@ -46,7 +46,7 @@ def _alarm(*_):
 
 
 def build(H: int, lib):
-    """The peers' network, verbatim in structure (anchors/t2_derive_scaling.py)."""
+    """The workload's network, built the same way for symgrad and the peers."""
     ni = max(H // 2, 1)
     x = [lib.Symbol(f"x{i}") for i in range(ni)]
     t = lib.Symbol("t")
@@ -160,7 +160,8 @@ def section(rows, argv) -> str:
     lines = [
         "## T2: deriving the gradient as the network grows",
         "",
-        ("Workload T2 of `../shared/WORKLOADS.md`: a scalar SymPy net with two hidden tanh "
+        ("Workload T2 (see [Workload definitions](#workload-definitions)): a scalar SymPy "
+         "net with two hidden tanh "
         "layers of width H, input width H/2, one linear output, squared loss; the time to "
         "obtain the full gradient with shared subexpressions.  symgrad's time is the whole "
         "of `sg.compile(L, wrt=params)`: lowering, one reverse sweep, the program, and the "

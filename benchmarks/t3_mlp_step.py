@@ -1,10 +1,10 @@
 """Workload T3: one fused training step of a 64-256-256-10 tanh MLP, softmax CE, batch 256.
 
 Everything runs in this one process, float64 then float32: the hand-written
-NumPy backprop of ``../shared/anchors/t3_mlp_step.py``, symgrad's numpy and
+NumPy backprop (the lectures' vectorized formulas), symgrad's numpy and
 llvm backends, PyTorch eager, ``jax.jit(value_and_grad)``, PyTensor if it
 imports, and the GEMM-bound limit (the step's GEMM flops at the measured
-1024^3 GEMM peak, the anchor's method).
+1024^3 GEMM peak).
 
 The machine is shared, so the peers are timed in many short interleaved
 rounds (each round times every peer for ~20 ms, in the same order).  The

@@ -1,6 +1,6 @@
 """Workload T4: training to 97% test accuracy on scikit-learn's digits.
 
-As ../shared/WORKLOADS.md and anchors/t4_digits.py define it: inputs scaled
+As docs/benchmarks.md ("Workload definitions") defines it: inputs scaled
 by 1/16, stratified 80/20 split (random_state=0), MLP 64-128-128-10 with ReLU,
 softmax cross-entropy, Adam lr 1e-3, batch 32, float32; the clock runs from
 the first step until the epoch whose test accuracy reaches 97% (checked after

@@ -7,6 +7,12 @@
    evaluation on a batch, and a finite-difference gradient check.
 3. Hand-derived gradients checked with sg.check: one right, one with the sign
    slip of the notes' Hessian example, which comes back with a counterexample.
+
+"The notes" are the lecture materials listed under Sources in README.md: the
+sigmoid neuron is eq. (31) of Schwing's ECE 544NA Lecture 11 notes (after
+Stanford CS231n), the 2-hidden-layer net is from Honglak Lee's EECS 545
+Lecture 11 slides, the Hessian example from the slides "Neural Networks -
+Learning the network" (after CMU 11-785 and Stanford CS231n).
 """
 from __future__ import annotations
 

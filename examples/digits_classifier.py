@@ -1,6 +1,6 @@
 """Classify scikit-learn's bundled 8x8 digits with a 64-128-128-10 ReLU MLP.
 
-Workload T4 of WORKLOADS.md: inputs scaled by 1/16, stratified 80/20 split
+Workload T4 of docs/benchmarks.md: inputs scaled by 1/16, stratified 80/20 split
 (random_state=0), softmax cross-entropy on integer labels, Adam with learning
 rate 1e-3, batch 32, float32; train until the test accuracy reaches 97%,
 checked after every epoch.  The clock excludes data loading and compiling.

@@ -1,10 +1,11 @@
-"""Gradient formulas in matrix notation, with the notes' delta recursion.
+"""Gradient formulas in matrix notation, with the lectures' delta recursion.
 
 :func:`explain` names the layer outputs of a network, ``z_l`` (a matrix
 product plus a bias), their activations ``a_l``, and the adjoints
 ``delta_l = dL/dz_l`` that the reverse sweep computed, then prints every
-formula in terms of those names.  What comes out is the recursion the notes
-derive by hand, read off the compiler's own program:
+formula in terms of those names.  What comes out is the recursion that the
+backpropagation lectures (README.md, Sources) derive by hand, read off the
+compiler's own program:
 
     delta_l = (delta_{l+1} W_{l+1}^T) o g'(z_l),    dL/dW_l = a_{l-1}^T delta_l
 """
@@ -89,7 +90,7 @@ def _activations(G: Graph, live: list[int], z: int) -> list[int]:
 
 
 def explain(f: Any, wrt: Any) -> Explanation:
-    """Explain the gradient of ``f`` as the notes write backpropagation.
+    """Explain the gradient of ``f`` as the lectures write backpropagation.
 
     For a softmax output, ``e_l`` are the shifted exponentials and ``s_l``
     their row sums, so ``softmax(z_l) = e_l / s_l`` and the top delta reads

@@ -2,10 +2,10 @@
 
 Entrywise ops (``Add``, ``Mul``, ``tanh``, ...) use the scalar rules of
 :mod:`symgrad.rules` unchanged: with broadcasting they are already the
-notes' Hadamard-product rules, and the reverse pass sums an adjoint back to
-the shape of a broadcast argument (the bias gradient ``1^T delta``).  These
-are the notes' matrix rules: for ``Z = A B``, ``grad_A = G B^T`` and
-``grad_B = A^T G``.
+lectures' Hadamard-product rules, and the reverse pass sums an adjoint back
+to the shape of a broadcast argument (the bias gradient ``1^T delta``).
+These are the lectures' matrix rules (README.md, Sources): for ``Z = A B``,
+``grad_A = G B^T`` and ``grad_B = A^T G``.
 """
 from __future__ import annotations
 

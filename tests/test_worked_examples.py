@@ -8,7 +8,7 @@ import symgrad as sg
 
 
 def test_sum_times_product_circuit():
-    # seed notes: f = (x + y) z at (-2, 5, -4) gives -12 and gradient (-4, -4, 3)
+    # "Learning the network" slides (after CS231n): f = (x + y) z at (-2, 5, -4) gives -12 and gradient (-4, -4, 3)
     x, y, z = sp.symbols("x y z")
     f = (x + y) * z
     g = sg.grad(f, [x, y, z])
@@ -53,7 +53,7 @@ def toy_loss():
 
 
 def test_toy_loss_gradient_is_the_notes_formula_and_one_transcendental():
-    # seed 003, eq. 18-21: dL/dw = (s - t) s' x + lambda w, dL/db = (s - t) s', s' = s (1 - s)
+    # Schwing, ECE 544NA Lecture 11 notes, eq. 18-21: dL/dw = (s - t) s' x + lambda w, dL/db = (s - t) s', s' = s (1 - s)
     L, (w, x, b, t, lam) = toy_loss()
     g = sg.grad(L, [w, b])
     s = sg.sigmoid(w * x + b)
