@@ -24,6 +24,8 @@ from typing import Any, Iterable, Sequence
 
 import sympy as sp
 
+from .gates import gated_add, gated_mul
+
 __all__ = ["Graph", "Node", "Value", "LEAVES", "BOOLEAN_OPS", "COMPARISONS", "ancestors",
            "broadcast_shapes", "dims"]
 
@@ -378,16 +380,17 @@ class Value:
             return other.i
         return self.G.const(other)
 
-    def __add__(self, o): return Value(self.G, self.G.add(self.i, self._id(o)))
-    def __radd__(self, o): return Value(self.G, self.G.add(self._id(o), self.i))
-    def __sub__(self, o): return Value(self.G, self.G.sub(self.i, self._id(o)))
-    def __rsub__(self, o): return Value(self.G, self.G.sub(self._id(o), self.i))
-    def __mul__(self, o): return Value(self.G, self.G.mul(self.i, self._id(o)))
-    def __rmul__(self, o): return Value(self.G, self.G.mul(self._id(o), self.i))
-    def __truediv__(self, o): return Value(self.G, self.G.div(self.i, self._id(o)))
-    def __rtruediv__(self, o): return Value(self.G, self.G.div(self._id(o), self.i))
+    # sums and products go through symgrad.gates: adjoints select, never multiply by 0
+    def __add__(self, o): return Value(self.G, gated_add(self.G, self.i, self._id(o)))
+    def __radd__(self, o): return Value(self.G, gated_add(self.G, self._id(o), self.i))
+    def __sub__(self, o): return self + -Value(self.G, self._id(o))
+    def __rsub__(self, o): return Value(self.G, self._id(o)) + -self
+    def __mul__(self, o): return Value(self.G, gated_mul(self.G, self.i, self._id(o)))
+    def __rmul__(self, o): return Value(self.G, gated_mul(self.G, self._id(o), self.i))
+    def __truediv__(self, o): return self * Value(self.G, self.G.pow(self._id(o), self.G.const(-1)))
+    def __rtruediv__(self, o): return Value(self.G, self.G.pow(self.i, self.G.const(-1))) * o
     def __pow__(self, o): return Value(self.G, self.G.pow(self.i, self._id(o)))
-    def __neg__(self): return Value(self.G, self.G.neg(self.i))
+    def __neg__(self): return self * -1
 
     def __gt__(self, o): return Value(self.G, self.G.apply(sp.StrictGreaterThan, self.i, self._id(o)))
     def __ge__(self, o): return Value(self.G, self.G.apply(sp.GreaterThan, self.i, self._id(o)))

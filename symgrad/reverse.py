@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .errors import NoDerivativeRuleError
+from .gates import gated_add
 from .graph import BOOLEAN_OPS, Graph, Value
 from .rules import VJP
 
@@ -58,7 +59,8 @@ def vjp(G: Graph, root: int, targets: Sequence[int], seed: int | None = None,
         contributions = pending.pop(i, None)
         if contributions is None:
             continue
-        g = G.add(*contributions) if len(contributions) > 1 else contributions[0]
+        # a sum of gated contributions stays gated (symgrad.gates)
+        g = gated_add(G, *contributions) if len(contributions) > 1 else contributions[0]
         adjoint[i] = g
         node = G.nodes[i]
         if not node.args:

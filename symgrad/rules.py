@@ -7,6 +7,11 @@ wherever the notes do (sigma' = sigma (1 - sigma), tanh' = 1 - tanh^2,
 exp' = exp), so the backward pass adds no transcendental function that the
 forward pass already computed.
 
+Rules that route a gradient (Piecewise, Max, Min, relu, ...) return gates,
+``where(c, g, 0)``, and the arithmetic on :class:`~symgrad.graph.Value` keeps
+them selects down the chain rule (:mod:`symgrad.gates`): a branch that is not
+taken contributes an exact 0, never ``0 * NaN``.
+
 Add a rule with :func:`defvjp`::
 
     @defvjp(sp.exp)
@@ -20,6 +25,7 @@ from typing import Callable, Optional, Sequence
 import sympy as sp
 
 from .functions import elu, leaky_relu, relu, sigmoid, softplus
+from .gates import gate, gated_mul, logic_and, logic_not
 from .graph import Value
 
 __all__ = ["VJP", "defvjp", "ZERO_GRADIENT"]
@@ -43,10 +49,20 @@ def defvjp(*ops: type) -> Callable[[Rule], Rule]:
 
 
 def _where(cond: Value, then: Value | int, other: Value | int) -> Value:
+    """``then`` where ``cond`` holds, else ``other``; with a 0 side, a gate
+    (:mod:`symgrad.gates`), so that the chain rule selects rather than multiplies."""
     G = cond.G
     t = then.i if isinstance(then, Value) else G.const(then)
     o = other.i if isinstance(other, Value) else G.const(other)
+    if o == G.zero:
+        return Value(G, gate(G, cond.i, t))
+    if t == G.zero:
+        return Value(G, gate(G, logic_not(G, cond.i), o))
     return Value(G, G.where(cond.i, t, o))
+
+
+def _compare(op: type, a: Value, b: Value | int) -> Value:
+    return Value(a.G, a.G.apply(op, a.i, a._id(b)))
 
 
 def _call(op: type, *xs: Value) -> Value:
@@ -63,7 +79,7 @@ def _add(g, ans, *xs):
 @defvjp(sp.Mul)
 def _mul(g, ans, *xs):
     G = g.G
-    return tuple(Value(G, G.mul(g.i, *(y.i for j, y in enumerate(xs) if j != i)))
+    return tuple(Value(G, gated_mul(G, g.i, *(y.i for j, y in enumerate(xs) if j != i)))
                  for i in range(len(xs)))
 
 
@@ -162,15 +178,15 @@ def _min(g, ans, x, y):
 
 @defvjp(sp.Piecewise)
 def _piecewise(g, ans, *pairs):
-    # branch i receives g where it is the branch taken; conditions get nothing
-    G, zero = g.G, g.G.zero
-    exprs, conds = pairs[0::2], [c.i for c in pairs[1::2]]
-    out = []
-    for i in range(len(exprs)):
-        branches = [g.i if j == i else zero for j in range(len(exprs))]
-        flat = [a for pair in zip(branches, conds) for a in pair]
-        out.append(Value(G, G.apply(sp.Piecewise, *flat)))
-        out.append(None)
+    # branch i receives g where it is the branch taken, 0 elsewhere (also where
+    # no branch is taken: a Piecewise without a default); conditions get nothing
+    G = g.G
+    out: list[Optional[Value]] = []
+    earlier = G.true                     # no earlier condition holds
+    for cond in pairs[1::2]:
+        taken = logic_and(G, earlier, cond.i)
+        out += [Value(G, gate(G, taken, g.i)), None]
+        earlier = logic_and(G, earlier, logic_not(G, cond.i))
     return out
 
 

@@ -103,6 +103,16 @@ class Sum(sp.Expr):
     def arg(self):
         return self.args[0]
 
+    @staticmethod
+    def _symgrad_rebuild(node, args):
+        """``K[i, j]`` for the ``sum(K o E_ij)`` that an entry lowers to, else the sum."""
+        (X,) = args
+        if isinstance(X, sp.HadamardProduct) and len(X.args) == 2:
+            for K, E in (X.args, X.args[::-1]):
+                if isinstance(E, sp.ImmutableDenseMatrix) and sorted(E) == [0] * (len(E) - 1) + [1]:
+                    return K[divmod(list(E).index(1), E.cols)]
+        return Sum(X)
+
     def _sympystr(self, printer) -> str:
         return f"sum({printer._print(self.arg)})"
 

@@ -146,3 +146,29 @@ def test_symbolic_gradient_of_a_constant_matrix_product():
 def test_matrix_entries_that_cannot_be_taken_name_the_entry(make, match):
     with pytest.raises(UnsupportedExpressionError, match=match):
         sg.grad(make() ** 2, [])
+
+
+def test_symbolic_gradient_of_entries_reads_as_entries():
+    K = sp.MatrixSymbol("K", 2, 3)
+    g = sg.grad(K[1, 2] ** 2 + 3 * K[0, 1], [K])
+    assert "K[1, 2]" in str(g) and "sum(" not in str(g)
+    k = sp.Matrix(2, 3, lambda i, j: sp.Symbol(f"k{i}{j}"))
+    f = k[1, 2] ** 2 + 3 * k[0, 1]
+    want = sp.Matrix(2, 3, lambda i, j: sp.diff(f, k[i, j]))
+    assert sp.Matrix(g[K].as_explicit()).subs({K[i, j]: k[i, j] for i in range(2) for j in range(3)}) == want
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_programs_that_differ_only_in_a_constant_do_not_share_code(backend):
+    # the constant's entries are part of the program's fingerprint, so the llvm disk
+    # cache cannot hand one program the machine code of the other
+    W = sp.MatrixSymbol("W", 2, 3)
+    outs = []
+    for c in (C_NUM, [[7, 0, 0], [0, 0, -5]]):
+        fn = sg.compile(Sum(sp.HadamardProduct(sp.ImmutableDenseMatrix(c), W)), wrt=[W], backend=backend)
+        value, (g,) = fn(W=np.ones((2, 3)))
+        want = np.array(c, dtype=float)
+        np.testing.assert_allclose(value, want.sum(), rtol=1e-15)
+        np.testing.assert_array_equal(g, want)
+        outs.append(fn.program.fingerprint())
+    assert outs[0] != outs[1]
