@@ -34,6 +34,7 @@ GUARDED = [
     (P((sp.sqrt(x), x > 0), (0, True)), [-1.0, 0.0, 4.0]),
     (P((sp.log(x) ** 2, x > 0), (x, True)), [-1.0, 2.0]),
     (P((0, x <= 0), (x * sp.log(x), True)), [-1.0, 0.0, 3.0]),
+    (sp.Min(sp.exp(x), 1), [1000.0, -1.0]),
     (P((sp.sin(x) / x, sp.Ne(x, 0)), (1, True)), [0.0, 0.5]),
     # item 4: the inner Piecewise has no default branch
     (P((P((x ** 2, x > 1)), x > 0), (x, True)), [-1.0, 2.0]),
