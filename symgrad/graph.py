@@ -24,6 +24,7 @@ from typing import Any, Iterable, Sequence
 
 import sympy as sp
 
+from .functions import sigmoid
 from .gates import gated_add, gated_mul
 
 __all__ = ["Graph", "Node", "Value", "LEAVES", "BOOLEAN_OPS", "COMPARISONS", "ancestors",
@@ -249,6 +250,12 @@ class Graph:
             b = self.constant_value(base)
             if b is not None and b.is_Number and (b ** e).is_Number:
                 return self.const(b ** e)
+            if e < 0 and self.nodes[base].op is sigmoid:
+                # 1/sigmoid(z) = 1 + exp(-z) exactly.  Through the reciprocal, the
+                # adjoint of sigmoid(z) is -(1/sigmoid)^2, which overflows long before
+                # the gradient does: d(-10/sigmoid(x)) = 10 exp(-x) is 2.45e235 at x = -539.7
+                z = self.nodes[base].args[0]
+                return self.pow(self.add(self.one, self.apply(sp.exp, self.neg(z))), self.const(-e))
         return self.intern(sp.Pow, (base, exponent))
 
     def div(self, x: int, y: int) -> int:

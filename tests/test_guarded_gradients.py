@@ -42,6 +42,8 @@ GUARDED = [
     (P((sp.sqrt(x), x > 0), (0, True)) + P((3 * sp.sqrt(x), x > 1), (x, True)), [-1.0, 0.5, 4.0]),
     # a guard inside a guard, and a product with a guarded factor
     (P((P((sp.log(x), x > 0), (0, True)) * sp.exp(x), x > -5), (0, True)), [-1.0, -6.0, 2.0]),
+    # 1/sigmoid(x) = 1 + exp(-x): the adjoint -(1/sigmoid)^2 used to overflow first
+    (-10 / sg.sigmoid(x), [-539.7, -30.0, 2.0]),
 ]
 
 
@@ -54,6 +56,14 @@ def test_guarded_branch_keeps_its_gradient(expr, points, backend):
         _, (got,) = run(expr, [x], backend, x=v)
         assert np.isfinite(got), f"{expr} at x={v}: {got}"
         assert got == pytest.approx(expected, rel=1e-13, abs=1e-300), f"{expr} at x={v}"
+
+
+def test_minus_ten_over_sigmoid_analytic():
+    # d/dx(-10/sigmoid(x)) = -10 d/dx(1 + exp(-x)) * (-1) = 10 exp(-x)
+    for backend in BACKENDS:
+        value, (d,) = run(-10 / sg.sigmoid(x), [x], backend, x=-539.7)
+        assert d == pytest.approx(10 * np.exp(539.7), rel=1e-13)
+        assert value == pytest.approx(-10 * (1 + np.exp(539.7)), rel=1e-13)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
