@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Sequence
 
 import sympy as sp
+from sympy.functions.elementary.piecewise import ExprCondPair
 
 from .functions import sigmoid
 from .gates import gated_add, gated_mul
@@ -361,7 +362,13 @@ def _rebuild(node: Node, args: list[sp.Basic]) -> sp.Basic:
         from .tensor_print import rebuild_matrix
         return rebuild_matrix(node, args)
     if op is sp.Piecewise:
-        return sp.Piecewise(*zip(args[0::2], args[1::2]))
+        pairs = list(zip(args[0::2], args[1::2]))
+        if any(c.has(sp.Piecewise) for _, c in pairs):
+            # SymPy would rewrite such a condition (y >= Piecewise((x, x < 10)))
+            # to ITE, which needs a default branch; keep it as it is instead
+            return sp.Basic.__new__(sp.Piecewise, *(sp.Basic.__new__(ExprCondPair, e, c)
+                                                    for e, c in pairs))
+        return sp.Piecewise(*pairs)
     rebuild = getattr(op, "_symgrad_rebuild", None)
     if rebuild is not None:
         return rebuild(node, args)

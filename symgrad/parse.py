@@ -16,10 +16,18 @@ arguments, names starting with ``_``, calls of other names, comparisons
 outside ``Piecewise``) raises :class:`ParseError`, a ``ValueError`` that
 names the offending piece of text.  The walk is iterative, so very long
 sums do not hit the recursion limit.
+
+``lambda`` is a name like any other (Python reserves it; SymPy does not), and
+``e`` is a name too, not Euler's number: write ``E`` or ``exp(x)`` for that.
+Exact numbers are bounded: SymPy computes ``2^2^2^2^2^2`` in full (about
+10^19728 digits), so a number with more than :data:`MAX_DIGITS` digits is
+refused before it is computed.
 """
 from __future__ import annotations
 
 import ast
+import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -43,6 +51,24 @@ CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E}
 
 #: Longest text accepted (the parser itself is the only unbounded cost).
 MAX_LENGTH = 1_000_000
+
+#: Most decimal digits an exact number may have: below Python's 4300-digit limit
+#: for printing an integer, which the backends do when they emit a constant.
+MAX_DIGITS = 4000
+_TOO_LARGE = 10 ** MAX_DIGITS
+_MAX_BITS = MAX_DIGITS * math.log2(10)
+
+#: Largest numerator or denominator of an exact exponent: ``sg.check`` evaluates
+#: ``x^n`` exactly, and a float64 ``x^10000`` overflows for every ``|x| > 1.08``.
+MAX_EXPONENT = 10_000
+
+# Python keywords that are fine symbol names; the text is rewritten to a
+# placeholder (names starting with "_" cannot be typed) and mapped back.
+_KEYWORD_NAMES = {"lambda": "_kw_lambda"}
+_PLACEHOLDERS = {v: k for k, v in _KEYWORD_NAMES.items()}
+_KEYWORD = re.compile(r"\b(" + "|".join(_KEYWORD_NAMES) + r")\b")
+# "2x", "3.5y": a number followed by a name, which Python calls an invalid literal
+_JUXTAPOSED = re.compile(r"(?<![\w.])(\d+(?:\.\d*)?)([^\W\d]\w*)")
 
 _BINOPS = {
     ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
@@ -114,7 +140,9 @@ def _syntax(text: str) -> ast.Expression:
     try:
         return ast.parse(_normalize(text), mode="eval")
     except SyntaxError as e:
-        raise ParseError(f"not a valid expression: {text!r} ({e.msg})") from None
+        juxtaposed = _JUXTAPOSED.search(text)
+        hint = f"; write {juxtaposed[1]}*{juxtaposed[2]} for a product" if juxtaposed else ""
+        raise ParseError(f"not a valid expression: {text!r} ({e.msg}{hint})") from None
     except (RecursionError, MemoryError):
         raise ParseError("expression is nested too deeply for Python's parser (a chain of "
                          "a few thousand + or * is its limit)") from None
@@ -122,7 +150,8 @@ def _syntax(text: str) -> ast.Expression:
 
 def _normalize(text: str) -> str:
     # "^" means power, with power's precedence: rewrite it before Python parses
-    return text.strip().replace("^", "**")
+    text = text.strip().replace("^", "**")
+    return _KEYWORD.sub(lambda m: _KEYWORD_NAMES[m[1]], text)
 
 
 class _Builder:
@@ -133,13 +162,20 @@ class _Builder:
 
     def snippet(self, node: ast.AST) -> str:
         s = ast.get_source_segment(_normalize(self.text), node) or ast.unparse(node)
+        for placeholder, name in _PLACEHOLDERS.items():
+            s = s.replace(placeholder, name)
+        if "^" in self.text and "**" not in self.text:
+            s = s.replace("**", "^")   # quote the power the way it was written
         return s if len(s) <= 80 else s[:77] + "..."
 
     def refuse(self, node: ast.AST, what: str) -> ParseError:
         return ParseError(f"{what}: {self.snippet(node)}")
 
     def build(self, root: ast.AST) -> sp.Expr:
-        done: dict[int, Any] = {}
+        # id(node) -> (node, value, bound on the bits of its exact numbers); the node is
+        # kept so that its id is not reused by a later node (Piecewise conditions are
+        # wrapped in fresh objects, which would otherwise be freed and their ids recycled)
+        done: dict[int, tuple[ast.AST, Any, float]] = {}
         stack: list[tuple[ast.AST, list | None]] = [(root, None)]
         while stack:
             node, children = stack.pop()
@@ -150,8 +186,52 @@ class _Builder:
                 stack.append((node, children))
                 stack.extend((c, None) for c in reversed(children))
                 continue
-            done[id(node)] = self.make(node, [done[id(c)] for c in children])
-        return done[id(root)]
+            kids = [done[id(c)] for c in children]
+            done[id(node)] = (node, *self.make_bounded(node, [k[1] for k in kids], [k[2] for k in kids]))
+        return done[id(root)][1]
+
+    # -- the size of exact numbers --------------------------------------------
+    def make_bounded(self, node: ast.AST, args: list[Any], bits: list[float]) -> tuple[Any, float]:
+        """Build ``node`` unless SymPy would compute an exact number that is too large.
+
+        A cheap upper bound on the bits of every exact number in the result rides
+        along with each node; only when it passes the limit are the numbers
+        themselves looked at.  Powers are checked before SymPy computes them,
+        since a power is the one operation whose result dwarfs its operands.
+        """
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            self.check_power(node, *args)
+        value = self.make(node, args)
+        if isinstance(node, ast.Constant) and isinstance(node.value, int):
+            bound = math.log2(abs(node.value) or 1)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow) and isinstance(args[1], sp.Rational):
+            bound = bits[0] * max(1, abs(args[1].p)) + bits[1]   # |p| <= MAX_EXPONENT
+        elif isinstance(node, (ast.BinOp, ast.Call)):
+            bound = sum(bits) + 1   # a sum's numbers grow by a bit, a product's add up
+        elif isinstance(node, _Condition):
+            bound = math.inf
+        else:
+            bound = bits[0] if bits else 0.0
+        if bound >= _MAX_BITS - 1:   # near or past the limit: decide on the numbers themselves
+            largest = _largest_exact(value)
+            if largest >= _TOO_LARGE:
+                raise self.refuse(node, f"exact number with more than {MAX_DIGITS} digits in")
+            bound = math.log2(largest)
+        return value, bound
+
+    def check_power(self, node: ast.BinOp, base: Any, exponent: Any) -> None:
+        if not isinstance(exponent, sp.Rational):
+            return
+        if max(abs(exponent.p), exponent.q) > MAX_EXPONENT:
+            raise self.refuse(node, f"exponent {_short(exponent)} is too large (an exact exponent's "
+                                    f"numerator and denominator are limited to {MAX_EXPONENT})")
+        raised = _raised_bits(base)
+        # an estimate, to stop SymPy before it computes; near the limit, the exact check decides
+        if raised and math.log2(abs(exponent.p)) + math.log2(raised) > math.log2(_MAX_BITS + 64):
+            digits = math.log10(abs(exponent.p)) + math.log10(raised * math.log10(2))
+            about = f"{math.floor(10 ** digits) + 1}" if digits < 15 else f"10^{digits:.0f}"
+            raise self.refuse(node, f"power too large: its value has about {about} digits, more than "
+                                    f"{MAX_DIGITS} (a float64 ends near 1e308)")
 
     # -- the whitelist ------------------------------------------------------
     def children(self, node: ast.AST) -> list[ast.AST]:
@@ -159,11 +239,14 @@ class _Builder:
             return []
         if isinstance(node, ast.Constant):
             v = node.value
+            if isinstance(v, complex):
+                raise self.refuse(node, f"complex literals are not allowed (for a product write "
+                                        f"{ast.unparse(node)[:-1]}*j)")
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise self.refuse(node, f"{type(v).__name__} literals are not allowed")
             return []
         if isinstance(node, ast.Name):
-            if node.id.startswith("_"):
+            if node.id.startswith("_") and node.id not in _PLACEHOLDERS:
                 raise self.refuse(node, "names starting with an underscore are not allowed")
             return []
         if isinstance(node, ast.BinOp):
@@ -210,7 +293,7 @@ class _Builder:
                 return CONSTANTS[node.id]
             if node.id in FUNCTIONS or node.id == "Piecewise":
                 raise self.refuse(node, "a function name must be called")
-            return sp.Symbol(node.id)
+            return sp.Symbol(_PLACEHOLDERS.get(node.id, node.id))
         if isinstance(node, ast.BinOp):
             return _BINOPS[type(node.op)](*args)
         if isinstance(node, ast.UnaryOp):
@@ -242,3 +325,46 @@ class _Condition(ast.AST):
     def __init__(self, node: ast.AST):
         super().__init__()
         self.node = node
+
+
+def _short(r: sp.Rational) -> str:
+    if max(abs(r.p), r.q).bit_length() < 200:
+        return str(r)
+    return f"of about {math.log10(abs(r.p) + r.q):.0f} digits"
+
+
+def _bits(r: sp.Rational) -> float:
+    """log2 of the larger of numerator and denominator (0 for 0 and +-1)."""
+    return math.log2(max(abs(r.p), r.q, 1))
+
+
+def _largest_exact(expr: sp.Basic) -> int:
+    """The largest numerator or denominator of an exact number in ``expr`` (at least 1)."""
+    worst, todo, seen = 1, [expr], set()
+    while todo:
+        e = todo.pop()
+        if isinstance(e, sp.Rational):
+            worst = max(worst, abs(e.p), e.q)
+        elif e.args and e not in seen:
+            seen.add(e)
+            todo.extend(e.args)
+    return worst
+
+
+def _raised_bits(base: sp.Basic) -> float:
+    """Bits per unit of exponent of the exact numbers SymPy multiplies out in ``base**n``.
+
+    SymPy distributes a rational power over a product and multiplies the
+    exponents of a power of a number: ``(2*x)**n = 2**n*x**n`` and
+    ``(2**(1/2))**n = 2**(n/2)``.  A sum or a function call stays whole.
+    """
+    total, todo = 0.0, [(base, 1.0)]
+    while todo:
+        e, weight = todo.pop()
+        if isinstance(e, sp.Rational):
+            total += weight * _bits(e)
+        elif isinstance(e, sp.Mul):
+            todo.extend((a, weight) for a in e.args)
+        elif isinstance(e, sp.Pow) and isinstance(e.exp, sp.Rational):
+            todo.append((e.base, weight * abs(float(e.exp))))
+    return total

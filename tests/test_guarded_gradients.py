@@ -73,6 +73,18 @@ def test_no_branch_taken_gives_nan_value_and_zero_gradient(backend):
     assert np.isnan(value) and d == 0.0
 
 
+def test_piecewise_in_a_condition_converts_to_sympy():
+    # item 4: SymPy's ITE rewrite of y >= Piecewise((x, x < 10)) needs a default branch
+    f = sp.Max(y, P((x, x < 10)))
+    g = sg.grad(f, [x, y])
+    fn = sg.compile(f, [x, y])
+    for at, expected in [({x: 3.0, y: 1.0}, (1.0, 0.0)), ({x: 3.0, y: 5.0}, (0.0, 1.0))]:
+        assert (value_at(g[x], at), value_at(g[y], at)) == expected
+        _, grads = fn(x=at[x], y=at[y])
+        assert tuple(grads) == expected
+    assert "Piecewise" in str(g[x])
+
+
 def test_gating_adds_no_arithmetic():
     """The guarded gradient does the taken branch's arithmetic once, plus selects."""
     def arithmetic(expr):
