@@ -10,7 +10,9 @@ forward pass already computed.
 Rules that route a gradient (Piecewise, Max, Min, relu, ...) return gates,
 ``where(c, g, 0)``, and the arithmetic on :class:`~symgrad.graph.Value` keeps
 them selects down the chain rule (:mod:`symgrad.gates`): a branch that is not
-taken contributes an exact 0, never ``0 * NaN``.
+taken contributes an exact 0, never ``0 * NaN``.  Where a derivative has no
+value, symgrad follows PyTorch: ``Max``/``Min`` split a tie g/2 to each input
+(``torch.maximum``), and relu has derivative 0 at 0 (``torch.relu``).
 
 Add a rule with :func:`defvjp`::
 
@@ -163,17 +165,22 @@ def _zero(g, ans, *xs):
 
 
 # -- routing: max, min, piecewise ---------------------------------------------------
+def _split_ties(g: Value, x: Value, y: Value, x_wins: Value, y_wins: Value):
+    # torch.maximum / torch.minimum: the winner gets g, a tie sends g/2 to each.
+    # (n-ary Max/Min are lowered to a left fold of binary ones, so a three-way
+    # tie splits 1/4, 1/4, 1/2 as nested torch.maximum calls do.)
+    share = g * _where(_compare(sp.Eq, x, y), sp.S.Half, 1)
+    return _where(x_wins, share, 0), _where(y_wins, share, 0)
+
+
 @defvjp(sp.Max)
 def _max(g, ans, x, y):
-    # the gradient goes to the larger input, to the first one on a tie
-    first = x >= y
-    return _where(first, g, 0), _where(first, 0, g)
+    return _split_ties(g, x, y, x >= y, y >= x)
 
 
 @defvjp(sp.Min)
 def _min(g, ans, x, y):
-    first = x <= y
-    return _where(first, g, 0), _where(first, 0, g)
+    return _split_ties(g, x, y, x <= y, y <= x)
 
 
 @defvjp(sp.Piecewise)

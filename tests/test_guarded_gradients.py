@@ -1,7 +1,8 @@
-"""Guarded branches: gradients that select instead of multiplying by 0.
+"""Guarded branches and ties: gradients that select instead of multiplying by 0.
 
 References: ``sympy.diff`` evaluated at 30 digits (mpmath never overflows, so
-``exp(1000) * 0`` is 0 there).
+``exp(1000) * 0`` is 0 there), and torch autograd for the conventions torch
+defines (``torch.maximum`` ties).
 """
 from __future__ import annotations
 
@@ -94,6 +95,29 @@ def test_gating_adds_no_arithmetic():
     branch = sp.log(x) ** 2 * sp.sin(x) + sp.sqrt(x)
     guarded = P((branch, x > 0), (0, True))
     assert arithmetic(guarded) == arithmetic(branch)
+
+
+# -- Max/Min ties: torch.maximum / torch.minimum split the gradient -------------------------------
+torch = pytest.importorskip("torch")
+
+TIES = [
+    (sp.Max(x, y), torch.maximum, (1.0, 1.0)),
+    (sp.Max(y, x), lambda a, b: torch.maximum(b, a), (1.0, 1.0)),
+    (sp.Min(x, y), torch.minimum, (-2.0, -2.0)),
+    (sp.Max(x, y), torch.maximum, (3.0, 1.0)),
+    (sp.Min(x, y), torch.minimum, (3.0, 1.0)),
+    (sp.Max(x, 0) + 0 * y, lambda a, b: torch.maximum(a, torch.zeros_like(a)) + 0 * b, (0.0, 1.0)),
+    (sg.relu(x) + 0 * y, lambda a, b: torch.relu(a) + 0 * b, (0.0, 1.0)),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("expr,tfn,at", TIES, ids=[f"{e}@{a}" for e, _, a in TIES])
+def test_ties_match_torch(expr, tfn, at, backend):
+    a, b = (torch.tensor(v, dtype=torch.float64, requires_grad=True) for v in at)
+    tfn(a, b).backward()
+    _, grads = run(expr, [x, y], backend, x=at[0], y=at[1])
+    assert grads == [a.grad.item(), b.grad.item()]
 
 
 # -- property: an untaken branch never leaks into the gradient ------------------------------------

@@ -1,4 +1,4 @@
-; ModuleID = "symgrad_90556fae382a"
+; ModuleID = "symgrad_ecbf4efdabb5"
 target triple = "unknown-unknown-unknown"
 target datalayout = ""
 
@@ -30,12 +30,15 @@ loop:
   %"t6" = fcmp ogt float %"x",              0x0
   %"t7" = select  i1 %"t6", float %"t5", float              0x0
   %"t8" = fcmp oge float %"x", %"y"
-  %"t9" = select  i1 %"t8", float %"t4", float              0x0
-  %"t10" = fadd float %"t7", %"t9"
-  %".24" = getelementptr inbounds float, ptr %"out_value", i64 %"i"
-  store float %"t3", ptr %".24"
-  %".26" = getelementptr inbounds float, ptr %"out_d_x", i64 %"i"
-  store float %"t10", ptr %".26"
+  %"t9" = fcmp oeq float %"x", %"y"
+  %"t10" = select  i1 %"t9", float 0x3fe0000000000000, float 0x3ff0000000000000
+  %"t11" = fmul float %"t4", %"t10"
+  %"t12" = select  i1 %"t8", float %"t11", float              0x0
+  %"t13" = fadd float %"t7", %"t12"
+  %".27" = getelementptr inbounds float, ptr %"out_value", i64 %"i"
+  store float %"t3", ptr %".27"
+  %".29" = getelementptr inbounds float, ptr %"out_d_x", i64 %"i"
+  store float %"t13", ptr %".29"
   %"i_next" = add nuw nsw i64 %"i", 1
   %"more" = icmp slt i64 %"i_next", %"n"
   br i1 %"more", label %"loop", label %"exit"
