@@ -12,7 +12,8 @@ Rules that route a gradient (Piecewise, Max, Min, relu, ...) return gates,
 them selects down the chain rule (:mod:`symgrad.gates`): a branch that is not
 taken contributes an exact 0, never ``0 * NaN``.  Where a derivative has no
 value, symgrad follows PyTorch: ``Max``/``Min`` split a tie g/2 to each input
-(``torch.maximum``), and relu has derivative 0 at 0 (``torch.relu``).
+(``torch.maximum``), relu has derivative 0 at 0 (``torch.relu``), and ``x**y``
+at ``x = 0`` has d/dx = 0 where ``y = 0`` and d/dy = 0 where ``y >= 0``.
 
 Add a rule with :func:`defvjp`::
 
@@ -27,7 +28,7 @@ from typing import Callable, Optional, Sequence
 import sympy as sp
 
 from .functions import elu, leaky_relu, relu, sigmoid, softplus
-from .gates import gate, gated_mul, logic_and, logic_not
+from .gates import gate, gated_mul, logic_and, logic_not, logic_or
 from .graph import Value
 
 __all__ = ["VJP", "defvjp", "ZERO_GRADIENT"]
@@ -94,7 +95,17 @@ def _pow(g, ans, base, expo):
         d_base = g * sp.S.Half / ans             # d(sqrt x) = 1 / (2 sqrt x)
     else:
         d_base = g * expo * base ** (expo - 1)
-    d_expo = None if e is not None else g * ans * _call(sp.log, base)
+    if e is not None:
+        return d_base, None
+    # a variable exponent, where the formulas meet 0 * inf: torch's conventions
+    # (pow_backward_self, pow_backward_exponent in FunctionsManual.cpp) are
+    # d/dx x**y = 0 where y = 0, and d/dy x**y = 0 where x = 0 and y >= 0
+    d_base = _where(_compare(sp.Ne, expo, 0), d_base, 0)
+    d_expo = g * ans * _call(sp.log, base)
+    if g.G.constant_value(base.i) in (None, 0):
+        G = g.G
+        nonzero = logic_or(G, _compare(sp.Ne, base, 0).i, (expo < 0).i)
+        d_expo = _where(Value(G, nonzero), d_expo, 0)
     return d_base, d_expo
 
 

@@ -1,8 +1,8 @@
-"""Guarded branches and ties: gradients that select instead of multiplying by 0.
+"""Guarded branches, ties and 0**y: gradients that select instead of multiplying by 0.
 
 References: ``sympy.diff`` evaluated at 30 digits (mpmath never overflows, so
 ``exp(1000) * 0`` is 0 there), and torch autograd for the conventions torch
-defines (``torch.maximum`` ties).
+defines (``torch.maximum`` ties, ``pow`` at a zero base).
 """
 from __future__ import annotations
 
@@ -118,6 +118,22 @@ def test_ties_match_torch(expr, tfn, at, backend):
     tfn(a, b).backward()
     _, grads = run(expr, [x, y], backend, x=at[0], y=at[1])
     assert grads == [a.grad.item(), b.grad.item()]
+
+
+# -- x**y at a zero base: torch's pow_backward_self / pow_backward_exponent --------------------
+POW_POINTS = [(0.0, 2.0), (0.0, 0.0), (0.0, -1.0), (0.0, 0.5), (0.0, 3.0), (2.0, 0.0),
+              (-2.0, 2.0), (-2.0, 0.5), (1.5, -0.5)]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_pow_at_zero_base_matches_torch(backend):
+    for xv, yv in POW_POINTS:
+        a = torch.tensor(xv, dtype=torch.float64, requires_grad=True)
+        b = torch.tensor(yv, dtype=torch.float64, requires_grad=True)
+        (a ** b).backward()
+        _, grads = run(x ** y, [x, y], backend, x=xv, y=yv)
+        np.testing.assert_allclose(grads, [a.grad.item(), b.grad.item()], rtol=1e-14,
+                                   equal_nan=True, err_msg=f"x**y at {(xv, yv)}")
 
 
 # -- property: an untaken branch never leaks into the gradient ------------------------------------
