@@ -41,17 +41,43 @@ def mse(pred: sp.MatrixExpr, target: sp.MatrixExpr) -> sp.Expr:
     return Sum(sp.HadamardProduct(d, d)) / (rows * cols)
 
 
-def binary_cross_entropy(prob: sp.MatrixExpr, target: sp.MatrixExpr) -> sp.Expr:
-    """``-mean(y log p + (1 - y) log(1 - p))`` on probabilities.
+#: PyTorch's ``BCELoss`` clamps each log at -100: a saturated probability costs
+#: a finite loss, and ``0 * log 0`` (p = 0 with y = 0) is 0 instead of NaN
+LOG_FLOOR = -100
 
-    Prefer :func:`binary_cross_entropy_with_logits`: ``log p`` of a saturated
-    sigmoid is ``-inf``, while the logit form is finite for any logit.
+
+def _clamped_log(X: sp.MatrixExpr) -> sp.MatrixExpr:
+    d = sp.Dummy("p")
+    return Elementwise(sp.Lambda(d, sp.Max(sp.log(d), LOG_FLOOR)), X)
+
+
+def binary_cross_entropy(prob: sp.MatrixExpr, target: sp.MatrixExpr) -> sp.Expr:
+    """``-mean(y log p + (1 - y) log(1 - p))`` on probabilities, logs clamped at -100.
+
+    The value is PyTorch's ``BCELoss`` everywhere, including p = 0 or 1.  The
+    gradient is the exact derivative of that clamped loss, so it differs from
+    torch's formula ``(p - y) / max(p (1 - p), 1e-12)`` only where that formula
+    is not the derivative: at p = y = 0 it is 1/n (torch: 0), and where a
+    clamp is active (p < e^-100 with y = 1) it is 0 (torch: about -1e12/n).
+
+    Prefer :func:`binary_cross_entropy_with_logits`: it is exact for logits
+    of any size, where a saturated sigmoid loses the gradient.
+
+    Examples
+    --------
+    >>> import numpy as np, symgrad as sg
+    >>> from symgrad import nn, losses
+    >>> P, Y = nn.input("P", 1), nn.input("Y", 1)
+    >>> f = sg.compile(losses.binary_cross_entropy(P, Y), [P])
+    >>> loss, (dP,) = f(P=np.array([[0.0], [1.0]]), Y=np.array([[0.0], [1.0]]))
+    >>> bool(loss == 0), dP.ravel().tolist()
+    (True, [0.5, -0.5])
     """
     _check_same_shape(prob, target, "binary_cross_entropy")
     rows, cols = prob.shape
     one = sp.OneMatrix(rows, cols)
-    ll = sp.HadamardProduct(target, Elementwise(sp.log, prob)) \
-        + sp.HadamardProduct(one - target, Elementwise(sp.log, one - prob))
+    ll = sp.HadamardProduct(target, _clamped_log(prob)) \
+        + sp.HadamardProduct(one - target, _clamped_log(one - prob))
     return -Sum(ll) / (rows * cols)
 
 
