@@ -189,6 +189,8 @@ def _open_subdir(parent: int, name: str, create: bool) -> int | None:
             os.mkdir(name, 0o700, dir_fd=parent)
         except FileExistsError:
             pass
+        except OSError:   # a full or read-only disk: no cache, and no descriptor leaks
+            return None
     try:
         fd = os.open(name, _DIR_FLAGS, dir_fd=parent)
     except OSError:
