@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from .threads import requested_threads
+
 __all__ = ["BACKENDS", "backend"]
 
 #: backend name -> module implementing ``build(program, dtype) -> Kernel``
@@ -24,4 +26,5 @@ def backend(name: str) -> Any:
         module = BACKENDS[name]
     except KeyError:
         raise ValueError(f"unknown backend {name!r}; choose one of {sorted(BACKENDS)}") from None
+    requested_threads()   # a bad SYMGRAD_NUM_THREADS fails here, at compile time, not in a later call
     return importlib.import_module(module)

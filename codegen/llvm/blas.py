@@ -15,11 +15,15 @@ chooses:
 a path
     A shared library exporting LP64 ``dgemm_``/``sgemm_``.
 
-Unset, the first of MKL, NumPy's OpenBLAS and SciPy's that is found is used.
-MKL comes first because it is the fastest at the sizes networks use: T3's
-eight 256-wide GEMMs took 0.88 ms (float64) and 0.44 ms (float32) with MKL
-against 1.23 and 0.63 ms with NumPy's OpenBLAS 0.3.31 (two threads, each
-GEMM timed alone, best of 7; SciPy's OpenBLAS is slower still).
+Unset, the faster of MKL and NumPy's OpenBLAS on this machine when both are
+installed, else the first of MKL, NumPy's OpenBLAS and SciPy's found.
+Neither is always faster: on an Intel Xeon, T3's eight 256-wide GEMMs took
+0.88 ms (float64) with MKL against 1.23 ms with OpenBLAS 0.3.31; on an AMD
+EPYC (Zen 4, 2 cores) MKL was 1.13x (float64) and 1.14x (float32) slower on
+one thread (median of 15 interleaved rounds).  So the first tensor program
+compiled on a machine times a T3 step's GEMMs with both (:mod:`.blas_choice`,
+~50 ms) and keeps the answer in the disk cache, keyed by the CPU, the dtype
+and both libraries' versions.
 
 MKL runs its threads on GNU OpenMP (``libgomp``, the runtime PyTorch and
 GCC-built libraries use) when that loads, unless ``MKL_THREADING_LAYER``
@@ -41,11 +45,13 @@ import ctypes
 import glob
 import os
 import sys
+import threading
 from functools import lru_cache
+from typing import Callable
 
 import numpy as np
 
-__all__ = ["gemm_address", "openmp_functions", "OPENMP_FUNCTIONS"]
+__all__ = ["gemm_address", "openmp_functions", "OPENMP_FUNCTIONS", "thread_setter", "passive_waiting"]
 
 _MKL_THREADING_GNU = 3   # mkl_service.h: MKL_THREADING_INTEL = 0, SEQUENTIAL = 1, PGI = 2, GNU = 3
 
@@ -58,6 +64,13 @@ def gemm_address(dtype) -> tuple[int, int, str]:
     choice = os.environ.get("SYMGRAD_BLAS", "")
     if choice and choice not in CHOICES:
         return _from_path(choice, name)
+    if not choice and _mkl_paths():
+        from .blas_choice import default_choice   # it times this module's GEMMs
+        choice = default_choice(np.dtype(dtype).name)
+        found = _FINDERS[choice](name)
+        if found is not None:
+            return found
+        choice = ""
     for candidate in ((choice,) if choice else CHOICES):
         found = _FINDERS[candidate](name)
         if found is not None:
@@ -82,6 +95,7 @@ def _mkl_library() -> ctypes.CDLL | None:
             lib = ctypes.CDLL(path)
         except OSError:
             continue
+        passive_waiting()
         if "MKL_THREADING_LAYER" not in os.environ and _loads("libgomp.so.1"):
             layer = lib.MKL_Set_Threading_Layer(ctypes.c_int(_MKL_THREADING_GNU))   # before MKL's first call
             lib.symgrad_on_gomp = layer == _MKL_THREADING_GNU
@@ -116,16 +130,24 @@ def _mkl(name: str) -> tuple[int, int, str] | None:
     return None if fn is None else (ctypes.cast(fn, ctypes.c_void_p).value, 64, "mkl")
 
 
-def _numpy_openblas(name: str) -> tuple[int, int, str] | None:
+@lru_cache(maxsize=None)
+def _numpy_openblas_library() -> ctypes.CDLL | None:
     """NumPy's bundled ILP64 OpenBLAS (wheels: ``numpy.libs/libscipy_openblas64_*.so``)."""
     libs = os.path.join(os.path.dirname(os.path.dirname(np.__file__)), "numpy.libs")
     for path in sorted(glob.glob(os.path.join(libs, "libscipy_openblas64_*.so*"))):
         try:
-            fn = getattr(ctypes.CDLL(path), f"scipy_{name}_64_")
-        except (OSError, AttributeError):
+            lib = ctypes.CDLL(path)
+        except OSError:
             continue
-        return ctypes.cast(fn, ctypes.c_void_p).value, 64, "numpy"
+        if hasattr(lib, "scipy_dgemm_64_"):
+            return lib
     return None
+
+
+def _numpy_openblas(name: str) -> tuple[int, int, str] | None:
+    lib = _numpy_openblas_library()
+    fn = getattr(lib, f"scipy_{name}_64_", None) if lib is not None else None
+    return None if fn is None else (ctypes.cast(fn, ctypes.c_void_p).value, 64, "numpy")
 
 
 def _scipy(name: str) -> tuple[int, int, str] | None:
@@ -167,6 +189,58 @@ def openmp_functions(blas: str) -> list[int] | None:
         return None
     gomp = ctypes.CDLL("libgomp.so.1")   # already loaded by MKL's GNU layer: the same pool
     return [ctypes.cast(getattr(gomp, f), ctypes.c_void_p).value for f in OPENMP_FUNCTIONS]
+
+
+def passive_waiting() -> None:
+    """Make idle OpenMP threads sleep rather than spin, unless the user chose otherwise.
+
+    libgomp reads ``OMP_WAIT_POLICY`` once, when it loads, so this runs before
+    MKL loads it; a libgomp already loaded (by PyTorch, say) keeps its policy.
+    Spinning threads take the cores that other processes, or the caller's next
+    step, wait for (GNU's default spins ~0.3 ms after each parallel region;
+    Intel's OpenMP 200 ms, hence ``KMP_BLOCKTIME``)."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    os.environ.setdefault("KMP_BLOCKTIME", "0")
+
+
+_thread_count = threading.local()   # the team size the BLAS was last told, per OS thread
+
+
+@lru_cache(maxsize=None)
+def thread_setter(blas: str) -> Callable[[int], None] | None:
+    """``set(n)``: the calling thread's next GEMMs and OpenMP row chunks use at most ``n``
+    threads (MKL's and libgomp's thread-local settings; OpenBLAS's count is process-wide).
+    Unless ``SYMGRAD_NUM_THREADS`` is set, ``n`` is also capped by the count the library
+    started with (``OMP_NUM_THREADS``, ``MKL_NUM_THREADS``, ``OPENBLAS_NUM_THREADS``).
+    None for a BLAS symgrad cannot steer (SciPy's, a library path)."""
+    from codegen.threads import requested_threads
+    if blas == "mkl":
+        lib = _mkl_library()
+        initial = lib.MKL_Get_Max_Threads()
+        calls = [lib.MKL_Set_Num_Threads_Local]
+        if getattr(lib, "symgrad_on_gomp", False):
+            calls.append(ctypes.CDLL("libgomp.so.1").omp_set_num_threads)   # the row chunks' team
+    elif blas == "numpy":
+        lib = _numpy_openblas_library()
+        if lib is None:
+            return None
+        initial = lib.scipy_openblas_get_num_threads64_()
+        calls = [lib.scipy_openblas_set_num_threads64_]
+    else:
+        return None
+    local = blas == "mkl"
+    shared = [0]
+
+    def set_threads(n: int) -> None:
+        n = n if requested_threads() else min(n, initial)
+        if (getattr(_thread_count, blas, 0) if local else shared[0]) != n:
+            for call in calls:
+                call(ctypes.c_int(n))
+            if local:
+                setattr(_thread_count, blas, n)
+            else:
+                shared[0] = n
+    return set_threads
 
 
 _FINDERS = {"mkl": _mkl, "numpy": _numpy_openblas, "scipy": _scipy}

@@ -44,7 +44,8 @@ from symgrad.program import Program
 from ..callable import CompiledFunction
 from ..tensor_call import TensorSignature
 from . import cache
-from .blas import gemm_address, openmp_functions
+from ..threads import team_size
+from .blas import gemm_address, openmp_functions, thread_setter
 from .emit import KERNEL
 from .jit import JITLibrary, host_target
 from .kernel import _cache_enabled
@@ -94,6 +95,7 @@ class TensorKernel:
         self.math = default_math()
         self._gemm, bits, self.blas = gemm_address(self.dtype)
         self._omp = openmp_functions(self.blas)   # None: the loops run on the calling thread
+        self._set_threads = thread_setter(self.blas)   # per call: threads where the work pays for them
         self.source = str(emit_tensor_module(program, self.dtype, lay, self.math, bits))
         self.library, how = self._build()
         self._fn = _KERNEL_TYPE(self.library.get_function_address(KERNEL))
@@ -181,6 +183,7 @@ class TensorKernel:
                     "offsets": np.array([lo * item for lo, _, _ in out], dtype=np.uintp),
                     "dims": np.array(dims or (0,), dtype=np.int64)}
             plan["dims_at"] = plan["dims"].ctypes.data
+            plan["work"] = self._work(dims)
             slots = np.zeros(lay.n_slots, dtype=np.uintp)
             first_ws = len(lay.args) + len(lay.outputs)
             slots[first_ws:first_ws + len(plan["ws"])] = [a.ctypes.data for a in plan["ws"]]
@@ -193,6 +196,20 @@ class TensorKernel:
                 self._plans.pop(next(iter(self._plans)))
             self._plans[dims] = plan
         return plan
+
+    def _work(self, dims: tuple[int, ...]) -> int:
+        """Multiply-adds of the GEMMs plus elements of the other nodes, for ``dims``: what
+        :func:`codegen.threads.team_size` weighs against a thread team's cost."""
+        bound = dict(zip(self.layout.dims, dims))
+        nodes, work = self.program.nodes, 0
+        for step in self.layout.schedule.steps:
+            if step.kind == "gemm":
+                m, n = self.layout.shape(step.node, bound)
+                work += m * n * self.layout.shape(nodes[step.node].args[0], bound)[1]
+        for i, node in enumerate(nodes):
+            if node.shape and node.args:
+                work += int(np.prod(self.layout.shape(i, bound), dtype=np.int64))
+        return work
 
     def _outputs(self, plan: dict) -> tuple[np.ndarray, list[np.ndarray]]:
         """Fresh-looking outputs: views of a block that no earlier result still uses.
@@ -236,6 +253,8 @@ class TensorKernel:
                 at = slots.ctypes.data
             slots[:n_in] = [a.__array_interface__["data"][0] for a in ready]
             slots[n_in:n_in + n_out] = plan["offsets"] + np.uintp(block.__array_interface__["data"][0])
+            if self._set_threads is not None:
+                self._set_threads(team_size(plan["work"]))
             self._fn(at, plan["dims_at"])   # releases the GIL
             if status[0]:
                 bad = status.copy()
