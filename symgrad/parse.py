@@ -74,6 +74,9 @@ _BINOPS = {
     ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
     ast.Div: lambda a, b: a / b, ast.Pow: lambda a, b: a ** b,
 }
+# a + b - c is built as one sum.  Products are built a factor
+# at a time, as SymPy would: (x + 1)*2*y is y*(2*x + 2), not Mul(x + 1, 2, y)
+_SUMS = (ast.Add, ast.Sub)
 _UNARY = {ast.USub: lambda a: -a, ast.UAdd: lambda a: a}
 _COMPARE = {ast.Lt: sp.Lt, ast.LtE: sp.Le, ast.Gt: sp.Gt, ast.GtE: sp.Ge,
             ast.Eq: sp.Eq, ast.NotEq: sp.Ne}
@@ -159,6 +162,8 @@ class _Builder:
 
     def __init__(self, text: str):
         self.text = text
+        # id of the top node of a chain of + and - -> the sign of each operand
+        self.chains: dict[int, list[bool]] = {}
 
     def snippet(self, node: ast.AST) -> str:
         s = ast.get_source_segment(_normalize(self.text), node) or ast.unparse(node)
@@ -207,7 +212,9 @@ class _Builder:
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow) and isinstance(args[1], sp.Rational):
             bound = bits[0] * max(1, abs(args[1].p)) + bits[1]   # |p| <= MAX_EXPONENT
         elif isinstance(node, (ast.BinOp, ast.Call)):
-            bound = sum(bits) + 1   # a sum's numbers grow by a bit, a product's add up
+            # a product's numbers add up; a sum's add up too (denominators multiply), plus
+            # a bit per term
+            bound = sum(bits) + len(bits)
         elif isinstance(node, _Condition):
             bound = math.inf
         else:
@@ -252,6 +259,8 @@ class _Builder:
         if isinstance(node, ast.BinOp):
             if type(node.op) not in _BINOPS:
                 raise self.refuse(node, f"operator {type(node.op).__name__} is not allowed")
+            if isinstance(node.op, _SUMS):
+                return self.sum_children(node)
             return [node.left, node.right]
         if isinstance(node, ast.UnaryOp):
             if type(node.op) not in _UNARY:
@@ -262,6 +271,20 @@ class _Builder:
         if isinstance(node, ast.Compare):
             raise self.refuse(node, "comparisons are allowed only as Piecewise conditions")
         raise self.refuse(node, f"{type(node).__name__} is not allowed")
+
+    def sum_children(self, node: ast.BinOp) -> list[ast.AST]:
+        """The operands of ``a + b - c + ...``, built in one call.
+
+        Python parses a chain as a left-leaning tree; adding one term at a time
+        makes SymPy re-sort the whole sum each time, quadratic in its length.
+        """
+        top, rights, plus = node, [], []
+        while isinstance(node, ast.BinOp) and isinstance(node.op, _SUMS):
+            rights.append(node.right)
+            plus.append(not isinstance(node.op, ast.Sub))
+            node = node.left
+        self.chains[id(top)] = [True, *reversed(plus)]
+        return [node, *reversed(rights)]
 
     def call_children(self, node: ast.Call) -> list[ast.AST]:
         func = node.func
@@ -295,6 +318,8 @@ class _Builder:
                 raise self.refuse(node, "a function name must be called")
             return sp.Symbol(_PLACEHOLDERS.get(node.id, node.id))
         if isinstance(node, ast.BinOp):
+            if id(node) in self.chains:
+                return sp.Add(*(a if plus else -a for a, plus in zip(args, self.chains[id(node)])))
             return _BINOPS[type(node.op)](*args)
         if isinstance(node, ast.UnaryOp):
             return _UNARY[type(node.op)](*args)
