@@ -6,7 +6,7 @@ H/2, one linear output, squared loss.  For each H, in one process:
 
 * symgrad: ``sg.compile(L, wrt=params)`` = lower + one reverse sweep +
   program (shared, dead code removed) + NumPy source compiled to a callable;
-* SymEngine: ``L.diff(p)`` per parameter + ``cse`` (as the peers' script);
+* SymEngine: ``L.diff(p)`` per parameter + ``cse`` (as its users would);
 * SymPy: ``L.diff(p)`` per parameter + ``cse``, capped at 120 s (SIGALRM),
   skipped for H >= 32 unless ``--sympy-all``.
 
@@ -166,7 +166,7 @@ def section(rows, argv) -> str:
         "obtain the full gradient with shared subexpressions.  symgrad's time is the whole "
         "of `sg.compile(L, wrt=params)`: lowering, one reverse sweep, the program, and the "
         "NumPy source compiled to a callable.  SymEngine and SymPy differentiate per "
-        "parameter and then run `cse`, as in the peers' script.  Building the expressions is "
+        "parameter and then run `cse`, as their users would.  Building the expressions is "
         "not timed; symgrad and SymEngine are the best of several runs, SymPy runs once "
         "with a 120 s cap."),
         "",

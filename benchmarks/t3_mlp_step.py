@@ -54,7 +54,7 @@ def peers(dtype, compile_times):
     X, y, Y, Ws, bs = data(dtype)
     out = {}
 
-    def numpy_hand():  # the anchor's, verbatim in substance
+    def numpy_hand():  # the lectures' vectorized backprop, written by hand
         hs = [X]
         for i, (W, b) in enumerate(zip(Ws, bs)):
             z = hs[-1] @ W + b
@@ -176,8 +176,8 @@ def peers(dtype, compile_times):
 
 
 def gemm_limit(dtype) -> tuple[float, float]:
-    """(ms, GFLOP/s): the step's GEMM flops at the 1024^3 GEMM peak (the anchor's method,
-    best of 15 short runs instead of the median of 5, for the shared machine)."""
+    """(ms, GFLOP/s): the step's GEMM flops at the 1024^3 GEMM peak (best of 15 short
+    runs rather than a median of 5: the machine is shared)."""
     A = np.random.default_rng(1).standard_normal((1024, 1024)).astype(dtype)
     A @ A
     ts = []

@@ -6,7 +6,7 @@ softmax cross-entropy, Adam lr 1e-3, batch 32, float32; the clock runs from
 the first step until the epoch whose test accuracy reaches 97% (checked after
 every epoch), data loading excluded.  In one process: symgrad (numpy and
 llvm backends; compile time reported separately, it is paid once), PyTorch
-eager and scikit-learn's MLPClassifier, with the peers' code as in the anchor.
+eager and scikit-learn's MLPClassifier, each written as its users would.
 
     python benchmarks/t4_digits.py [--write]
 """
