@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import math
 import sys
 import warnings
 from collections.abc import Sequence
@@ -40,8 +41,10 @@ _COMMANDS = ("grad", "check")
 _OPTIONS_WITH_ONE_DASH = ("-h",)
 #: Exit status when a value or derivative at the --at point is NaN or infinite.
 NOT_FINITE = 3
-#: Expressions at most this big get a search for the sub-expression that is not finite.
+#: Expressions at most this big get a search for the sub-expression that is not finite,
+#: and only while their exact numbers stay below the second bound.
 _CULPRIT_SEARCH_NODES = 500
+_CULPRIT_LARGEST_NUMBER = 10 ** 30
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -166,6 +169,8 @@ def _point(text: str) -> dict[str, float]:
         except TypeError:   # 1/0 is zoo, sqrt(-1) is I: SymPy's message names neither
             raise ValueError(f"--at value for {name} is not a real number: {value.strip()!r} "
                              f"is {v}") from None
+        if not math.isfinite(point[name]):
+            raise ValueError(f"--at value for {name} is beyond the range of a float64: {value.strip()!r}")
     return point
 
 
@@ -209,7 +214,7 @@ def _grad(args: argparse.Namespace) -> int:
             culprit = _culprit(results[bad[0]][0], point)
             _warn(f"{', '.join(bad)} {'is' if len(bad) == 1 else 'are'} not finite at {at}" + (
                 f": {culprit}" if culprit else
-                " (an argument outside a function's domain, or a division by zero)"))
+                " (an overflow, an argument outside a function's domain, or a division by zero)"))
             return NOT_FINITE
     return 0
 
@@ -220,14 +225,20 @@ def _culprit(expr: sp.Expr, point: dict[str, float]) -> str | None:
     for node in _innermost_first(expr, _CULPRIT_SEARCH_NODES):
         if not isinstance(node, sp.Expr) or node.is_Atom:
             continue
+        if any(max(abs(r.p), r.q) > _CULPRIT_LARGEST_NUMBER for r in node.atoms(sp.Rational)):
+            return None   # mpmath would take ages over exp(10^3999); give the general message
         try:
             v = node.evalf(subs=subs)
         except ZeroDivisionError:
             return f"{node} divides by zero"
-        if v.is_number and v.is_extended_real is False:
+        if not v.is_number:
+            continue
+        if v.is_extended_real is False:
             return f"{node} is not real ({v})"
-        if v.is_number and not v.is_finite:
+        if not v.is_finite:
             return f"{node} is {v}"
+        if abs(v) > sys.float_info.max:
+            return f"{node} is {sp.Float(v, 3)}, beyond the range of a float64"
     return None
 
 

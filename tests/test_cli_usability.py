@@ -89,6 +89,7 @@ def test_wrt_name_that_does_not_occur_warns(capsys):
     (["x", "--at", "x=1/0"], "--at value for x is not a real number: '1/0' is zoo"),
     (["x*y", "--at", "x=1,y=sqrt(-1)"], "--at value for y is not a real number"),
     (["x", "--at", "x=1,x=2"], "--at gives x twice"),
+    (["sin(x)", "--at", "x=9^4000"], "--at value for x is beyond the range of a float64: '9^4000'"),
 ])
 def test_bad_input_gets_a_hint_naming_it(argv, message, capsys):
     assert main(argv) == 2
@@ -101,6 +102,10 @@ def test_bad_input_gets_a_hint_naming_it(argv, message, capsys):
     ("x*log(x)", "x=0", "log(x) is -oo", ["f = nan", "df/dx = nan"]),
     ("1/x", "x=0", "1/x divides by zero", ["f = inf", "df/dx = -inf"]),
     ("sqrt(x) + y", "x=0,y=1", "1/sqrt(x) divides by zero", ["f = 1", "df/dx = inf", "df/dy = 1"]),
+    ("x^10000", "x=2", f"x**10000 is {sp.Float(sp.Integer(2) ** 10000, 3)}, beyond the range of a float64",
+     ["f = inf", "df/dx = inf"]),
+    # the search for the culprit must not itself hang in mpmath
+    ("x*exp(10^3999)", "x=1", "not finite at x = 1 (an overflow", ["f = inf", "df/dx = inf"]),
 ])
 def test_value_outside_the_domain_warns_cleanly_and_exits_3(expr, at, culprit, printed):
     r = _run(expr, "--at", at)
