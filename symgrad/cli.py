@@ -63,8 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     argv = [_protect(a) for a in (sys.argv[1:] if argv is None else argv)]
-    if argv and argv[0] not in _COMMANDS and not argv[0].startswith("-"):
-        argv.insert(0, "grad")
+    if argv and argv[0] not in (*_COMMANDS, "-h", "--help", "--version"):
+        argv.insert(0, "grad")   # also for "symgrad --wrt x EXPR"
     parser = _parser()
     args = parser.parse_args(argv)
     try:

@@ -37,6 +37,7 @@ def _printed(out: str, n: int) -> list[tuple[str, float]]:
     (["-x*y", "--wrt", "x", "--at", "x=1,y=-2"], -x * y, [x]),
     (["grad", "-x*y", "--at", "x=1,y=-2", "--wrt", "x,y"], -x * y, [x, y]),
     (["grad", "--wrt", "y", "-x^2*y", "--at", "x=3,y=-2"], -x ** 2 * y, [y]),
+    (["--wrt", "x", "-x*y", "--at", "x=1,y=-2"], -x * y, [x]),   # options first, no "grad"
     (["-1 + x", "--at", "x=-3"], x - 1, [x]),
 ])
 def test_expression_starting_with_minus(argv, f, wrt, capsys):
