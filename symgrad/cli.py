@@ -38,7 +38,7 @@ from .parse import parse, parse_list
 __all__ = ["main"]
 
 _COMMANDS = ("grad", "check")
-_OPTIONS_WITH_ONE_DASH = ("-h",)
+_TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 #: Exit status when a value or derivative at the --at point is NaN or infinite.
 NOT_FINITE = 3
 #: Expressions at most this big get a search for the sub-expression that is not finite,
@@ -63,10 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     argv = [_protect(a) for a in (sys.argv[1:] if argv is None else argv)]
-    if argv and argv[0] not in (*_COMMANDS, "-h", "--help", "--version"):
+    if argv and argv[0] not in (*_COMMANDS, *_TOP_LEVEL_OPTIONS):
         argv.insert(0, "grad")   # also for "symgrad --wrt x EXPR"
     parser = _parser()
     args = parser.parse_args(argv)
+    for text in ("expr", "hand"):   # drop the space _protect added, for the messages' sake
+        if hasattr(args, text):
+            setattr(args, text, getattr(args, text).strip())
     try:
         return args.run(args)
     except (ValueError, TypeError) as e:   # ParseError, unsupported expressions, bad --at
@@ -77,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _protect(arg: str) -> str:
     # argparse takes "-x*y" for an option; it takes an argument that starts with a
     # space for a positional one, and the parser strips the space again
-    if arg.startswith("-") and not arg.startswith("--") and arg not in _OPTIONS_WITH_ONE_DASH:
+    if arg.startswith("-") and not arg.startswith("--") and arg != "-h":
         return " " + arg
     return arg
 

@@ -85,6 +85,7 @@ def test_wrt_name_that_does_not_occur_warns(capsys):
 
 @pytest.mark.parametrize("argv, message", [
     (["2x"], "write 2*x for a product"),
+    (["-x*", "--wrt", "x"], "not a valid expression: '-x*'"),
     (["sin(3.5y)"], "write 3.5*y for a product"),
     (["2j"], "write 2*j"),
     (["x", "--at", "x=1/0"], "--at value for x is not a real number: '1/0' is zoo"),
