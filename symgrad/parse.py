@@ -19,9 +19,10 @@ sums do not hit the recursion limit.
 
 ``lambda`` is a name like any other (Python reserves it; SymPy does not), and
 ``e`` is a name too, not Euler's number: write ``E`` or ``exp(x)`` for that.
-Exact numbers are bounded: SymPy computes ``2^2^2^2^2^2`` in full (about
-10^19728 digits), so a number with more than :data:`MAX_DIGITS` digits is
-refused before it is computed.
+Exact numbers are bounded, because SymPy computes them in full
+(``2^2^2^2^2^2`` has about 10^19728 digits): an exact exponent beyond
+:data:`MAX_EXPONENT` and a number with more than :data:`MAX_DIGITS` digits
+are refused before SymPy is asked for them.
 """
 from __future__ import annotations
 
