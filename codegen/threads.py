@@ -11,9 +11,9 @@ Under the cap, a call runs on one thread unless both hold:
 
 * its work (:func:`team_size`'s ``work``: GEMM multiply-adds plus elements
   of the other nodes) is at least :data:`PARALLEL_WORK`;
-* a core is idle: the tasks the kernel counts as runnable
-  (``/proc/loadavg``, re-read at most every :data:`LOAD_PERIOD` seconds),
-  other than the caller, leave one free.
+* a core is idle: the tasks of other processes that the kernel counts as
+  runnable (``/proc/loadavg``, re-read at most every :data:`LOAD_PERIOD`
+  seconds) leave one free.
 
 A team member waiting for a core holds up the whole call at its next
 barrier: with two busy processes on two cores, training T4 on two threads
@@ -92,13 +92,35 @@ def team_size(work: int) -> int:
 
 
 def _other_runnable() -> int:
-    """Runnable tasks besides the caller, from ``/proc/loadavg`` (0 where it does not exist)."""
+    """Runnable tasks of other processes, from ``/proc/loadavg`` (0 where it does not exist).
+
+    This process's own running threads are not counted: BLAS workers still
+    spinning after the last call would otherwise read as load, and a quiet
+    machine would alternate between one thread and two."""
     now = time.monotonic()
     if now - _load[0] >= LOAD_PERIOD:
         try:
             with open("/proc/loadavg", "rb") as f:
                 running = int(f.read().split()[3].split(b"/")[0])
         except (OSError, ValueError, IndexError):
-            running = 1
-        _load[:] = [now, max(0, running - 1)]
+            running = 0
+        _load[:] = [now, max(0, running - _own_running())]
     return _load[1]
+
+
+def _own_running() -> int:
+    """Threads of this process in state R (at least 1: the caller)."""
+    n = 0
+    try:
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return 1
+    for tid in tids:
+        try:
+            with open(f"/proc/self/task/{tid}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:   # the thread ended meanwhile
+            continue
+        end = stat.rfind(b")")   # the command name in parentheses may contain anything
+        n += stat[end + 2:end + 3] == b"R"
+    return max(1, n)
