@@ -209,7 +209,8 @@ _thread_count = threading.local()   # the team size the BLAS was last told, per 
 @lru_cache(maxsize=None)
 def thread_setter(blas: str) -> Callable[[int], None] | None:
     """``set(n)``: the calling thread's next GEMMs and OpenMP row chunks use at most ``n``
-    threads (MKL's and libgomp's thread-local settings; OpenBLAS's count is process-wide).
+    threads (MKL's and libgomp's thread-local settings; OpenBLAS's count is process-wide,
+    so its setter has ``restore()``, which the caller runs after the kernel returns).
     Unless ``SYMGRAD_NUM_THREADS`` is set, ``n`` is also capped by the count the library
     started with (``OMP_NUM_THREADS``, ``MKL_NUM_THREADS``, ``OPENBLAS_NUM_THREADS``).
     None for a BLAS symgrad cannot steer (SciPy's, a library path)."""
@@ -229,10 +230,9 @@ def thread_setter(blas: str) -> Callable[[int], None] | None:
     else:
         return None
     local = blas == "mkl"
-    shared = [0]
+    shared = [initial]
 
-    def set_threads(n: int) -> None:
-        n = n if requested_threads() else min(n, initial)
+    def apply(n: int) -> None:
         if (getattr(_thread_count, blas, 0) if local else shared[0]) != n:
             for call in calls:
                 call(ctypes.c_int(n))
@@ -240,6 +240,11 @@ def thread_setter(blas: str) -> Callable[[int], None] | None:
                 setattr(_thread_count, blas, n)
             else:
                 shared[0] = n
+
+    def set_threads(n: int) -> None:
+        apply(n if requested_threads() else min(n, initial))
+    if not local:   # process-wide: NumPy's own products keep their count between symgrad's calls
+        set_threads.restore = lambda: apply(initial)
     return set_threads
 
 

@@ -96,6 +96,7 @@ class TensorKernel:
         self._gemm, bits, self.blas = gemm_address(self.dtype)
         self._omp = openmp_functions(self.blas)   # None: the loops run on the calling thread
         self._set_threads = thread_setter(self.blas)   # per call: threads where the work pays for them
+        self._restore_threads = getattr(self._set_threads, "restore", None)
         self.source = str(emit_tensor_module(program, self.dtype, lay, self.math, bits))
         self.library, how = self._build()
         self._fn = _KERNEL_TYPE(self.library.get_function_address(KERNEL))
@@ -256,6 +257,8 @@ class TensorKernel:
             if self._set_threads is not None:
                 self._set_threads(team_size(plan["work"]))
             self._fn(at, plan["dims_at"])   # releases the GIL
+            if self._restore_threads is not None:
+                self._restore_threads()
             if status[0]:
                 bad = status.copy()
                 status[:] = 0
