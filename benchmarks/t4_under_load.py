@@ -29,6 +29,9 @@ HERE = Path(__file__).resolve().parent
 SYSTEMS = ("symgrad llvm", "PyTorch eager")
 BUSY = 2
 BUSY_LIMIT = 900    # seconds: a busy process outlives a crashed parent by at most this
+NOTE = ("  \"Quiet\" means no busy processes of ours; other jobs may share the machine throughout, "
+        "which slows PyTorch's two-thread steps even then.  Before symgrad chose threads per call "
+        "(commit 2f1a0f7), two busy processes made its T4 run 12x slower (8.43 s against 0.71 s).")
 SPIN = "import time\nend = time.monotonic() + {limit}\nwhile time.monotonic() < end:\n    pass\n"
 
 
@@ -104,7 +107,8 @@ def main() -> None:
                    "`.venv/bin/python benchmarks/t4_under_load.py --write`.\n\n" + text + "\n\n"
                    "Slowdown is loaded over quiet s/epoch; the last column divides it by PyTorch's, "
                    "so below 1 means symgrad degrades less.  symgrad's llvm backend gives a call "
-                   "threads only when its work pays for them and a core is idle (`codegen/threads.py`).\n")
+                   "threads only when its work pays for them and a core is idle (`codegen/threads.py`)."
+                   + NOTE + "\n")
         print(f"wrote {replace_section('Load', section)}")
 
 
