@@ -183,7 +183,8 @@ def openmp_functions(blas: str) -> list[int] | None:
     pool: the two then take turns on the same threads.  Beside OpenBLAS's own pthreads,
     libgomp's workers spin through each GEMM and take a core from it: the T3 step on
     OpenBLAS with split loops took 31 ms instead of 1.75 (float64, 2 cores).
-    ``OMP_NUM_THREADS`` caps the threads, as it does MKL's.
+    How many threads a call's chunks get is :func:`thread_setter`'s business
+    (``omp_get_max_threads`` of the calling thread).
     """
     if blas != "mkl" or not getattr(_mkl_library(), "symgrad_on_gomp", False):
         return None
