@@ -44,7 +44,7 @@ ENV = "SYMGRAD_NUM_THREADS"
 #: work (multiply-adds and elements) below which a call runs on one thread.  MKL on this
 #: 2-core EPYC, one GEMM, 1 thread against 2: 32x128x128 (0.5M) 70 against 101 us,
 #: 128x256x256 (8.4M) 563 against 1219 us, on a machine shared with other jobs; T4's step
-#: (2.6M) stays below, T3's (65M, where two threads won: docs/benchmarks.md) above
+#: (2.3M) stays below, T3's (62M, where two threads won: docs/benchmarks.md) above
 PARALLEL_WORK = 1 << 23
 #: seconds between two reads of /proc/loadavg
 LOAD_PERIOD = 0.05
