@@ -244,6 +244,7 @@ def thread_setter(blas: str) -> Callable[[int], None] | None:
 
     def set_threads(n: int) -> None:
         apply(n if requested_threads() else min(n, initial))
+    set_threads.initial = initial
     if not local:   # process-wide: NumPy's own products keep their count between symgrad's calls
         set_threads.restore = lambda: apply(initial)
     return set_threads
