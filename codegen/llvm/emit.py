@@ -47,7 +47,7 @@ from symgrad.program import Program, identifier
 
 from .mathlib import default_math
 from .ops import EMIT, I1, I64, PTR, defemit  # noqa: F401  (re-exported for tensor.py)
-from .segments import emit_segments, is_wide
+from .segments import emit_segments, is_wide, split_wide_nodes
 
 __all__ = ["emit_module", "EMIT", "defemit", "KernelEmitter", "BODY", "KERNEL"]
 
@@ -78,13 +78,17 @@ class KernelEmitter:
         if any(n.shape for n in program.nodes):
             raise NotImplementedError("the llvm backend compiles scalar programs only "
                                       "(tensor programs are not supported yet)")
-        self.program = program
-        self.fp = fp_type(dtype)
         self.pattern = tuple(bool(p) for p in pattern)
+        self.module = ir.Module(name=f"symgrad_{program.fingerprint()[:12]}")
+        #: run in segments (see :mod:`.segments`), whose loops read at most MAX_FANIN values per node
+        self.wide = is_wide(program, self.pattern)
+        self.program = split_wide_nodes(program) if self.wide else program
+        #: the program's variable names, for the IR's values (t0, t1, ...)
+        self.names = self.program.names()
+        self.fp = fp_type(dtype)
         self.math = math if math is not None else default_math()
         #: while the fast pass of a trig block is emitted: the "|x| beyond the fast range" flags
         self.trig_checks: list | None = None
-        self.module = ir.Module(name=f"symgrad_{program.fingerprint()[:12]}")
         self.b: ir.IRBuilder = None  # type: ignore[assignment]
 
     # -- small helpers used by the emit rules -----------------------------
@@ -158,13 +162,13 @@ class KernelEmitter:
 
         # broadcast inputs: one load before the loop (only reached when n > 0)
         b.position_at_end(pre)
-        values: list = [None] * len(p.nodes)
+        values: dict[int, ir.Value] = {}
         for k, (_, i) in enumerate(p.inputs):
             if not self.pattern[k]:
                 values[i] = b.load(in_ptrs[k], typ=self.fp, name=in_names[k])
         io = (in_ptrs, out_ptrs, in_names)
-        if is_wide(p, self.pattern):
-            emit_segments(self, fn, entry, n, values, io, done)
+        if self.wide:
+            emit_segments(self, fn, entry, n, io, done)
         elif self._blocked():
             self._emit_blocks(fn, n, values, io, done)
         else:
@@ -174,7 +178,7 @@ class KernelEmitter:
         b.position_at_end(done)
         b.ret_void()
 
-    def _emit_loop(self, fn, start, stop, values: list, io, name: str, after, carried=None):
+    def _emit_loop(self, fn, start, stop, values: dict, io, name: str, after, carried=None):
         """``for i in [start, stop)`` (at least one iteration): load, compute, store.
 
         ``carried`` is the initial value of an i1 loop-carried ``or`` of
@@ -192,7 +196,7 @@ class KernelEmitter:
         if carried is not None:
             flag = b.phi(I1, name="beyond")
             flag.add_incoming(carried, head)
-        values = list(values)
+        values = dict(values)
         for k, (_, node_id) in enumerate(p.inputs):
             if self.pattern[k]:
                 ptr = b.gep(in_ptrs[k], [i], inbounds=True, source_etype=self.fp)
@@ -222,7 +226,7 @@ class KernelEmitter:
         return hasattr(self.math, "medium") and any(
             self.program.nodes[i].op in (sp.sin, sp.cos, sp.tan) for i in nodes)
 
-    def _emit_blocks(self, fn, n, values: list, io, done) -> None:
+    def _emit_blocks(self, fn, n, values: dict, io, done) -> None:
         """Blocks of :attr:`TRIG_BLOCK` samples: each is computed with the Cody-Waite-only
         sin/cos/tan, noting any argument beyond their range; such a block is then
         computed again with the full functions (Payne-Hanek), overwriting its outputs.
@@ -281,19 +285,19 @@ class KernelEmitter:
         self.trig_checks.append(self.b.fcmp_ordered(">", ax, self.const(bound)))
         return self.math.call(self.b, f"{name}.medium", x)
 
-    def emit_nodes(self, values: list, which: Sequence[int]) -> None:
+    def emit_nodes(self, values: dict, which: Sequence[int]) -> None:
         """Emit the nodes ``which`` (ascending) for one element at ``self.b``.
 
         ``values[j]`` holds the ``ir.Value`` of node ``j`` where it is already
-        known (loaded inputs); the others are filled in.  This is the
-        per-element half of the emitter: a loop nest over tensor elements can
-        call it for the elementwise nodes between two matrix products.
+        known (loaded inputs); the others are added.  A dict, not a list over
+        all nodes: a segment of a huge program touches a few of them, and its
+        cost must not grow with the program.
         """
-        names = self.program.names()
-        made = {id(v) for v in values if v is not None}
+        names = self.names
+        made = {id(v) for v in values.values()}
         for j in which:
             node = self.program.nodes[j]
-            if values[j] is not None:
+            if j in values:
                 continue
             if not node.args:
                 values[j] = self._leaf(node)

@@ -40,10 +40,11 @@ from symgrad.program import Program
 
 from . import cache
 from .emit import KERNEL, emit_module
-from .jit import JITLibrary, host_target
+from .jit import FULL, QUICK, JITLibrary, OptLevel, host_target
 from .mathlib import default_math
 
-__all__ = ["ScalarKernel", "call_scalar", "PARALLEL_MIN_SIZE", "CHUNK_SIZE", "max_threads"]
+__all__ = ["ScalarKernel", "call_scalar", "PARALLEL_MIN_SIZE", "CHUNK_SIZE", "max_threads",
+           "QUICK_OPS", "opt_level"]
 
 #: batches at least this large are split across threads (see benchmarks/t1_scalar.py)
 PARALLEL_MIN_SIZE = 100_000
@@ -51,6 +52,11 @@ PARALLEL_MIN_SIZE = 100_000
 SMALL_SIZE = 1024
 #: elements per chunk handed to a thread (~0.5 ms of work for T1, ~1% Python overhead)
 CHUNK_SIZE = 16_384
+
+#: programs with more computed nodes than this compile at jit.QUICK, not jit.FULL: about
+#: 1.4 ms per node at FULL (a 10,000-node tanh program: 14 s) against 0.3 ms at QUICK, see
+#: benchmarks/compile_scale.py; T2's largest net (7,076 nodes) stays at FULL
+QUICK_OPS = 10_000
 
 #: reusing an output block relies on CPython's exact reference counts
 _REFCOUNTS = sys.implementation.name == "cpython"
@@ -69,6 +75,12 @@ def max_threads() -> int:
         return os.cpu_count() or 1
 
 
+def opt_level(program: Program) -> OptLevel:
+    """The LLVM optimization level for ``program``: :data:`~.jit.QUICK` beyond
+    :data:`QUICK_OPS` computed nodes, else :data:`~.jit.FULL`."""
+    return QUICK if sum(1 for n in program.nodes if n.args) > QUICK_OPS else FULL
+
+
 def _cache_enabled() -> bool:
     return os.environ.get("SYMGRAD_CACHE", "1") not in ("0", "", "off", "no")
 
@@ -80,6 +92,8 @@ class ScalarKernel:
     ----------
     timings : dict
         ``pattern -> (seconds, "compiled" | "cached")`` for each pattern built.
+    level : OptLevel
+        How hard LLVM optimizes (:func:`opt_level`).
     math
         The transcendental-function provider (default: :func:`.mathlib.default_math`).
     """
@@ -89,6 +103,7 @@ class ScalarKernel:
         self.dtype = np.dtype(dtype)
         self.math = default_math() if math is None else math
         self.fingerprint = program.fingerprint()
+        self.level = opt_level(program)
         self.n_in = len(program.inputs)
         self.n_out = len(program.outputs)
         self._libs: dict[tuple[bool, ...], tuple[JITLibrary, Any]] = {}
@@ -127,13 +142,13 @@ class ScalarKernel:
         return cache.cache_key([
             self.fingerprint, hashlib.sha256(ir_text.encode()).hexdigest(),
             self.dtype.name, "".join("a" if p else "s" for p in pattern), getattr(self.math, "name", ""),
-            h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
+            str(self.level), h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
         ])
 
     def _build(self, pattern: tuple[bool, ...]):
         t0 = time.perf_counter()
         ir_text = self.ir(pattern)
-        lib = JITLibrary(f"symgrad-{self.fingerprint[:12]}")
+        lib = JITLibrary(f"symgrad-{self.fingerprint[:12]}", self.level)
         how = "compiled"
         key = self._key(pattern, ir_text) if _cache_enabled() else None
         payload = cache.load(key) if key else None

@@ -19,6 +19,11 @@ variants first and repeats its loop with the full functions only when a
 sample needs them (repeating is safe: it rewrites only its own outputs and
 rows).
 
+Every piece is bounded, so compile time grows linearly with the program:
+sums and products of many terms are first cut into chains of partial results
+(:func:`split_wide_nodes`), the rows are one stack array, and the block loop
+calls group functions of :data:`GROUP_SEGMENTS` segments each.
+
 Example
 -------
 >>> import sympy as sp, symgrad as sg
@@ -32,13 +37,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import sympy as sp
 from llvmlite import ir
 
+from symgrad.graph import Node
 from symgrad.program import Program
 
 from .ops import I1, I64, PTR
 
-__all__ = ["SegmentPlan", "plan_segments", "is_wide", "emit_segments", "SEGMENT_OPS", "WIDE_STREAMS"]
+__all__ = ["SegmentPlan", "plan_segments", "is_wide", "emit_segments", "split_wide_nodes",
+           "SEGMENT_OPS", "WIDE_STREAMS", "MAX_FANIN"]
 
 #: programs with more array streams (array inputs + outputs) than this run in segments
 WIDE_STREAMS = 64
@@ -51,12 +59,52 @@ WIDE_OPS = 2000
 SEGMENT_OPS, SEGMENT_ACCESSES = 64, 40
 #: samples per block, and the stack the scratch rows may take
 BLOCK, SCRATCH_BYTES = 128, 1 << 20
+#: sums and products of more arguments are cut into partial results (split_wide_nodes)
+MAX_FANIN = 16
+#: segments per group function (see emit_segments)
+GROUP_SEGMENTS = 16
 
 
 def is_wide(program: Program, pattern) -> bool:
     streams = sum(map(bool, pattern)) + len(program.outputs)
     ops = sum(1 for n in program.nodes if n.args)
     return streams > WIDE_STREAMS or ops > WIDE_OPS
+
+
+def split_wide_nodes(program: Program) -> Program:
+    """``program`` with each sum or product of more than :data:`MAX_FANIN` terms
+    written as a chain of partial results.
+
+    A node's arguments are all read in its segment's loop; the gradient of a
+    sum of 12,500 terms has nodes of 12,500 arguments, each in a scratch row of
+    its own, which made one segment function of 12,500 pointer parameters (and
+    LLVM's passes quadratic in them).  ``a1 + ... + a40`` becomes ``p1 = a1 +
+    ... + a16``, ``p2 = p1 + a17 + ... + a31``, ``p2 + a32 + ... + a40``: the
+    same operations in the same left-to-right order (the emitters fold left),
+    so the same rounding.  A program without such nodes is returned as is.
+
+    Examples
+    --------
+    >>> import sympy as sp, symgrad as sg
+    >>> xs = sp.symbols("x0:40")
+    >>> p = split_wide_nodes(sg.grad(sp.Add(*xs), [xs[0]]).program)
+    >>> [len(n.args) for n in p.nodes if n.args]
+    [16, 16, 10]
+    """
+    if all(len(n.args) <= MAX_FANIN for n in program.nodes):
+        return program
+    nodes: list[Node] = []
+    new: list[int] = []        # old index -> new index
+    for node in program.nodes:
+        args = [new[a] for a in node.args]
+        if node.op in (sp.Add, sp.Mul) and len(args) > MAX_FANIN:
+            while len(args) > MAX_FANIN:
+                nodes.append(Node(node.op, tuple(args[:MAX_FANIN]), node.attr, node.shape))
+                args = [len(nodes) - 1] + args[MAX_FANIN:]
+        nodes.append(Node(node.op, tuple(args), node.attr, node.shape))
+        new.append(len(nodes) - 1)
+    return Program(nodes, [(n, new[i]) for n, i in program.inputs], [(n, new[i]) for n, i in program.outputs],
+                   program._tree_ops)
 
 
 @dataclass
@@ -163,14 +211,17 @@ def _loop_hints(module: ir.Module, name: str):
     return node
 
 
-def emit_segments(em, fn: ir.Function, entry: ir.Block, n, values: list, io, done: ir.Block) -> None:
+def emit_segments(em, fn: ir.Function, entry: ir.Block, n, io, done: ir.Block) -> None:
     """Emit the block loop of a wide program at ``em.b``; see the module docstring.
 
-    ``values`` holds the broadcast inputs (loaded before the loop); ``io`` is
-    ``(input pointers, output pointers, input names)``.  Each segment is a
-    function of its own, ``seg<s>(start, count, arrays..., rows..., broadcast values...)``
-    with ``noalias`` pointers: LLVM's passes then work on small functions
-    (one function of 272 loops took 12 s to optimize at T2's H = 32).
+    ``io`` is ``(input pointers, output pointers, input names)``.  Each segment
+    is a function of its own, ``seg<s>(start, count, arrays..., rows..., broadcast
+    values...)`` with ``noalias`` pointers: LLVM's passes then work on small
+    functions (one function of 272 loops took 12 s to optimize at T2's H = 32).
+    The block loop calls ``group<s>(start, count, arrays, rows)`` for every
+    :data:`GROUP_SEGMENTS` segments, which reads the pointers its segments need
+    from the table ``arrays`` (inputs, then outputs): one function calling
+    every segment grew with the program, and register allocation in it faster.
     """
     p, b, fp = em.program, em.b, em.fp
     in_ptrs, out_ptrs, in_names = io
@@ -178,14 +229,20 @@ def emit_segments(em, fn: ir.Function, entry: ir.Block, n, values: list, io, don
     block = BLOCK
     while block > 16 and plan.n_rows * block * (8 if isinstance(fp, ir.DoubleType) else 4) > SCRATCH_BYTES:
         block //= 2
-    # scratch rows: static allocas in the entry block, before its branch
+    # the scratch rows: one static alloca in the entry block, before its branch (one per
+    # row made thousands for deep programs, and LLVM's MemCpyOpt and DSE quadratic in them)
     ab = ir.IRBuilder(entry)
     ab.position_before(entry.terminator)
-    rows = [ab.alloca(ir.ArrayType(fp, block), name=f"row{r}") for r in range(plan.n_rows)]
-    in_ptr = {i: in_ptrs[k] for k, (_, i) in enumerate(p.inputs)}
+    scratch = ab.alloca(fp, size=block * max(1, plan.n_rows), name="rows")
+    arrays = list(in_ptrs) + list(out_ptrs)
+    table = ab.alloca(PTR, size=max(1, len(arrays)), name="arrays")
+    for k, ptr in enumerate(arrays):
+        ab.store(ptr, ab.gep(table, [ir.Constant(I64, k)], inbounds=True, source_etype=PTR))
     in_name = {i: in_names[k] for k, (_, i) in enumerate(p.inputs)}
     bools: set[int] = set()
     segment_fns = [_segment_function(em, plan, s, in_name, bools) for s in range(len(plan.segments))]
+    groups = [_group_function(em, plan, segment_fns, range(g, min(g + GROUP_SEGMENTS, len(segment_fns))), block)
+              for g in range(0, len(segment_fns), GROUP_SEGMENTS)]
     em.b = b
 
     head = b.block
@@ -197,13 +254,47 @@ def emit_segments(em, fn: ir.Function, entry: ir.Block, n, values: list, io, don
     left = b.sub(n, start, name="left")
     count = b.select(b.icmp_signed("<", left, ir.Constant(I64, block)), left, ir.Constant(I64, block),
                      name="count")
-    for s, seg in enumerate(segment_fns):
-        args = [start, count] + [in_ptr[a] for a in plan.loads[s]] + [out_ptrs[k] for k in plan.outputs[s]]
-        args += [rows[plan.row[a]] for a in plan.reads[s] + plan.keeps[s]] + [values[a] for a in plan.scalars[s]]
-        b.call(seg, args)
+    for group in groups:
+        b.call(group, [start, count, table, scratch])
     nxt = b.add(start, count, name="block.next", flags=["nuw", "nsw"])
     start.add_incoming(nxt, b.block)
     b.cbranch(b.icmp_signed("<", nxt, n), outer, done)
+
+
+def _group_function(em, plan: SegmentPlan, segment_fns: list, segs: range, block: int) -> ir.Function:
+    """``void group<s>(i64 start, i64 count, ptr arrays, ptr rows)``: calls segments ``segs``
+    with the array pointers, scratch rows and broadcast values each one takes."""
+    p, fp = em.program, em.fp
+    fn = ir.Function(em.module, ir.FunctionType(ir.VoidType(), [I64, I64, PTR, PTR]), f"group{segs[0]}")
+    fn.linkage = "internal"
+    fn.attributes.add("noinline")
+    fn.attributes.add("nounwind")
+    start, count, table, rows = fn.args
+    start.name, count.name, table.name, rows.name = "start", "count", "arrays", "rows"
+    b = ir.IRBuilder(fn.append_basic_block("entry"))
+    slot = {i: k for k, (_, i) in enumerate(p.inputs)}
+    ptrs: dict[int, ir.Value] = {}
+    scalars: dict[int, ir.Value] = {}
+
+    def array(k: int) -> ir.Value:
+        if k not in ptrs:
+            ptrs[k] = b.load(b.gep(table, [ir.Constant(I64, k)], inbounds=True, source_etype=PTR), typ=PTR)
+        return ptrs[k]
+
+    def scalar(a: int) -> ir.Value:   # a broadcast input: its one value
+        if a not in scalars:
+            scalars[a] = b.load(array(slot[a]), typ=fp)
+        return scalars[a]
+
+    for s in segs:
+        args = [start, count] + [array(slot[a]) for a in plan.loads[s]]
+        args += [array(len(p.inputs) + k) for k in plan.outputs[s]]
+        args += [b.gep(rows, [ir.Constant(I64, plan.row[a] * block)], inbounds=True, source_etype=fp)
+                 for a in plan.reads[s] + plan.keeps[s]]
+        args += [scalar(a) for a in plan.scalars[s]]
+        b.call(segment_fns[s], args)
+    b.ret_void()
+    return fn
 
 
 def _segment_function(em, plan: SegmentPlan, s: int, in_name, bools: set) -> ir.Function:
@@ -262,7 +353,7 @@ def _segment_loop(em, plan: SegmentPlan, s: int, in_name, bools: set, io, name: 
         flag = b.phi(I1, name="beyond")
         flag.add_incoming(carried, pre)
     i = b.add(start, j, name="i", flags=["nuw", "nsw"])
-    vals: list = [None] * len(p.nodes)
+    vals: dict = {}
     for a, v in zip(plan.scalars[s], scalars):
         vals[a] = v
     for a, ptr in loads.items():
