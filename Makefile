@@ -27,7 +27,7 @@ demo: $(VENV)/.demo
 	$(PY) examples/demo.py
 
 test: $(VENV)/.dev
-	$(PY) -m pytest symgrad codegen tests
+	$(PY) -m pytest symgrad tests
 
 bench: $(VENV)/.bench
 	$(PY) benchmarks/run_all.py

@@ -11,8 +11,8 @@ The time is the whole of ``sg.compile`` plus the first call (which builds the
 llvm kernel), with the disk cache off; building the SymPy expression is not
 timed.  The growth exponent is the slope of log(time) over log(nodes), fitted
 over all sizes and between neighbouring sizes.  The llvm backend compiles
-programs beyond ``codegen.llvm.kernel.QUICK_OPS`` computed nodes at the quick
-level (no optimization pipeline, see ``codegen.llvm.jit.QUICK``), so its curve
+programs beyond ``symgrad.codegen.llvm.kernel.QUICK_OPS`` computed nodes at the quick
+level (no optimization pipeline, see ``symgrad.codegen.llvm.jit.QUICK``), so its curve
 has a step there; the exponents are given on both sides of it too.
 
     .venv/bin/python benchmarks/compile_scale.py                  # 1e3, 1e4, 1e5 nodes
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 os.environ["SYMGRAD_CACHE"] = "0"   # every llvm build compiles
 
 import symgrad as sg  # noqa: E402
-from codegen.llvm.kernel import QUICK_OPS  # noqa: E402
+from symgrad.codegen.llvm.kernel import QUICK_OPS  # noqa: E402
 
 x, y = sp.symbols("x y")
 
@@ -127,7 +127,7 @@ def main() -> None:
             "to x and y; `tanh` is a sum of tanh(c_i x + d_i y) terms (about 8 nodes each), `chain` is "
             "`f = (f + 1)*y` repeated (4 nodes per level).  The llvm backend compiles programs of more "
             f"than {QUICK_OPS:,} computed nodes at the quick level (no optimization pipeline, "
-            "`codegen.llvm.jit.QUICK`): its kernels then run about 5x slower per sample than at the full "
+            "`symgrad.codegen.llvm.jit.QUICK`): its kernels then run about 5x slower per sample than at the full "
             "level.\n\n"
             f"{table}\n\n" + "\n".join(notes) + f"\n\nPeak memory of the process: {rss:.0f} MB.\n")
         replace_section("Compile time at scale", section)

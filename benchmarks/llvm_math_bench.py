@@ -1,4 +1,4 @@
-"""ns/element of codegen.llvm_math functions in a JIT loop, against NumPy, in one run.
+"""ns/element of symgrad.codegen.llvm_math functions in a JIT loop, against NumPy, in one run.
 
     python benchmarks/llvm_math_bench.py [--n 1000000] [--repeat 20] [--write]
 
@@ -21,8 +21,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _doc import replace_section  # benchmarks/_doc.py: this script's section of docs/benchmarks.md
 
-from codegen.llvm_math import EMITTERS, MEDIUM
-from codegen.llvm_math.harness import MapJit
+from symgrad.codegen.llvm_math import EMITTERS, MEDIUM
+from symgrad.codegen.llvm_math.harness import MapJit
 
 NAMES = list(EMITTERS) + list(MEDIUM)
 

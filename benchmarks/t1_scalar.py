@@ -100,8 +100,8 @@ def main() -> None:
 
     # -- symgrad: derive, compile cold and from the cache, run --------------------------
     t0 = time.perf_counter()
-    import codegen.llvm  # noqa: F401  (llvmlite, the host description: once per process)
-    from codegen.llvm.jit import host_target
+    import symgrad.codegen.llvm  # noqa: F401  (llvmlite, the host description: once per process)
+    from symgrad.codegen.llvm.jit import host_target
     host_target()
     t_import = time.perf_counter() - t0
     t0 = time.perf_counter()
@@ -122,7 +122,7 @@ def main() -> None:
     f_np = sg.compile(L, wrt=params, backend="numpy")
     t_np_compile = time.perf_counter() - t0
 
-    from codegen.llvm.kernel import max_threads
+    from symgrad.codegen.llvm.kernel import max_threads
     cores = max_threads()
     systems.append(("symgrad llvm, 1 thread", timed(with_threads(1, lambda: f_llvm(**kwargs)))))
     systems.append((f"symgrad llvm, {cores} threads", timed(with_threads(cores, lambda: f_llvm(**kwargs)))))
@@ -143,9 +143,9 @@ def main() -> None:
     systems.append(("symgrad numpy", timed(lambda: f_np(**kwargs))))
     # the same kernel with LLVM's libm intrinsics instead of codegen/llvm_math:
     # what inlined, vectorizable tanh is worth
-    from codegen.callable import CompiledFunction
-    from codegen.llvm.kernel import ScalarKernel, call_scalar
-    from codegen.llvm.mathlib import IntrinsicMath
+    from symgrad.codegen.callable import CompiledFunction
+    from symgrad.codegen.llvm.kernel import ScalarKernel, call_scalar
+    from symgrad.codegen.llvm.mathlib import IntrinsicMath
     k_libm = ScalarKernel(g.program, f_llvm.dtype, math=IntrinsicMath())
     f_libm = CompiledFunction(g.program, k_libm, k_libm.ir(), f_llvm.dtype, f_llvm.wrt, "llvm", call_scalar)
     systems.append(("symgrad llvm, 1 thread, libm tanh (llvm.tanh.f64)",
@@ -285,7 +285,7 @@ def write_section(body: str, N: int, cores: int) -> None:
 
 def _cpu_name() -> str:
     try:
-        from codegen.llvm.jit import host_target
+        from symgrad.codegen.llvm.jit import host_target
         return host_target().cpu
     except Exception:  # llvmlite missing
         return platform.processor() or "unknown"

@@ -1,4 +1,4 @@
-"""Backends: each turns a :class:`symgrad.program.Program` into a callable.
+"""Backends: each turns a :class:`symgrad.ir.program.Program` into a callable.
 
 One module per backend, registered by name in :data:`BACKENDS`; see
 ``codegen/README.md`` for how to add one.  Modules are imported on first use,
@@ -15,8 +15,8 @@ __all__ = ["BACKENDS", "backend"]
 
 #: backend name -> module implementing ``build(program, dtype) -> Kernel``
 BACKENDS = {
-    "numpy": "codegen.numpy",
-    "llvm": "codegen.llvm",
+    "numpy": "symgrad.codegen.numpy",
+    "llvm": "symgrad.codegen.llvm",
 }
 
 

@@ -94,7 +94,7 @@ class CompiledFunction:
 
     Attributes
     ----------
-    program : symgrad.program.Program
+    program : symgrad.ir.program.Program
     source : str
         The generated source (Python for ``numpy``, LLVM IR for ``llvm``).
     args : tuple of str

@@ -28,9 +28,9 @@ from typing import Any, Sequence
 import numpy as np
 import sympy as sp
 
-from symgrad.functions import elu, leaky_relu, relu, sigmoid, softplus
-from symgrad.graph import BOOLEAN_OPS, COMPARISONS
-from symgrad.program import Program, fresh, identifiers
+from symgrad.ir.functions import elu, leaky_relu, relu, sigmoid, softplus
+from symgrad.ir.graph import BOOLEAN_OPS, COMPARISONS
+from symgrad.ir.program import Program, fresh, identifiers
 
 from .callable import CompiledFunction, as_dtype
 

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from symgrad.program import Program
+from symgrad.ir.program import Program
 
 __all__ = ["TensorSignature"]
 

@@ -3,7 +3,7 @@
 The data path is one straight line::
 
     SymPy expression -> lower -> reverse sweep -> program (shared, dead code
-    removed) -> backend (codegen.numpy | codegen.llvm) -> callable
+    removed) -> backend (symgrad.codegen.numpy | symgrad.codegen.llvm) -> callable
 
 >>> import sympy as sp, symgrad as sg
 >>> x, y, z = sp.symbols("x y z")
@@ -12,7 +12,7 @@ x + y
 """
 from .api import compile, grad, hessian
 from .errors import NoDerivativeRuleError, SymgradError, UnsupportedExpressionError
-from .functions import elu, leaky_relu, relu, sigmoid, softplus
+from .ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 from .inspect import Gradient
 from .verify import check, gradcheck
 
@@ -25,6 +25,7 @@ __all__ = [
     "nn", "losses", "train", "tensor", "explain",
 ]
 
-from . import tensor, tensor_rules  # noqa: E402,F401  (registers matrix lowerings and rules)
+from . import tensor  # noqa: E402,F401
+from .autodiff import array_rules  # noqa: E402,F401  (registers matrix lowerings and rules)
 from . import losses, nn, train  # noqa: E402
 from .explain import explain  # noqa: E402

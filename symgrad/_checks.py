@@ -3,7 +3,7 @@
 SymPy's ``sympify`` without ``strict=True`` hands a string to ``eval``, so a
 string argument runs code (``leaky_relu(x, "__import__('os')...")``).  Every
 public entry point that takes a number or an expression goes through
-:func:`sympy_arg` instead; text is read by :mod:`symgrad.parse` only.
+:func:`sympy_arg` instead; text is read by :mod:`symgrad.frontend.parse` only.
 
 Examples
 --------
@@ -50,7 +50,7 @@ def sympy_arg(value: Any, name: str, where: str) -> sp.Basic:
     if isinstance(value, (str, bytes, bool)) or value is None:
         raise TypeError(f"{where}: {name} must be a number or a SymPy expression, not "
                         f"{type(value).__name__} {value!r} (text is never evaluated; "
-                        f"build it with sympy or symgrad.parse)")
+                        f"build it with sympy or symgrad.frontend.parse)")
     try:
         return sp.sympify(value, strict=True)
     except sp.SympifyError:

@@ -5,10 +5,14 @@ from typing import Any
 
 import sympy as sp
 
+from . import codegen
+from .autodiff.reverse import vjp
+from .errors import NoDerivativeRuleError
+from .frontend.lower import lower
+from .frontend.to_sympy import to_sympy
 from .inspect import Gradient
-from .lower import lower
-from .program import build_program
-from .reverse import vjp
+from .ir.graph import Graph
+from .ir.program import build_program
 
 __all__ = ["grad", "compile", "hessian", "as_wrt"]
 
@@ -44,6 +48,16 @@ def _scalar_expr(f: Any) -> sp.Basic:
     return f
 
 
+def _vjp(G: Graph, root: int, targets: list[int]) -> list[int]:
+    """The reverse sweep; a missing rule's error names the SymPy subexpression."""
+    try:
+        return vjp(G, root, targets)
+    except NoDerivativeRuleError as e:
+        if e.node is None:
+            raise
+        raise NoDerivativeRuleError(f"{e} (in {to_sympy(G, e.node)})", e.op, e.node) from None
+
+
 def grad(f: Any, wrt: Any) -> Gradient:
     """Derive the gradient of ``f`` with one reverse sweep.
 
@@ -77,7 +91,7 @@ def grad(f: Any, wrt: Any) -> Gradient:
     targets = [G.leaf(w) for w in wrt]
     # a matrix parameter the loss ignores still gets a gradient of its own shape
     adjoints = [G.broadcast_to(a, G.nodes[t].shape) if a == G.zero else a
-                for a, t in zip(vjp(G, root, targets), targets)]
+                for a, t in zip(_vjp(G, root, targets), targets)]
     outputs = [("value", root)] + [(f"d_{w}", a) for w, a in zip(wrt, adjoints)]
     return Gradient(f, wrt, G, adjoints, build_program(G, outputs, keep=targets))
 
@@ -96,7 +110,7 @@ def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64
 
     Returns
     -------
-    codegen.callable.CompiledFunction
+    symgrad.codegen.callable.CompiledFunction
         ``value, grads = fn(x=..., y=...)``: arguments by symbol name,
         scalars or arrays that broadcast together; ``grads`` follows
         ``wrt``.  ``fn.source`` is the generated code.
@@ -110,8 +124,6 @@ def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64
     >>> float(value), [float(d) for d in grads]
     (-12.0, [-4.0, -4.0, 3.0])
     """
-    import codegen
-
     wrt = as_wrt(wrt) if not (isinstance(wrt, (list, tuple)) and len(wrt) == 0) else ()
     if not wrt and getattr(f, "is_Matrix", False) and not isinstance(f, sp.MatrixBase):
         # a matrix-valued expression (a model's output, for prediction): value only
@@ -143,7 +155,7 @@ def hessian(f: Any, wrt: Any) -> sp.Matrix:
     wrt = as_wrt(wrt)
     G, (root,) = lower([f])
     targets = [G.leaf(w) for w in wrt]
-    first = vjp(G, root, targets)
+    first = _vjp(G, root, targets)
     memo: dict[int, sp.Basic] = {}
-    rows = [[G.to_sympy(d, memo) for d in vjp(G, gi, targets)] for gi in first]
+    rows = [[to_sympy(G, d, memo) for d in _vjp(G, gi, targets)] for gi in first]
     return sp.Matrix(rows)

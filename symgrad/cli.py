@@ -1,6 +1,6 @@
 """The ``symgrad`` command: gradients and checks from the shell.
 
-Expression text goes through :func:`symgrad.parse.parse`, a whitelist parser
+Expression text goes through :func:`symgrad.frontend.parse.parse`, a whitelist parser
 that never evaluates Python, so ``symgrad grad "__import__('os').system('x')"``
 is refused before anything runs.
 
@@ -33,7 +33,7 @@ from collections.abc import Sequence
 import numpy as np
 import sympy as sp
 
-from .parse import parse, parse_list
+from .frontend.parse import parse, parse_list
 
 __all__ = ["main"]
 

@@ -19,8 +19,13 @@ class UnsupportedExpressionError(SymgradError, TypeError):
 
 
 class NoDerivativeRuleError(SymgradError, NotImplementedError):
-    """The reverse pass met an operation that has no vector-Jacobian rule."""
+    """The reverse pass met an operation that has no vector-Jacobian rule.
 
-    def __init__(self, message: str, op: Any = None):
+    ``.op`` is the op class and ``.node`` the graph node; the API adds the
+    SymPy subexpression to the message (the IR cannot print SymPy).
+    """
+
+    def __init__(self, message: str, op: Any = None, node: int | None = None):
         super().__init__(message)
         self.op = op
+        self.node = node

@@ -16,9 +16,10 @@ from typing import Any
 import sympy as sp
 
 from .api import _scalar_expr, as_wrt
-from .graph import Graph
-from .lower import lower
-from .reverse import vjp
+from .ir.graph import Graph
+from .frontend.lower import lower
+from .frontend.to_sympy import to_sympy
+from .autodiff.reverse import vjp
 
 __all__ = ["explain", "Explanation"]
 
@@ -130,11 +131,11 @@ def explain(f: Any, wrt: Any) -> Explanation:
     forward = []
     for k, z in enumerate(zs, 1):
         zsym = sp.MatrixSymbol(f"z_{k}", *G.nodes[z].shape)
-        forward.append((zsym, G.to_sympy(z, dict(names))))
+        forward.append((zsym, to_sympy(G, z, dict(names))))
         names[z] = zsym
         for j in _activations(G, live, z)[:1]:
             asym = sp.MatrixSymbol(f"a_{k}", *G.nodes[j].shape)
-            forward.append((asym, G.to_sympy(j, dict(names))))
+            forward.append((asym, to_sympy(G, j, dict(names))))
             names[j] = asym
     for k, z in enumerate(zs, 1):
         # the shifted exponentials of a softmax and their row sums: p_k = e_k / s_k
@@ -142,12 +143,12 @@ def explain(f: Any, wrt: Any) -> Explanation:
             node = G.nodes[j]
             if node.op is sp.exp and node.shape == G.nodes[z].shape and z in G.ancestors([j]) \
                     and any(G.nodes[i].op.__name__ == "RowMax" for i in G.ancestors([j])) and j not in names:
-                rhs = G.to_sympy(j, dict(names))
+                rhs = to_sympy(G, j, dict(names))
                 names[j] = sp.MatrixSymbol(f"e_{k}", *node.shape)
                 forward.append((names[j], rhs))
                 for r in live:
                     if G.nodes[r].op.__name__ == "ReduceSum" and G.nodes[r].args == (j,):
-                        rhs = G.to_sympy(r, dict(names))
+                        rhs = to_sympy(G, r, dict(names))
                         names[r] = sp.MatrixSymbol(f"s_{k}", *G.nodes[r].shape)
                         forward.append((names[r], rhs))
     deltas = []
@@ -156,7 +157,7 @@ def explain(f: Any, wrt: Any) -> Explanation:
         if z not in adjoint:
             continue
         dsym = sp.MatrixSymbol(f"delta_{k}", *G.nodes[z].shape)
-        deltas.append((dsym, G.to_sympy(adjoint[z], dict(names))))
+        deltas.append((dsym, to_sympy(G, adjoint[z], dict(names))))
         names[adjoint[z]] = dsym
-    rows = [(sp.Symbol(f"dL/d{w}"), G.to_sympy(d, dict(names))) for w, d in zip(wrt, grads)]
+    rows = [(sp.Symbol(f"dL/d{w}"), to_sympy(G, d, dict(names))) for w, d in zip(wrt, grads)]
     return Explanation(forward, deltas, rows)

@@ -110,7 +110,7 @@ def gradcheck(fn: Any, at: Mapping[Any, Any], eps: float | None = None,
 
     Parameters
     ----------
-    fn : codegen.callable.CompiledFunction
+    fn : symgrad.codegen.callable.CompiledFunction
         From :func:`symgrad.compile` with a non-empty ``wrt``.
     at : dict
         Every argument of ``fn`` by name (or symbol): scalars or arrays.

@@ -5,8 +5,9 @@ from typing import Iterator, Sequence
 
 import sympy as sp
 
-from .graph import Graph
-from .program import Program
+from .frontend.to_sympy import to_sympy
+from .ir.graph import Graph
+from .ir.program import Program
 
 __all__ = ["Gradient"]
 
@@ -25,7 +26,7 @@ class Gradient(Sequence):
         The differentiated expression.
     wrt : tuple
         The parameters.
-    program : symgrad.program.Program
+    program : symgrad.ir.program.Program
         Value and gradient as one straight-line program, each distinct
         subexpression computed once; ``print(g.program)`` lists it and
         ``g.program.stats()`` counts the operations sharing removed.
@@ -70,7 +71,7 @@ class Gradient(Sequence):
             return [self[i] for i in range(len(self))[key]]
         i = self._index(key)
         if self._exprs[i] is None:
-            self._exprs[i] = self.graph.to_sympy(self._adjoints[i], self._memo)
+            self._exprs[i] = to_sympy(self.graph, self._adjoints[i], self._memo)
         return self._exprs[i]
 
     def __iter__(self) -> Iterator[sp.Basic]:

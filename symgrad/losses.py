@@ -20,7 +20,7 @@ from typing import Sequence
 import sympy as sp
 
 from ._checks import sympy_arg
-from .functions import softplus
+from .ir.functions import softplus
 from .nn import Module
 from .tensor import Elementwise, LogSumExp, OneHot, Sum
 

@@ -33,7 +33,7 @@ import numpy as np
 import sympy as sp
 
 from ._checks import positive_int, sympy_arg
-from .functions import elu, leaky_relu, relu, sigmoid, softplus
+from .ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 from .tensor import Elementwise
 from .tensor import Softmax as _Softmax
 

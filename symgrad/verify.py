@@ -174,7 +174,7 @@ def _evaluate_at_points(hands, expected, undecided, wrt, free, points, seed, f) 
 def _as_hand_list(hand: Any, wrt: tuple, single: bool) -> list[sp.Expr]:
     if isinstance(hand, (str, bytes)):
         raise TypeError(f"hand must be SymPy expressions, not the string {hand!r}; "
-                        f"use symgrad.parse.parse to read text")
+                        f"use symgrad.frontend.parse.parse to read text")
     if isinstance(hand, sp.MatrixBase):
         hand = list(hand)
     if isinstance(hand, (list, tuple)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from symgrad.functions import ACTIVATIONS
+from symgrad.ir.functions import ACTIVATIONS
 
 
 def elementary(expr: sp.Basic) -> sp.Basic:

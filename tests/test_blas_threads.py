@@ -14,8 +14,8 @@ from symgrad import losses, nn
 pytest.importorskip("llvmlite")
 pytest.importorskip("scipy")
 
-from codegen import threads  # noqa: E402
-from codegen.llvm import blas, blas_choice  # noqa: E402
+from symgrad.codegen import threads  # noqa: E402
+from symgrad.codegen.llvm import blas, blas_choice  # noqa: E402
 from test_llvm_tensor import _mkl_path, assert_same, mlp, random_kwargs  # noqa: E402
 
 needs_mkl = pytest.mark.skipif(_mkl_path() is None, reason="MKL is not installed (pip install 'symgrad[mkl]')")
@@ -78,12 +78,12 @@ def test_mkl_runs_on_gnu_openmp_with_passive_waiting():
 
 
 def test_missing_mkl_falls_back_or_is_named(monkeypatch):
-    monkeypatch.setitem(blas._FINDERS, "mkl", lambda name: None)    # as on a machine without MKL
+    monkeypatch.setitem(blas.FINDERS, "mkl", lambda name: None)    # as on a machine without MKL
     monkeypatch.delenv("SYMGRAD_BLAS", raising=False)
-    assert blas.gemm_address(np.float64)[2] == "numpy"
+    assert blas_choice.gemm_address(np.float64)[2] == "numpy"
     monkeypatch.setenv("SYMGRAD_BLAS", "mkl")
     with pytest.raises(RuntimeError, match=r"SYMGRAD_BLAS=mkl .*symgrad\[mkl\]"):
-        blas.gemm_address(np.float32)
+        blas_choice.gemm_address(np.float32)
 
 
 def test_unusable_blas_is_refused(monkeypatch):
@@ -105,12 +105,12 @@ def test_default_blas_is_the_one_measured_faster_and_remembered(monkeypatch, tmp
     monkeypatch.setattr(blas_choice, "measure", lambda found, dtype: calls.append(dtype) or ratio)
     blas_choice.default_choice.cache_clear()
     try:
-        assert blas.gemm_address(np.float64)[2] == winner
+        assert blas_choice.gemm_address(np.float64)[2] == winner
         blas_choice.default_choice.cache_clear()   # as in a new process: the cache answers
-        assert blas.gemm_address(np.float64)[2] == winner and len(calls) == 1
+        assert blas_choice.gemm_address(np.float64)[2] == winner and len(calls) == 1
         other = {"mkl": "numpy", "numpy": "mkl"}[winner]
         monkeypatch.setenv("SYMGRAD_BLAS", other)
-        assert blas.gemm_address(np.float64)[2] == other and len(calls) == 1
+        assert blas_choice.gemm_address(np.float64)[2] == other and len(calls) == 1
     finally:
         blas_choice.default_choice.cache_clear()
 

@@ -21,7 +21,7 @@ import symgrad as sg
 
 pytest.importorskip("llvmlite")
 
-from codegen.llvm import cache as llvm_cache  # noqa: E402
+from symgrad.codegen.llvm import cache as llvm_cache  # noqa: E402
 
 x, y = sp.symbols("x y")
 OTHER_UID = 54321

@@ -14,7 +14,7 @@ import pytest
 import sympy as sp
 
 from symgrad.cli import NOT_FINITE, main
-from symgrad.parse import ParseError, parse
+from symgrad.frontend.parse import ParseError, parse
 
 ROOT = Path(__file__).resolve().parents[1]
 x, y = sp.symbols("x y")

@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import symgrad as sg
-from symgrad.functions import elu, leaky_relu, relu, sigmoid, softplus
+from symgrad.ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 
 pytest.importorskip("llvmlite")
 
-from codegen.llvm import cache as llvm_cache  # noqa: E402
-from codegen.llvm.jit import JITLibrary, LibraryFinalizedError  # noqa: E402
+from symgrad.codegen.llvm import cache as llvm_cache  # noqa: E402
+from symgrad.codegen.llvm.jit import JITLibrary, LibraryFinalizedError  # noqa: E402
 
 x, y, z, w, b, t, lam = sp.symbols("x y z w b t lambda")
 
@@ -156,7 +156,7 @@ def test_trig_blocks_fall_back_for_huge_arguments(dtype, monkeypatch):
     """Kernels with sin/cos/tan compute each block of samples with the Cody-Waite-only
     functions and recompute a block that has an argument beyond their range with the
     full ones: results everywhere match the numpy backend (NumPy's sin, cos, tan)."""
-    from codegen.llvm.emit import KernelEmitter
+    from symgrad.codegen.llvm.emit import KernelEmitter
     monkeypatch.setenv("SYMGRAD_CACHE", "0")     # optimized_ir() needs a compiled library
     expr, wrt = sp.sin(w * x) * sp.cos(y) + sp.tan(x + y) * w, [w]
     f = sg.compile(expr, wrt=wrt, backend="llvm", dtype=dtype)
@@ -201,7 +201,7 @@ def test_wide_programs_run_in_segments_and_match_numpy(dtype, n):
     segments whose values cross in scratch rows (comparisons included); outputs that are
     inputs (d/dth = h ...) or constants (d/db has a 3) come out right, and so do
     broadcast (scalar) arguments."""
-    from codegen.llvm import segments
+    from symgrad.codegen.llvm import segments
     L, wrt = _wide_net()
     f = sg.compile(L, wrt=wrt, backend="llvm", dtype=dtype)
     g = sg.compile(L, wrt=wrt, backend="numpy", dtype=dtype)
@@ -220,7 +220,7 @@ def test_wide_programs_run_in_segments_and_match_numpy(dtype, n):
 def test_wide_programs_with_trig_fall_back_per_segment(dtype):
     """Segments with sin/cos run their loop with the medium-range functions and again
     with the full ones when a sample of the block needs them."""
-    from codegen.llvm import segments
+    from symgrad.codegen.llvm import segments
     ws, xs = sp.symbols("w0:40"), sp.symbols("x0:40")
     L = sum(sp.sin(a * b) + sp.cos(a - b) for a, b in zip(ws, xs))
     f = sg.compile(L, wrt=list(ws), backend="llvm", dtype=dtype)
@@ -258,7 +258,7 @@ def test_missing_and_extra_arguments(fn):
         fn(x=1.0, y=1.0, z=1.0, q=2.0)
 
 
-# sizes on both sides of codegen.llvm.kernel.SMALL_SIZE: the small path copies
+# sizes on both sides of symgrad.codegen.llvm.kernel.SMALL_SIZE: the small path copies
 # into per-thread blocks, the large one hands the arrays themselves to the kernel
 SIZES = [20, 5000]
 
@@ -358,9 +358,9 @@ def test_jit_library_guards_use_after_finalize():
 
 
 def test_tensor_programs_are_refused_clearly():
-    from codegen.llvm.emit import emit_module
-    from symgrad.graph import Node
-    from symgrad.program import Program
+    from symgrad.codegen.llvm.emit import emit_module
+    from symgrad.ir.graph import Node
+    from symgrad.ir.program import Program
     M = sp.MatrixSymbol("M", 2, 2)
     p = Program([Node(sp.MatrixSymbol, (), M, (2, 2))], [("M", 0)], [("value", 0)], {"value": 0})
     with pytest.raises(NotImplementedError, match="scalar programs"):
@@ -469,7 +469,7 @@ GOLDEN = os.path.join(os.path.dirname(__file__), "golden")
 ])
 def test_golden_ir(name, expr, wrt, pattern):
     """Refresh with ``SYMGRAD_UPDATE_GOLDEN=1 pytest tests/test_llvm_backend.py -k golden``."""
-    from codegen.llvm.emit import emit_module
+    from symgrad.codegen.llvm.emit import emit_module
     dtype = "float32" if "f32" in name else "float64"
     text = str(emit_module(sg.grad(expr, wrt).program, dtype, pattern))
     path = os.path.join(GOLDEN, name)
@@ -502,9 +502,9 @@ def test_random_expressions_match_mpmath(expr):
 
 @pytest.mark.parametrize("name", ["hyperbolic", "activations", "t1_net"])
 def test_libm_intrinsics_math_matches_numpy(name):
-    from codegen.callable import CompiledFunction
-    from codegen.llvm.kernel import ScalarKernel, call_scalar
-    from codegen.llvm.mathlib import IntrinsicMath
+    from symgrad.codegen.callable import CompiledFunction
+    from symgrad.codegen.llvm.kernel import ScalarKernel, call_scalar
+    from symgrad.codegen.llvm.mathlib import IntrinsicMath
     expr, wrt, positive = EXAMPLES[name]
     program = sg.grad(expr, wrt).program
     kernel = ScalarKernel(program, np.dtype(np.float64), math=IntrinsicMath())

@@ -1,4 +1,4 @@
-"""Accuracy and vectorization of codegen.llvm_math, against mpmath at 160 bits.
+"""Accuracy and vectorization of symgrad.codegen.llvm_math, against mpmath at 160 bits.
 
 Errors are measured in ulps of the exact value: |got - exact| / ulp(exact), so a
 correctly rounded result scores at most 0.5.  ``pytest -s`` prints the table.
@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 from llvmlite import ir
 
-import codegen.llvm_math as llvm_math
-from codegen.llvm_math import ACCURATE_RANGE, ARITY, EMITTERS, coeffs
-from codegen.llvm_math.harness import MapJit
-from codegen.llvm_math.trig import COS_COEFFS, MEDIUM_RANGE, SIN_COEFFS
+import symgrad.codegen.llvm_math as llvm_math
+from symgrad.codegen.llvm_math import ACCURATE_RANGE, ARITY, EMITTERS, coeffs
+from symgrad.codegen.llvm_math.harness import MapJit
+from symgrad.codegen.llvm_math.trig import COS_COEFFS, MEDIUM_RANGE, SIN_COEFFS
 
 MAX_ULP = 4.0
 REF_PREC = 160
@@ -428,7 +428,7 @@ def test_fused_loop_of_several_functions_is_vectorized(fty) -> None:
     """A backend-like body (tanh, sigmoid, log1p|x| and tanh' from the forward value) still widens."""
     import llvmlite.binding as llvm
 
-    from codegen.llvm_math.harness import counted_loop, host_target_machine, optimize
+    from symgrad.codegen.llvm_math.harness import counted_loop, host_target_machine, optimize
 
     module = ir.Module(name="fused")
     module.triple = llvm.get_process_triple()
@@ -459,7 +459,7 @@ def test_docstring_examples_run() -> None:
     """The package's examples are part of its documentation (pytest only collects tests/ by default)."""
     import doctest
 
-    from codegen.llvm_math import harness
+    from symgrad.codegen.llvm_math import harness
 
     for module in (llvm_math, harness):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

@@ -13,8 +13,8 @@ import symgrad as sg
 
 pytest.importorskip("llvmlite")
 
-from codegen.llvm.jit import FULL, QUICK  # noqa: E402
-from codegen.llvm.segments import MAX_FANIN, split_wide_nodes  # noqa: E402
+from symgrad.codegen.llvm.jit import FULL, QUICK  # noqa: E402
+from symgrad.codegen.llvm.segments import MAX_FANIN, split_wide_nodes  # noqa: E402
 
 x, y = sp.symbols("x y")
 

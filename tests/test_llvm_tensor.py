@@ -14,7 +14,7 @@ from symgrad import losses, nn
 pytest.importorskip("llvmlite")
 pytest.importorskip("scipy")
 
-from codegen.llvm.fusion import schedule  # noqa: E402
+from symgrad.codegen.llvm.fusion import schedule  # noqa: E402
 
 
 RTOL = {"float64": 1e-12, "float32": 2e-5}
@@ -189,7 +189,7 @@ def test_loops_are_vectorized():
 
 def test_ir_is_deterministic_and_cache_survives():
     p, _ = t3_program((4, 8, 8, 3))
-    from codegen.llvm.tensor_kernel import TensorKernel
+    from symgrad.codegen.llvm.tensor_kernel import TensorKernel
     k1, k2 = TensorKernel(p, "float64"), TensorKernel(p, "float64")
     assert k1.source == k2.source
     assert k2.timing[1] == "cached"
@@ -276,9 +276,9 @@ def test_non_contiguous_and_other_dtypes_give_correct_results(small_step):
 @pytest.mark.parametrize("batch", [1023, 4099])
 def test_loops_split_across_threads_agree(dtype, batch):
     """Batches large enough that each loop nest runs in row chunks on several threads
-    (codegen.llvm.parallel.CHUNK_WORK) when OpenMP is available: the loss and the bias
+    (symgrad.codegen.llvm.parallel.CHUNK_WORK) when OpenMP is available: the loss and the bias
     gradients are added up per chunk; odd batch sizes leave uneven chunks."""
-    from codegen.llvm import parallel
+    from symgrad.codegen.llvm import parallel
     X, Y = nn.input("X", 20), nn.input("Y", 10)
     model = mlp([20, 48, 40, 10])
     L = losses.softmax_cross_entropy(model(X), Y) + losses.l2_penalty(model.parameters(), 1e-3)
@@ -292,7 +292,7 @@ def test_loops_split_across_threads_agree(dtype, batch):
 
 
 def test_loops_use_mkls_openmp_threads(monkeypatch):
-    from codegen.llvm import blas
+    from symgrad.codegen.llvm import blas
     if _mkl_path() is not None:     # MKL is the default only where it measures faster
         monkeypatch.setenv("SYMGRAD_BLAS", "mkl")
     X, Y = nn.input("X", 5), nn.input("Y", 4)
@@ -356,7 +356,7 @@ def test_concurrent_calls_agree(small_step):
 
 
 def _mkl_path():
-    from codegen.llvm import blas
+    from symgrad.codegen.llvm import blas
     paths = blas._mkl_paths()
     return paths[0] if paths else None
 

@@ -18,7 +18,7 @@ import sympy as sp
 
 import symgrad as sg
 from symgrad import losses, nn
-from symgrad.program import identifiers
+from symgrad.ir.program import identifiers
 
 BACKENDS = ["numpy", "llvm"]
 

@@ -10,7 +10,7 @@ import sympy as sp
 
 import symgrad as sg
 from symgrad.cli import main
-from symgrad.parse import ParseError, parse, parse_list
+from symgrad.frontend.parse import ParseError, parse, parse_list
 
 ROOT = Path(__file__).resolve().parents[1]
 x, y, z, w = sp.symbols("x y z w")

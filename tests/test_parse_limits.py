@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from symgrad.parse import MAX_DIGITS, ParseError, parse, parse_list
+from symgrad.frontend.parse import MAX_DIGITS, ParseError, parse, parse_list
 
 ROOT = Path(__file__).resolve().parents[1]
 x, y = sp.symbols("x y")
@@ -48,7 +48,7 @@ REFUSED = [
 def _parse_in_child(texts: list[str], timeout: float = 120) -> dict[str, str]:
     code = textwrap.dedent("""
         import json, sys
-        from symgrad.parse import ParseError, parse
+        from symgrad.frontend.parse import ParseError, parse
         out = {}
         for text in json.load(sys.stdin):
             try:
@@ -120,7 +120,7 @@ def test_long_sum_parses_in_linear_time():
     # adding one term at a time made SymPy re-sort the sum at each step: 2,500
     # terms took 73 s; one Add of all terms takes about a second
     text = " - ".join(f"{i}*x{i}*y" for i in range(2500))
-    code = "import sys; from symgrad.parse import parse; print(parse(sys.stdin.read()))"
+    code = "import sys; from symgrad.frontend.parse import parse; print(parse(sys.stdin.read()))"
     r = subprocess.run([sys.executable, "-c", code], input=text, cwd=ROOT, capture_output=True,
                        text=True, timeout=30, check=True)
     expected = sp.Add(*[(1 if i == 0 else -1) * i * sp.Symbol(f"x{i}") * y for i in range(2500)])

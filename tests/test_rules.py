@@ -17,7 +17,8 @@ import sympy as sp
 from _reference import reference_grad, value_at
 
 import symgrad as sg
-from symgrad import lower, rules
+from symgrad.autodiff import rules
+from symgrad.frontend import lower
 
 x, y = sp.symbols("x y", real=True)
 

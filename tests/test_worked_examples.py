@@ -53,7 +53,8 @@ def toy_loss():
 
 
 def test_toy_loss_gradient_is_the_notes_formula_and_one_transcendental():
-    # Schwing, ECE 544NA Lecture 11 notes, eq. 18-21: dL/dw = (s - t) s' x + lambda w, dL/db = (s - t) s', s' = s (1 - s)
+    # Schwing, ECE 544NA Lecture 11 notes, eq. 18-21:
+    # dL/dw = (s - t) s' x + lambda w, dL/db = (s - t) s', s' = s (1 - s)
     L, (w, x, b, t, lam) = toy_loss()
     g = sg.grad(L, [w, b])
     s = sg.sigmoid(w * x + b)

@@ -3,7 +3,7 @@
 ``build(program, dtype, wrt)`` emits LLVM IR for the program
 (:mod:`.emit`), optimizes and JIT-compiles it for the host CPU
 (:mod:`.jit`), reusing machine code from the disk cache (:mod:`.cache`), and
-wraps it in a :class:`~codegen.callable.CompiledFunction` whose call checks
+wraps it in a :class:`~symgrad.codegen.callable.CompiledFunction` whose call checks
 and prepares every argument before the kernel sees a pointer
 (:mod:`.kernel`).
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from symgrad.program import Program
+from symgrad.ir.program import Program
 
 from ..callable import CompiledFunction, as_dtype
 from .kernel import ScalarKernel, call_scalar

@@ -2,7 +2,7 @@
 
 Tensor kernels call the Fortran ``dgemm``/``sgemm`` through a pointer that
 travels in their slot array (never compiled in, so cached object code stays
-valid in other processes).  :func:`gemm_address` finds it.  ``SYMGRAD_BLAS``
+valid in other processes).  :func:`.blas_choice.gemm_address` finds it.  ``SYMGRAD_BLAS``
 chooses:
 
 ``mkl``
@@ -32,11 +32,13 @@ process's global symbol scope, where it takes over the OpenMP calls of every
 library loaded after it (PyTorch's included), and its threads busy-wait
 200 ms after each parallel GEMM, stealing a core from whatever runs next.
 
+This module finds the libraries and their thread controls;
+:func:`.blas_choice.gemm_address` applies the policy above.
+
 Example
 -------
->>> import numpy as np
->>> address, bits, name = gemm_address(np.float64)
->>> address > 0 and bits in (32, 64) and name in ("mkl", "numpy", "scipy")
+>>> address, bits, name = FINDERS["numpy"]("dgemm")
+>>> address > 0 and bits == 64 and name == "numpy"
 True
 """
 from __future__ import annotations
@@ -51,36 +53,15 @@ from typing import Callable
 
 import numpy as np
 
-__all__ = ["gemm_address", "openmp_functions", "OPENMP_FUNCTIONS", "thread_setter", "passive_waiting"]
+__all__ = ["FINDERS", "MISSING", "CHOICES", "from_path", "openmp_functions", "OPENMP_FUNCTIONS",
+           "thread_setter", "passive_waiting"]
 
 _MKL_THREADING_GNU = 3   # mkl_service.h: MKL_THREADING_INTEL = 0, SEQUENTIAL = 1, PGI = 2, GNU = 3
 
 CHOICES = ("mkl", "numpy", "scipy")
 
 
-def gemm_address(dtype) -> tuple[int, int, str]:
-    """``(address, integer bits, name)`` of the ``dgemm``/``sgemm`` to call; see the module docstring."""
-    name = "dgemm" if np.dtype(dtype) == np.float64 else "sgemm"
-    choice = os.environ.get("SYMGRAD_BLAS", "")
-    if choice and choice not in CHOICES:
-        return _from_path(choice, name)
-    if not choice and _mkl_paths():
-        from .blas_choice import default_choice   # it times this module's GEMMs
-        choice = default_choice(np.dtype(dtype).name)
-        found = _FINDERS[choice](name)
-        if found is not None:
-            return found
-        choice = ""
-    for candidate in ((choice,) if choice else CHOICES):
-        found = _FINDERS[candidate](name)
-        if found is not None:
-            return found
-        if choice:
-            raise RuntimeError(f"SYMGRAD_BLAS={choice} but {_MISSING[choice]}")
-    raise RuntimeError("no BLAS found: install NumPy from its wheels, SciPy, or symgrad[mkl]")
-
-
-def _from_path(path: str, name: str) -> tuple[int, int, str]:
+def from_path(path: str, name: str) -> tuple[int, int, str]:
     lib = ctypes.CDLL(path)   # OSError names the path
     for symbol in (name + "_", name):
         if hasattr(lib, symbol):
@@ -215,7 +196,7 @@ def thread_setter(blas: str) -> Callable[[int], None] | None:
     Unless ``SYMGRAD_NUM_THREADS`` is set, ``n`` is also capped by the count the library
     started with (``OMP_NUM_THREADS``, ``MKL_NUM_THREADS``, ``OPENBLAS_NUM_THREADS``).
     None for a BLAS symgrad cannot steer (SciPy's, a library path)."""
-    from codegen.threads import requested_threads
+    from ..threads import requested_threads
     if blas == "mkl":
         lib = _mkl_library()
         initial = lib.MKL_Get_Max_Threads()
@@ -250,7 +231,7 @@ def thread_setter(blas: str) -> Callable[[int], None] | None:
     return set_threads
 
 
-_FINDERS = {"mkl": _mkl, "numpy": _numpy_openblas, "scipy": _scipy}
-_MISSING = {"mkl": "no libmkl_rt with dgemm_64 was found (pip install 'symgrad[mkl]')",
+FINDERS = {"mkl": _mkl, "numpy": _numpy_openblas, "scipy": _scipy}
+MISSING = {"mkl": "no libmkl_rt with dgemm_64 was found (pip install 'symgrad[mkl]')",
             "numpy": "NumPy's bundled OpenBLAS was not found (NumPy not installed from a wheel?)",
             "scipy": "SciPy is not installed"}

@@ -17,6 +17,9 @@ Example
 -------
 >>> default_choice("float64") in ("mkl", "numpy")
 True
+>>> address, bits, name = gemm_address(np.float64)
+>>> address > 0 and bits in (32, 64) and name in ("mkl", "numpy", "scipy")
+True
 """
 from __future__ import annotations
 
@@ -31,12 +34,34 @@ import numpy as np
 from ..threads import max_threads
 from . import blas, cache
 
-__all__ = ["default_choice", "measure", "PROBE", "ROUNDS"]
+__all__ = ["gemm_address", "default_choice", "measure", "PROBE", "ROUNDS"]
 
 #: (m, n, k) of the eight GEMMs of a 64-256-256-10 MLP step at batch 128 (forward, then backward)
 PROBE = ((128, 256, 64), (128, 256, 256), (128, 10, 256), (256, 10, 128),
          (128, 256, 10), (256, 256, 128), (128, 256, 256), (64, 256, 128))
 ROUNDS = 15
+
+
+def gemm_address(dtype) -> tuple[int, int, str]:
+    """``(address, integer bits, name)`` of the ``dgemm``/``sgemm`` to call; see the module docstring."""
+    name = "dgemm" if np.dtype(dtype) == np.float64 else "sgemm"
+    choice = os.environ.get("SYMGRAD_BLAS", "")
+    if choice and choice not in blas.CHOICES:
+        return blas.from_path(choice, name)
+    if not choice and blas._mkl_paths():
+        choice = default_choice(np.dtype(dtype).name)
+        found = blas.FINDERS[choice](name)
+        if found is not None:
+            return found
+        choice = ""
+    for candidate in ((choice,) if choice else blas.CHOICES):
+        found = blas.FINDERS[candidate](name)
+        if found is not None:
+            return found
+        if choice:
+            raise RuntimeError(f"SYMGRAD_BLAS={choice} but {blas.MISSING[choice]}")
+    raise RuntimeError("no BLAS found: install NumPy from its wheels, SciPy, or symgrad[mkl]")
+
 
 
 @lru_cache(maxsize=None)
@@ -57,7 +82,7 @@ def default_choice(dtype: str) -> str:
             if choice in ("mkl", "numpy"):
                 return choice
     name = "dgemm" if dtype == "float64" else "sgemm"
-    found = {c: blas._FINDERS[c](name) for c in ("mkl", "numpy")}
+    found = {c: blas.FINDERS[c](name) for c in ("mkl", "numpy")}
     if found["mkl"] is None or found["numpy"] is None:
         return "numpy" if found["mkl"] is None else "mkl"
     ratio = measure(found, np.dtype(dtype))

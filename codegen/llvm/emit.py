@@ -3,7 +3,7 @@
 Each node of the program becomes one or a few instructions, chosen by the
 node's SymPy class through the :data:`EMIT` table (the LLVM twin of the NumPy
 printer's ``FUNCTIONS`` table).  Transcendental functions come from one math
-object (:mod:`codegen.llvm.mathlib`), so their implementation can change in
+object (:mod:`symgrad.codegen.llvm.mathlib`), so their implementation can change in
 one place.  Everything is branch-free (``select`` for Piecewise, Max, Min,
 comparisons), so the loop body is one basic block that LLVM's loop vectorizer
 widens across samples.
@@ -42,8 +42,8 @@ import numpy as np
 import sympy as sp
 from llvmlite import ir
 
-from symgrad.graph import Node
-from symgrad.program import Program, identifier
+from symgrad.ir.graph import Node
+from symgrad.ir.program import Program, identifier
 
 from .mathlib import default_math
 from .ops import EMIT, I1, I64, PTR, defemit  # noqa: F401  (re-exported for tensor.py)

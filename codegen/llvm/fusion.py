@@ -39,8 +39,8 @@ from typing import Any
 
 import sympy as sp
 
-from symgrad.program import Program
-from symgrad.tensor import ReduceSum, RowMax, Sum
+from symgrad.ir.program import Program
+from symgrad.ir.arrays import ReduceSum, RowMax, Sum
 
 __all__ = ["Stage", "Region", "Step", "Schedule", "schedule", "share_buffers",
            "is_row_reduction", "is_late"]

@@ -115,7 +115,7 @@ class JITLibrary:
     >>> lib.add_ir('define void @f() { ret void }')
     Traceback (most recent call last):
     ...
-    codegen.llvm.jit.LibraryFinalizedError: JIT library 'demo' is finalized; it cannot take more code
+    symgrad.codegen.llvm.jit.LibraryFinalizedError: JIT library 'demo' is finalized; it cannot take more code
     """
 
     def __init__(self, name: str, level: OptLevel = FULL):

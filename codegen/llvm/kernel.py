@@ -1,7 +1,7 @@
 """Compiled scalar kernels and the checked call into them.
 
 A :class:`ScalarKernel` holds the machine code of one program for one dtype,
-one :class:`~codegen.llvm.jit.JITLibrary` per broadcast pattern (which inputs
+one :class:`~symgrad.codegen.llvm.jit.JITLibrary` per broadcast pattern (which inputs
 are arrays and which are single values broadcast over the batch), compiled on
 first use and looked up in the disk cache first.
 
@@ -36,7 +36,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from symgrad.program import Program
+from symgrad.ir.program import Program
 
 from . import cache
 from .emit import KERNEL, emit_module

@@ -94,7 +94,7 @@ class IntrinsicMath:
 
 
 class VectorMath(IntrinsicMath):
-    """Branch-free IR from :mod:`codegen.llvm_math` where it has the function.
+    """Branch-free IR from :mod:`symgrad.codegen.llvm_math` where it has the function.
 
     Those bodies are straight-line code, inlined into the loop, so the loop
     vectorizer widens them across samples; everything else (tan, asin,
@@ -104,7 +104,7 @@ class VectorMath(IntrinsicMath):
     name = "llvm_math"
 
     def __init__(self) -> None:
-        from codegen import llvm_math
+        from .. import llvm_math
         self._emitters = llvm_math.EMITTERS
         #: "sin.medium" etc.: valid for |x| <= medium_range[is64] (see KernelEmitter.trig)
         self.medium = llvm_math.MEDIUM

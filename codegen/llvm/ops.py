@@ -1,10 +1,10 @@
 """The LLVM emission table: one function per SymPy op, as the NumPy printer has one per op.
 
-Each entry takes the :class:`~codegen.llvm.emit.KernelEmitter`, the program
+Each entry takes the :class:`~symgrad.codegen.llvm.emit.KernelEmitter`, the program
 node and the LLVM values of its arguments, and returns the node's value.
-Transcendental functions go through ``e.math`` (:mod:`codegen.llvm.mathlib`),
+Transcendental functions go through ``e.math`` (:mod:`symgrad.codegen.llvm.mathlib`),
 so they vectorize; activations use the stable formulations of
-``codegen.numpy.HELPERS``.  Add an op with ``@defemit(SymPyClass)``.
+``symgrad.codegen.numpy.HELPERS``.  Add an op with ``@defemit(SymPyClass)``.
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ import numpy as np
 import sympy as sp
 from llvmlite import ir
 
-from symgrad.functions import elu, leaky_relu, relu, sigmoid, softplus
-from symgrad.graph import COMPARISONS, Node
+from symgrad.ir.functions import elu, leaky_relu, relu, sigmoid, softplus
+from symgrad.ir.graph import COMPARISONS, Node
 
 if TYPE_CHECKING:
     from .emit import KernelEmitter

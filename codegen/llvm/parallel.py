@@ -1,6 +1,6 @@
 """Loop nests of tensor kernels on several threads: outlined regions run in row chunks.
 
-A fused loop nest (a :class:`~codegen.llvm.fusion.Region`) with enough work
+A fused loop nest (a :class:`~symgrad.codegen.llvm.fusion.Region`) with enough work
 is emitted as ``region<k>.body(ctx, chunk)``, which runs one contiguous chunk
 of rows, plus ``region<k>.body.omp(ctx)``, which each thread of a
 ``GOMP_parallel`` team runs over its chunks.  The kernel decides the chunk
@@ -10,14 +10,14 @@ on the number of chunks but not on which thread ran what.  The OpenMP
 entry points come in the slot array (:data:`OMP_TYPES`); null slots mean
 one chunk, a direct call.
 
-:class:`ParallelRegions` is a mixin of :class:`~codegen.llvm.tensor.TensorEmitter`.
+:class:`ParallelRegions` is a mixin of :class:`~symgrad.codegen.llvm.tensor.TensorEmitter`.
 """
 from __future__ import annotations
 
 from llvmlite import ir
 
-from symgrad.program import identifier
-from symgrad.tensor import ReduceSum, Sum
+from symgrad.ir.program import identifier
+from symgrad.ir.arrays import ReduceSum, Sum
 
 from .fusion import Region
 from .ops import I1, I64, PTR
@@ -27,7 +27,7 @@ __all__ = ["ParallelRegions", "OMP_TYPES", "MAX_CHUNKS", "CHUNK_WORK", "MAX_SCRA
 I8 = ir.IntType(8)
 I32 = ir.IntType(32)
 #: GOMP_parallel(fn, data, num_threads, flags), omp_get_thread_num(), omp_get_num_threads(),
-#: omp_get_max_threads(): the slots after the GEMM's, in codegen.llvm.blas.OPENMP_FUNCTIONS order
+#: omp_get_max_threads(): the slots after the GEMM's, in symgrad.codegen.llvm.blas.OPENMP_FUNCTIONS order
 OMP_TYPES = (ir.FunctionType(ir.VoidType(), [PTR, PTR, I32, I32]), ir.FunctionType(I32, []),
              ir.FunctionType(I32, []), ir.FunctionType(I32, []))
 #: at most this many row chunks per region (the scratch space for column sums is sized by it)

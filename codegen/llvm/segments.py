@@ -40,8 +40,8 @@ from dataclasses import dataclass
 import sympy as sp
 from llvmlite import ir
 
-from symgrad.graph import Node
-from symgrad.program import Program
+from symgrad.ir.graph import Node
+from symgrad.ir.program import Program
 
 from .ops import I1, I64, PTR
 

@@ -9,7 +9,7 @@ The :mod:`.fusion` schedule says what runs where; this module emits it as
     ``dgemm``/``sgemm`` (a runtime address, so it is an argument: the disk
     cache stores object code that must stay valid in other processes), and
     last the addresses of the OpenMP functions of
-    :data:`~codegen.llvm.blas.OPENMP_FUNCTIONS` (null: loops run serially).
+    :data:`~symgrad.codegen.llvm.blas.OPENMP_FUNCTIONS` (null: loops run serially).
     ``dims`` holds the values of the dimension symbols (the batch size
     ``N``) as i64.
 
@@ -23,7 +23,7 @@ chunk of rows, and ``GOMP_parallel`` hands the chunks to the threads (see
 bias gradients) are accumulated per chunk and added up in chunk order
 afterwards, so the result depends on the number of chunks but not on which
 thread ran what.  Entrywise ops reuse the scalar backend's
-:data:`~codegen.llvm.ops.EMIT` table and its vectorizable math, so each
+:data:`~symgrad.codegen.llvm.ops.EMIT` table and its vectorizable math, so each
 column loop is straight-line code that LLVM widens to SIMD; accumulations
 across a loop carry ``reassoc`` so that sums vectorize too.
 
@@ -44,8 +44,8 @@ import numpy as np
 import sympy as sp
 from llvmlite import ir
 
-from symgrad.program import Program, identifier
-from symgrad.tensor import BroadcastTo, OneHot, ReduceSum, RowMax, Sum
+from symgrad.ir.program import Program, identifier
+from symgrad.ir.arrays import BroadcastTo, OneHot, ReduceSum, RowMax, Sum
 
 from .emit import EMIT, I1, I64, KERNEL, PTR, KernelEmitter, fp_type
 from .fusion import Region, Schedule, Stage, is_row_reduction, schedule, share_buffers

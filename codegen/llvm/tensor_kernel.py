@@ -1,7 +1,7 @@
 """Compiled tensor programs and the checked call into them.
 
 :class:`TensorKernel` owns the machine code of one tensor program for one
-dtype (built through :class:`~codegen.llvm.jit.JITLibrary`, or loaded from
+dtype (built through :class:`~symgrad.codegen.llvm.jit.JITLibrary`, or loaded from
 the disk cache of :mod:`.cache`), the address of the BLAS ``gemm`` (:mod:`.blas`), and
 the workspace buffers.  Calling it is the only road into the machine code,
 and it checks everything first:
@@ -39,13 +39,14 @@ from typing import Any, Sequence
 import numpy as np
 import sympy as sp
 
-from symgrad.program import Program
+from symgrad.ir.program import Program
 
 from ..callable import CompiledFunction
 from ..tensor_call import TensorSignature
 from . import cache
 from ..threads import team_size
-from .blas import gemm_address, openmp_functions, thread_setter
+from .blas import openmp_functions, thread_setter
+from .blas_choice import gemm_address
 from .emit import KERNEL
 from .jit import JITLibrary, host_target
 from .kernel import _cache_enabled
@@ -200,7 +201,7 @@ class TensorKernel:
 
     def _work(self, dims: tuple[int, ...]) -> int:
         """Multiply-adds of the GEMMs plus elements of the other nodes, for ``dims``: what
-        :func:`codegen.threads.team_size` weighs against a thread team's cost."""
+        :func:`symgrad.codegen.threads.team_size` weighs against a thread team's cost."""
         bound = dict(zip(self.layout.dims, dims))
         nodes, work = self.program.nodes, 0
         for step in self.layout.schedule.steps:

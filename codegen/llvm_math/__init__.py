@@ -45,7 +45,7 @@ Module layout: ``_emit`` (the :class:`~._emit.Emitter` helper), ``exp``,
 Examples
 --------
 >>> from llvmlite import ir
->>> from codegen.llvm_math import declare_math
+>>> from symgrad.codegen.llvm_math import declare_math
 >>> module = ir.Module(name="demo")
 >>> f64 = ir.DoubleType()
 >>> math = declare_math(module, f64)

@@ -1,6 +1,6 @@
 """Minimax polynomial coefficients, generated here with mpmath (Remez exchange).
 
-The tables below are the output of ``python -m codegen.llvm_math.coeffs``,
+The tables below are the output of ``python -m symgrad.codegen.llvm_math.coeffs``,
 which re-derives every polynomial from its spec in :data:`SPECS`, rounds the
 coefficients to the target type, and prints the tables and the achieved error
 bounds.  ``tests/test_llvm_math.py`` re-checks the bounds of the stored tables.

@@ -20,7 +20,7 @@ vectorize; computing both costs ~3x (float64) the Cody-Waite path alone.
 The ``*_medium`` variants leave Payne-Hanek out: scalar kernels run each
 block of samples with them (tensor kernels each fused loop nest), note any
 argument beyond :data:`MEDIUM_RANGE`, and recompute only such blocks with
-the full functions (:meth:`codegen.llvm.emit.KernelEmitter.trig`).
+the full functions (:meth:`symgrad.codegen.llvm.emit.KernelEmitter.trig`).
 """
 from __future__ import annotations
 

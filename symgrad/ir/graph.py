@@ -20,18 +20,18 @@ destroy sharing.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 import sympy as sp
-from sympy.functions.elementary.piecewise import ExprCondPair
 
 from .functions import sigmoid
+from .arrays import BroadcastTo, ReduceSum, Sum
 from .gates import gated_add, gated_mul
+from .shapes import Shape, broadcast_shapes, dims
 
 __all__ = ["Graph", "Node", "Value", "LEAVES", "BOOLEAN_OPS", "COMPARISONS", "ancestors",
            "broadcast_shapes", "dims"]
 
-Shape = tuple
 
 #: ``op`` values of leaf nodes; their ``attr`` is the SymPy object.
 LEAVES = (sp.Symbol, sp.Number, sp.MatrixSymbol, sp.ImmutableDenseMatrix, sp.logic.boolalg.BooleanAtom)
@@ -63,35 +63,6 @@ class Node:
         return f"Node({self.op.__name__}, {self.args}, {self.attr!r}, {self.shape})"
 
 
-def broadcast_shapes(shapes: Iterable[Shape], culprit: Any = None) -> Shape:
-    """Elementwise result shape, NumPy rules: scalars and length-1 axes broadcast."""
-    out: Shape = ()
-    for s in shapes:
-        if s == () or s == out:
-            continue
-        if out == ():
-            out = s
-            continue
-        if len(s) != len(out):
-            raise ValueError(f"shapes {out} and {s} do not broadcast in {culprit}")
-        merged = []
-        for a, b in zip(out, s):
-            if a == b or b == 1:
-                merged.append(a)
-            elif a == 1:
-                merged.append(b)
-            else:
-                raise ValueError(f"shapes {out} and {s} do not broadcast in {culprit}")
-        out = tuple(merged)
-    return out
-
-
-def dims(shape) -> Shape:
-    """A SymPy shape with integer entries as Python ints (symbols stay symbols)."""
-    return tuple(int(d) if isinstance(d, int) or getattr(d, "is_Integer", False) else d
-                 for d in shape)
-
-
 class Graph:
     """An append-only, hash-consed DAG of :class:`Node`.
 
@@ -103,8 +74,8 @@ class Graph:
     >>> a = G.add(G.leaf(x), G.leaf(y))
     >>> a == G.add(G.leaf(y), G.leaf(x))      # interned: the same node
     True
-    >>> G.to_sympy(G.mul(a, G.const(2)))
-    2*x + 2*y
+    >>> G.nodes[G.mul(a, G.const(2))].op.__name__, G.mul(G.const(3), G.const(4)) == G.const(12)
+    ('Mul', True)
     """
 
     def __init__(self) -> None:
@@ -283,7 +254,6 @@ class Graph:
 
     def reduce_sum(self, a: int, axis: int | None) -> int:
         """Sum over ``axis`` (kept, length 1), or over everything for None."""
-        from .tensor import ReduceSum, Sum
         shape = self.nodes[a].shape
         if not shape:
             return a
@@ -295,7 +265,6 @@ class Graph:
         return self.intern(ReduceSum, (a,), axis, out)
 
     def broadcast_to(self, a: int, shape: Shape) -> int:
-        from .tensor import BroadcastTo
         if self.nodes[a].shape == shape:
             return a
         broadcast_shapes([self.nodes[a].shape, shape], "broadcast")
@@ -317,25 +286,6 @@ class Graph:
             return then
         return self.intern(sp.Piecewise, (then, cond, other, self.true))
 
-    # -- back to SymPy -------------------------------------------------------
-    def to_sympy(self, root: int, memo: dict[int, sp.Basic] | None = None) -> sp.Basic:
-        """Rebuild node ``root`` as a SymPy expression, sharing repeated parts.
-
-        Iterative: nodes are visited in increasing id order, which is a
-        topological order, so arbitrarily deep graphs are fine.
-        """
-        memo = {} if memo is None else memo
-        for i in self.ancestors([root]):
-            if i in memo:
-                continue
-            node = self.nodes[i]
-            if node.is_leaf:
-                memo[i] = node.attr
-                continue
-            args = [memo[a] for a in node.args]
-            memo[i] = _rebuild(node, args)
-        return memo[root]
-
     def ancestors(self, roots: Sequence[int]) -> list[int]:
         """Ids of ``roots`` and everything they depend on, in increasing order."""
         return ancestors(self.nodes, roots)
@@ -356,27 +306,6 @@ def ancestors(nodes: Sequence[Node], roots: Sequence[int]) -> list[int]:
     return [i for i in range(len(seen)) if seen[i]]
 
 
-def _rebuild(node: Node, args: list[sp.Basic]) -> sp.Basic:
-    op = node.op
-    if node.shape:
-        from .tensor_print import rebuild_matrix
-        return rebuild_matrix(node, args)
-    if op is sp.Piecewise:
-        pairs = list(zip(args[0::2], args[1::2]))
-        if any(c.has(sp.Piecewise) for _, c in pairs):
-            # SymPy would rewrite such a condition (y >= Piecewise((x, x < 10)))
-            # to ITE, which needs a default branch; keep it as it is instead
-            return sp.Basic.__new__(sp.Piecewise, *(sp.Basic.__new__(ExprCondPair, e, c)
-                                                    for e, c in pairs))
-        return sp.Piecewise(*pairs)
-    rebuild = getattr(op, "_symgrad_rebuild", None)
-    if rebuild is not None:
-        return rebuild(node, args)
-    if node.attr is not None:
-        return op(*args, node.attr)
-    return op(*args)
-
-
 class Value:
     """A node id with arithmetic operators, for writing derivative rules.
 
@@ -394,7 +323,7 @@ class Value:
             return other.i
         return self.G.const(other)
 
-    # sums and products go through symgrad.gates: adjoints select, never multiply by 0
+    # sums and products go through symgrad.ir.gates: adjoints select, never multiply by 0
     def __add__(self, o): return Value(self.G, gated_add(self.G, self.i, self._id(o)))
     def __radd__(self, o): return Value(self.G, gated_add(self.G, self._id(o), self.i))
     def __sub__(self, o): return self + -Value(self.G, self._id(o))
@@ -416,4 +345,5 @@ class Value:
         return self.G.nodes[self.i].shape
 
     def __repr__(self) -> str:
-        return f"Value({self.i}: {self.G.to_sympy(self.i)})"
+        node = self.G.nodes[self.i]
+        return f"Value({self.i}: {node.op.__name__}{node.args or (node.attr,)})"

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .errors import NoDerivativeRuleError
-from .gates import gated_add
-from .graph import BOOLEAN_OPS, Graph, Value
+from ..errors import NoDerivativeRuleError
+from ..ir.gates import gated_add
+from ..ir.graph import BOOLEAN_OPS, Graph, Value
 from .rules import VJP
 
 __all__ = ["vjp", "depends_on"]
@@ -46,10 +46,11 @@ def vjp(G: Graph, root: int, targets: Sequence[int], seed: int | None = None,
     Examples
     --------
     >>> import sympy as sp
-    >>> from symgrad.lower import lower
+    >>> from symgrad.frontend.lower import lower
+    >>> from symgrad.frontend.to_sympy import to_sympy
     >>> x, y, z = sp.symbols("x y z")
     >>> G, (f,) = lower([(x + y) * z])
-    >>> [G.to_sympy(d) for d in vjp(G, f, [G.leaf(x), G.leaf(y), G.leaf(z)])]
+    >>> [to_sympy(G, d) for d in vjp(G, f, [G.leaf(x), G.leaf(y), G.leaf(z)])]
     [z, z, x + y]
     """
     marks = depends_on(G, root, targets)
@@ -59,7 +60,7 @@ def vjp(G: Graph, root: int, targets: Sequence[int], seed: int | None = None,
         contributions = pending.pop(i, None)
         if contributions is None:
             continue
-        # a sum of gated contributions stays gated (symgrad.gates)
+        # a sum of gated contributions stays gated (symgrad.ir.gates)
         g = gated_add(G, *contributions) if len(contributions) > 1 else contributions[0]
         adjoint[i] = g
         node = G.nodes[i]
@@ -68,9 +69,8 @@ def vjp(G: Graph, root: int, targets: Sequence[int], seed: int | None = None,
         rule = VJP.get(node.op)
         if rule is None:
             raise NoDerivativeRuleError(
-                f"no derivative rule for {node.op.__name__} "
-                f"(in {G.to_sympy(i)}); known: {sorted(op.__name__ for op in VJP)}",
-                node.op)
+                f"no derivative rule for {node.op.__name__}; known: "
+                f"{sorted(op.__name__ for op in VJP)}", node.op, node=i)
         local = rule(Value(G, g), Value(G, i), *(Value(G, a) for a in node.args))
         for a, d in zip(node.args, local):
             if d is None or not marks[a]:

@@ -1,7 +1,7 @@
 """Vector-Jacobian rules of the matrix-only operations.
 
 Entrywise ops (``Add``, ``Mul``, ``tanh``, ...) use the scalar rules of
-:mod:`symgrad.rules` unchanged: with broadcasting they are already the
+:mod:`symgrad.autodiff.rules` unchanged: with broadcasting they are already the
 lectures' Hadamard-product rules, and the reverse pass sums an adjoint back
 to the shape of a broadcast argument (the bias gradient ``1^T delta``).
 These are the lectures' matrix rules (README.md, Sources): for ``Z = A B``,
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .graph import Value
+from ..ir.graph import Value
 from .rules import defvjp
-from .tensor import BroadcastTo, OneHot, ReduceSum, RowMax, Sum
+from ..ir.arrays import BroadcastTo, OneHot, ReduceSum, RowMax, Sum
 
 
 @defvjp(sp.MatMul)

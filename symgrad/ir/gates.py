@@ -25,9 +25,9 @@ level per product.  A sum of gates on different conditions stays a plain sum
 until something multiplies it, so an adjoint that is not multiplied again (a
 parameter's gradient) pays for no union.
 
-Forward lowering uses the plain :class:`~symgrad.graph.Graph` algebra, so a
+Forward lowering uses the plain :class:`~symgrad.ir.graph.Graph` algebra, so a
 user's own ``Piecewise(...) * y`` keeps its IEEE value; only adjoints (built
-through :class:`~symgrad.graph.Value` and the reverse sweep) are gated.
+through :class:`~symgrad.ir.graph.Value` and the reverse sweep) are gated.
 """
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ import sympy as sp
 
 if TYPE_CHECKING:       # graph.py imports this module
     from .graph import Graph
+
+from .shapes import broadcast_shapes
 
 __all__ = ["is_gate", "gate", "gated_mul", "gated_add", "logic_and", "logic_or", "logic_not"]
 
@@ -122,7 +124,6 @@ def _guard(G: Graph, x: int, shape: tuple) -> tuple[int, int] | None:
 
 def gated_mul(G: Graph, *xs: int) -> int:
     """Product of adjoint factors: ``where(c, X, 0) * b -> where(c, X*b, 0)``."""
-    from .graph import broadcast_shapes
     shape = broadcast_shapes((G.nodes[x].shape for x in xs), "adjoint")
     guards = [_guard(G, x, shape) for x in xs]
     if not any(guards):

@@ -1,15 +1,15 @@
 """Vector-Jacobian rules, one per SymPy node type.
 
 A rule receives the upstream adjoint ``g``, the node's own forward value
-``ans`` and its arguments (all :class:`~symgrad.graph.Value`), and returns one
+``ans`` and its arguments (all :class:`~symgrad.ir.graph.Value`), and returns one
 adjoint per argument, ``None`` where no gradient flows.  Rules reuse ``ans``
 wherever the notes do (sigma' = sigma (1 - sigma), tanh' = 1 - tanh^2,
 exp' = exp), so the backward pass adds no transcendental function that the
 forward pass already computed.
 
 Rules that route a gradient (Piecewise, Max, Min, relu, ...) return gates,
-``where(c, g, 0)``, and the arithmetic on :class:`~symgrad.graph.Value` keeps
-them selects down the chain rule (:mod:`symgrad.gates`): a branch that is not
+``where(c, g, 0)``, and the arithmetic on :class:`~symgrad.ir.graph.Value` keeps
+them selects down the chain rule (:mod:`symgrad.ir.gates`): a branch that is not
 taken contributes an exact 0, never ``0 * NaN``.  Where a derivative has no
 value, symgrad follows PyTorch: ``Max``/``Min`` split a tie g/2 to each input
 (``torch.maximum``), relu has derivative 0 at 0 (``torch.relu``), and ``x**y``
@@ -27,9 +27,9 @@ from typing import Callable, Optional, Sequence
 
 import sympy as sp
 
-from .functions import elu, leaky_relu, relu, sigmoid, softplus
-from .gates import gate, gated_mul, logic_and, logic_not, logic_or
-from .graph import Value
+from ..ir.functions import elu, leaky_relu, relu, sigmoid, softplus
+from ..ir.gates import gate, gated_mul, logic_and, logic_not, logic_or
+from ..ir.graph import Value
 
 __all__ = ["VJP", "defvjp", "ZERO_GRADIENT"]
 
@@ -53,7 +53,7 @@ def defvjp(*ops: type) -> Callable[[Rule], Rule]:
 
 def _where(cond: Value, then: Value | int, other: Value | int) -> Value:
     """``then`` where ``cond`` holds, else ``other``; with a 0 side, a gate
-    (:mod:`symgrad.gates`), so that the chain rule selects rather than multiplies."""
+    (:mod:`symgrad.ir.gates`), so that the chain rule selects rather than multiplies."""
     G = cond.G
     t = then.i if isinstance(then, Value) else G.const(then)
     o = other.i if isinstance(other, Value) else G.const(other)

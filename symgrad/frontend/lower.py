@@ -1,4 +1,4 @@
-"""From a SymPy expression DAG to the interned graph (:mod:`symgrad.graph`).
+"""From a SymPy expression DAG to the interned graph (:mod:`symgrad.ir.graph`).
 
 The walk is iterative and memoised on SymPy's structural equality, so a
 subexpression that appears many times in the input is lowered once, and an
@@ -11,9 +11,9 @@ from typing import Callable, Iterable
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from .errors import UnsupportedExpressionError
-from .functions import ACTIVATIONS
-from .graph import BOOLEAN_OPS, Graph
+from ..errors import UnsupportedExpressionError
+from ..ir.functions import ACTIVATIONS
+from ..ir.graph import BOOLEAN_OPS, Graph
 
 __all__ = ["lower", "LOWERINGS", "register_lowering", "register_children"]
 

@@ -1,10 +1,26 @@
-"""Graph nodes of matrix shape back to SymPy matrix expressions (for reading)."""
+"""Graph nodes back to SymPy expressions, for reading derived formulas.
+
+:func:`to_sympy` rebuilds a node as a SymPy expression, sharing repeated
+parts through ``memo``; nodes of matrix shape become SymPy matrix expressions
+(``MatAdd``, ``HadamardProduct``, :class:`~symgrad.tensor.Elementwise`, ...).
+
+>>> import sympy as sp
+>>> from symgrad.frontend.lower import lower
+>>> x, y = sp.symbols("x y")
+>>> G, (r,) = lower([2*(x + y)])
+>>> to_sympy(G, r)
+2*x + 2*y
+"""
 from __future__ import annotations
 
-import sympy as sp
+from typing import Any
 
-from .graph import BOOLEAN_OPS, COMPARISONS, Node
-from .tensor import BroadcastTo, Elementwise, OneHot, ReduceSum, RowMax, Sum, _as_broadcast
+import sympy as sp
+from sympy.functions.elementary.piecewise import ExprCondPair
+
+from ..ir.graph import BOOLEAN_OPS, COMPARISONS, Graph, Node
+from ..ir.arrays import BroadcastTo, OneHot, ReduceSum, RowMax, Sum, as_broadcast
+from ..tensor import Elementwise
 
 
 class Compare(sp.matrices.expressions.matexpr.MatrixExpr):
@@ -37,7 +53,7 @@ class Where(sp.matrices.expressions.matexpr.MatrixExpr):
 
 
 def _full(args, shape):
-    return [_as_broadcast(a, shape) if getattr(a, "is_Matrix", False) else a for a in args]
+    return [as_broadcast(a, shape) if getattr(a, "is_Matrix", False) else a for a in args]
 
 
 def rebuild_matrix(node: Node, args: list) -> sp.Basic:
@@ -48,7 +64,7 @@ def rebuild_matrix(node: Node, args: list) -> sp.Basic:
     if op is sp.Add:
         mats = _full(mats, shape)
         if scalars:
-            mats.append(_as_broadcast(sp.Add(*scalars), shape))
+            mats.append(as_broadcast(sp.Add(*scalars), shape))
         return sp.MatAdd(*mats)
     if op is sp.Mul:
         mats = _full(mats, shape)
@@ -63,7 +79,7 @@ def rebuild_matrix(node: Node, args: list) -> sp.Basic:
     if op is ReduceSum:
         return ReduceSum(args[0], node.attr)
     if op is BroadcastTo:
-        return _as_broadcast(args[0], shape)
+        return as_broadcast(args[0], shape)
     if op is RowMax:
         return RowMax(args[0])
     if op is OneHot:
@@ -77,6 +93,45 @@ def rebuild_matrix(node: Node, args: list) -> sp.Basic:
     if op is sp.Piecewise and len(args) == 4 and args[3] == sp.true:
         a, cond, b = args[:3]
         if b == 0 and getattr(a, "is_Matrix", False):          # g o [cond]: a masked gradient
-            return sp.HadamardProduct(_as_broadcast(a, shape), cond)
+            return sp.HadamardProduct(as_broadcast(a, shape), cond)
         return Where(cond, a, b)
     return Where(*args) if op is sp.Piecewise else Where(sp.Symbol(op.__name__), *args)
+
+
+def to_sympy(G: Graph, root: int, memo: dict[int, Any] | None = None) -> sp.Basic:
+    """Rebuild node ``root`` of ``G`` as a SymPy expression, sharing repeated parts.
+
+    Iterative: nodes are visited in increasing id order, which is a
+    topological order, so arbitrarily deep graphs are fine.  ``memo`` maps
+    node ids to expressions already built (or names to show instead).
+    """
+    memo = {} if memo is None else memo
+    for i in G.ancestors([root]):
+        if i in memo:
+            continue
+        node = G.nodes[i]
+        if node.is_leaf:
+            memo[i] = node.attr
+            continue
+        memo[i] = _rebuild(node, [memo[a] for a in node.args])
+    return memo[root]
+
+
+def _rebuild(node: Node, args: list[sp.Basic]) -> sp.Basic:
+    op = node.op
+    if node.shape:
+        return rebuild_matrix(node, args)
+    if op is sp.Piecewise:
+        pairs = list(zip(args[0::2], args[1::2]))
+        if any(c.has(sp.Piecewise) for _, c in pairs):
+            # SymPy would rewrite such a condition (y >= Piecewise((x, x < 10)))
+            # to ITE, which needs a default branch; keep it as it is instead
+            return sp.Basic.__new__(sp.Piecewise, *(sp.Basic.__new__(ExprCondPair, e, c)
+                                                    for e, c in pairs))
+        return sp.Piecewise(*pairs)
+    rebuild = getattr(op, "_symgrad_rebuild", None)
+    if rebuild is not None:
+        return rebuild(node, args)
+    if node.attr is not None:
+        return op(*args, node.attr)
+    return op(*args)

@@ -34,7 +34,7 @@ from typing import Any
 
 import sympy as sp
 
-from .functions import elu, leaky_relu, relu, sigmoid, softplus
+from ..ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 
 __all__ = ["CONSTANTS", "FUNCTIONS", "ParseError", "parse", "parse_list"]
 
@@ -115,7 +115,7 @@ def parse(text: str) -> sp.Expr:
     >>> parse("__import__('os').system('echo hi')")
     Traceback (most recent call last):
       ...
-    symgrad.parse.ParseError: only calls of known functions are allowed, not __import__('os').system ...
+    symgrad.frontend.parse.ParseError: only calls of known functions are allowed, not __import__('os').system ...
     """
     tree = _syntax(text)
     if isinstance(tree.body, ast.Tuple):

@@ -3,7 +3,7 @@
 Each class is an ordinary SymPy ``Function``: it prints, differentiates with
 ``sympy.diff`` (through ``fdiff``), rewrites to elementary functions and
 evaluates numerically with mpmath.  symgrad's own reverse pass does not use
-``fdiff``; it has vector-Jacobian rules in :mod:`symgrad.rules` that reuse the
+``fdiff``; it has vector-Jacobian rules in :mod:`symgrad.autodiff.rules` that reuse the
 forward value, as the lecture notes do (sigma' = sigma (1 - sigma)).
 
 Examples
@@ -23,7 +23,7 @@ from __future__ import annotations
 import sympy as sp
 from mpmath.libmp import prec_to_dps
 
-from ._checks import sympy_arg
+from .._checks import sympy_arg
 
 __all__ = ["sigmoid", "relu", "softplus", "leaky_relu", "elu", "ACTIVATIONS"]
 
