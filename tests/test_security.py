@@ -73,3 +73,14 @@ def test_numbers_and_sympy_objects_still_work():
     e = sg.leaky_relu(x, sp.Rational(1, 5))
     assert e.func(*e.args) == e and e.subs(x, 2) == 2
     assert sp.diff(sg.elu(x, 2), x).subs(x, -1) == 2 * sp.exp(-1)
+
+
+@pytest.mark.parametrize("call", [
+    lambda text: __import__("symgrad.frontend.lower", fromlist=["lower"]).lower([text]),
+    lambda text: __import__("symgrad.ir.graph", fromlist=["Graph"]).Graph().const(text),
+], ids=["lower", "Graph.const"])
+def test_internal_entry_points_refuse_text(call, tmp_path):
+    marker = tmp_path / "ran"
+    with pytest.raises(TypeError, match="text is never evaluated"):
+        call(f"__import__('pathlib').Path({str(marker)!r}).touch() or 1")
+    assert not marker.exists()

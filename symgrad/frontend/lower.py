@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from .._checks import sympy_arg
 from ..errors import UnsupportedExpressionError
 from ..ir.functions import ACTIVATIONS
 from ..ir.graph import BOOLEAN_OPS, Graph
@@ -130,7 +131,7 @@ def lower(exprs: Iterable[sp.Basic], G: Graph | None = None,
     memo = {} if memo is None else memo
     roots = []
     for root in exprs:
-        root = sp.sympify(root)
+        root = sympy_arg(root, "expression", "lower")
         stack: list[tuple[sp.Basic, bool]] = [(root, False)]
         while stack:
             expr, ready = stack.pop()

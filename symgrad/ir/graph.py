@@ -24,6 +24,7 @@ from typing import Any, Sequence
 
 import sympy as sp
 
+from .._checks import sympy_arg
 from .functions import sigmoid
 from .arrays import BroadcastTo, ReduceSum, Sum
 from .gates import gated_add, gated_mul
@@ -111,7 +112,7 @@ class Graph:
         return self.const(obj)
 
     def const(self, value: Any) -> int:
-        value = sp.sympify(value)
+        value = sympy_arg(value, "value", "Graph.const")
         if not (value.is_Number or value.is_NumberSymbol):
             raise TypeError(f"not a numeric constant: {value!r}")
         return self.intern(sp.Number, (), value, ())
