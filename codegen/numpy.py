@@ -345,7 +345,16 @@ def compile_source(source: str, name: str, tag: str) -> Any:
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     namespace: dict[str, Any] = {}
     exec(compile(source, filename, "exec"), namespace)
-    return namespace[name]
+    function = namespace[name]
+
+    def kernel(*args: Any) -> Any:
+        # IEEE arithmetic without warnings, as the llvm backend (and torch) compute:
+        # np.where evaluates both branches, and the sqrt(-1) or log(0) of the branch
+        # it discards must not warn about a result nobody sees
+        with np.errstate(all="ignore"):
+            return function(*args)
+    kernel.__wrapped__ = function
+    return kernel
 
 
 def _call_scalar(fn: CompiledFunction, arrays: list[np.ndarray]) -> list[Any]:

@@ -175,3 +175,14 @@ def test_untaken_branch_never_leaks(case, backend):
         return
     _, (got,) = run(expr, [x], backend, x=v)
     assert got == pytest.approx(expected, rel=1e-12, abs=1e-12), f"{expr} at x={v}"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_untaken_branch_does_not_warn(backend):
+    """np.where computes both branches; what it discards must not warn (llvm never does)."""
+    f = P((sp.sqrt(x), x > 0), (sp.log(x + 1), True))
+    fn = sg.compile(f, [x], backend=backend)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        value, (d,) = fn(x=np.array([-1.0, 4.0]))
+    assert value[0] == -np.inf and value[1] == 2.0 and d[1] == 0.25
