@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+import mpmath
 import sympy as sp
 
 from .api import as_wrt, grad
@@ -80,12 +81,32 @@ class CheckResult:
     def __str__(self) -> str:
         if self.ok:
             return f"ok ({self.method}, {self.points} points)" if self.points else f"ok ({self.method})"
-        at = ", ".join(f"{k}={v}" for k, v in self.counterexample.items())
+        at = ", ".join(f"{k}={_show(v)}" for k, v in self.counterexample.items())
         lines = [f"NOT EQUAL ({self.method}) at {at}:"]
         for w in self.wrong:
-            lines.append(f"  d/d{w}: hand gives {self.hand_value[w]}, "
-                         f"the derivative is {self.true_value[w]}")
+            lines.append(f"  d/d{w}: hand gives {_show(self.hand_value[w])}, "
+                         f"the derivative is {_show(self.true_value[w])}")
         return "\n".join(lines)
+
+
+#: exact rationals longer than this (in bits, numerator and denominator together) print rounded
+_SHOW_BITS = 200
+
+
+def _show(v: Any) -> str:
+    """A value for a report: huge exact rationals (``(x/7 + 3)**10000`` at a point) as
+    17 significant digits and their length, never as thousands of digits (which Python
+    refuses to print past 4300).
+
+    >>> _show(sp.Rational(1, 3)), _show(sp.Integer(3)**1000)
+    ('1/3', '1.3220708194808066e+477 (exact: a rational of 478 digits)')
+    """
+    if isinstance(v, sp.Rational) and v.p.bit_length() + v.q.bit_length() > _SHOW_BITS:
+        digits = int((v.p.bit_length() + v.q.bit_length()) * 0.30103) + 1
+        with mpmath.workdps(20):   # from the integers' bits: str() of them is what fails
+            approx = mpmath.nstr(mpmath.mpf(v.p) / v.q, 17)
+        return f"{approx} (exact: a rational of {digits} digits)"
+    return str(v)
 
 
 def check(hand: Any, f: Any, wrt: Any, *, points: int = 6, seed: int = 0) -> CheckResult:

@@ -101,3 +101,14 @@ def test_result_prints_the_verdict():
     text = str(res)
     assert "NOT EQUAL" in text and "hand gives" in text
     assert str(sg.check(2 * x, x ** 2, x)).startswith("ok")
+
+
+def test_a_counterexample_with_a_huge_exact_value_prints():
+    """(x + 3)**10000 at x = 0 has a derivative of 4775 digits, more than Python prints."""
+    import mpmath
+    x = sp.Symbol("x")
+    res = sg.check(0, (x + 3) ** 10000, x)
+    assert not res.ok and res.counterexample == {x: 0}
+    text = str(res)
+    exponent = int(mpmath.floor(mpmath.log10(mpmath.mpf(10000) * mpmath.mpf(3) ** 9999)))
+    assert f"e+{exponent} (exact: a rational of" in text
