@@ -7,6 +7,7 @@ import sys
 
 import numpy as np
 import pytest
+import sympy as sp
 
 import symgrad as sg
 from symgrad import losses, nn
@@ -175,3 +176,13 @@ def test_num_threads_and_work_govern_the_blas(monkeypatch, blas_name):
         during.clear()
         if blas_name == "numpy":
             assert _blas_threads(blas_name) == before
+
+
+def test_bad_num_threads_set_after_compiling_is_named_at_call_time(monkeypatch):
+    """The scalar kernels read the variable per call (big batches run in chunks): a bad
+    value set after compiling is refused naming the variable, not as int()'s error."""
+    x = sp.Symbol("x")
+    fn = sg.compile(sp.sin(x) * x, [x], backend="llvm")
+    monkeypatch.setenv("SYMGRAD_NUM_THREADS", "abc")
+    with pytest.raises(ValueError, match="SYMGRAD_NUM_THREADS='abc'"):
+        fn(x=np.ones(200_000))

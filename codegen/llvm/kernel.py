@@ -38,6 +38,7 @@ import numpy as np
 
 from symgrad.ir.program import Program
 
+from ..threads import max_threads
 from . import cache
 from .emit import KERNEL, emit_module
 from .jit import FULL, QUICK, JITLibrary, OptLevel, host_target
@@ -62,17 +63,6 @@ QUICK_OPS = 10_000
 _REFCOUNTS = sys.implementation.name == "cpython"
 
 _KERNEL_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_void_p, ctypes.c_void_p)
-
-
-def max_threads() -> int:
-    """Cores this process may run on (``SYMGRAD_NUM_THREADS`` overrides)."""
-    env = os.environ.get("SYMGRAD_NUM_THREADS")
-    if env:
-        return max(1, int(env))
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def opt_level(program: Program) -> OptLevel:
