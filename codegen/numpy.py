@@ -28,25 +28,25 @@ from typing import Any, Sequence
 import numpy as np
 import sympy as sp
 
-from symgrad.ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 from symgrad.ir.graph import BOOLEAN_OPS, COMPARISONS
+from symgrad.ir.ops import REGISTRY
 from symgrad.ir.program import Program, fresh, identifiers
 
 from .callable import CompiledFunction, as_dtype
 
 __all__ = ["build", "NumPyPrinter", "FUNCTIONS", "HELPERS"]
 
-#: op -> NumPy callable name
-FUNCTIONS = {
-    sp.exp: "np.exp", sp.log: "np.log", sp.sin: "np.sin", sp.cos: "np.cos",
-    sp.tan: "np.tan", sp.tanh: "np.tanh", sp.sinh: "np.sinh", sp.cosh: "np.cosh",
-    sp.asin: "np.arcsin", sp.acos: "np.arccos", sp.atan: "np.arctan",
-    sp.Abs: "np.abs", sp.sign: "np.sign", sp.floor: "np.floor", sp.ceiling: "np.ceil",
-    sp.Max: "np.maximum", sp.Min: "np.minimum", sp.Heaviside: "np.heaviside",
-    sp.And: "np.logical_and", sp.Or: "np.logical_or", sp.Not: "np.logical_not",
-    sigmoid: "sigmoid", relu: "relu", softplus: "softplus",
-    leaky_relu: "leaky_relu", elu: "elu",
-}
+#: op -> NumPy callable name: the ``numpy`` spelling of every declared op (symgrad.ir.ops)
+FUNCTIONS = {op: d.numpy for op, d in REGISTRY.items() if d.numpy}
+
+
+def _scipy(name: str, scipy_name: str) -> str:
+    """A helper that is scipy.special's function; scipy is optional, so say what needs it."""
+    alias = "" if name == scipy_name else f" as {name}"
+    return (f"try:\n    from scipy.special import {scipy_name}{alias}\n"
+            f"except ImportError:\n    raise ImportError('the numpy backend computes {name} with "
+            f"scipy.special.{scipy_name}, and scipy is not installed') from None")
+
 
 #: helper name -> its definition (stable formulations; one exp each)
 HELPERS = {
@@ -65,8 +65,36 @@ HELPERS = {
         raise ValueError(f"argument {name!r}: class labels must be integers in 0..{k - 1}, "
                          f"got {labels[~ok][0]}")
     return (labels == np.arange(k)).astype(labels.dtype)''',
+    "fold_windows": '''def fold_windows(g, kernel, stride, spatial):
+    # the adjoint of strided windows: each kernel offset adds its slice back
+    k = len(kernel)
+    lead, out_sizes = g.shape[:g.ndim - 2*k], g.shape[g.ndim - 2*k:g.ndim - k]
+    out = np.zeros(lead + tuple(spatial), dtype=g.dtype)
+    for offset in np.ndindex(*kernel):
+        index = tuple(slice(o, o + s*(n - 1) + 1, s) for o, s, n in zip(offset, stride, out_sizes))
+        out[(Ellipsis,) + index] += g[(Ellipsis,) + offset]
+    return out''',
     "elu": '''def elu(x, alpha):
     return np.where(x > 0, x, alpha*np.expm1(np.minimum(x, 0)))''',
+    "sec": '''def sec(x):
+    return 1/np.cos(x)''',
+    "csc": '''def csc(x):
+    return 1/np.sin(x)''',
+    "cot": '''def cot(x):
+    return 1/np.tan(x)''',
+    "sech": '''def sech(x):
+    return 1/np.cosh(x)''',
+    "csch": '''def csch(x):
+    return 1/np.sinh(x)''',
+    "coth": '''def coth(x):
+    return 1/np.tanh(x)''',
+    # NumPy has no error or gamma functions; scipy.special has them (real inputs:
+    # loggamma is NaN below 0, where SymPy's is complex)
+    "erf": _scipy("erf", "erf"),
+    "erfc": _scipy("erfc", "erfc"),
+    "tgamma": _scipy("tgamma", "gamma"),
+    "loggamma": _scipy("loggamma", "loggamma"),
+    "polygamma": _scipy("polygamma", "polygamma"),
 }
 
 #: ops in FUNCTIONS that are NumPy ufuncs, so they can write into a buffer (``out=``)
@@ -158,7 +186,7 @@ class NumPyPrinter:
         for i in inline:
             for a in p.nodes[i].args:
                 last[a] = max(last[a], last[i])
-        views = {"Transpose", "BroadcastTo"}
+        views = {"Transpose", "BroadcastTo", "Permute", "Reshape", "Shrink", "Windows"}
         # a view keeps its source's buffer alive for as long as the view is read
         for i in range(len(p.nodes) - 1, -1, -1):
             if p.nodes[i].op.__name__ in views:
@@ -302,9 +330,18 @@ class NumPyPrinter:
         return f"{base}**{e}" if not e.startswith("-") else f"{base}**({e})"
 
     # -- matrix operations ------------------------------------------------------
+    def _dim(self, d) -> str:
+        """A dimension as Python: an int, a dimension's identifier, or an
+        expression in them (``16*N`` after a reshape)."""
+        if isinstance(d, int):
+            return str(d)
+        if isinstance(d, sp.Symbol):
+            return self.ids[str(d)]
+        return str(d.xreplace({s: sp.Symbol(self.ids[str(s)]) for s in d.free_symbols}))
+
     def _shape(self, shape) -> str:
-        return "(" + ", ".join(str(d) if isinstance(d, int) else self.ids[str(d)]
-                               for d in shape) + ")"
+        parts = [self._dim(d) for d in shape]
+        return f"({parts[0]},)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
 
     def _print_MatMul(self, node, args):
         return f"{args[0]} @ {args[1]}"
@@ -316,10 +353,46 @@ class NumPyPrinter:
         return f"{args[0]}.sum()"
 
     def _print_ReduceSum(self, node, args):
-        return f"{args[0]}.sum(axis={node.attr}, keepdims=True)"
+        axes, keepdims = node.attr
+        return f"{args[0]}.sum(axis={_axes(axes)}, keepdims={keepdims})"
 
     def _print_RowMax(self, node, args):
         return f"{args[0]}.max(axis=1, keepdims=True)"
+
+    # -- n-D arrays (symgrad.ir.movement) ----------------------------------------
+    def _print_ReduceMax(self, node, args):
+        axes, keepdims = node.attr
+        return f"{args[0]}.max(axis={_axes(axes)}, keepdims={keepdims})"
+
+    def _print_Permute(self, node, args):
+        return f"{args[0]}.transpose({node.attr})"
+
+    def _print_Reshape(self, node, args):
+        return f"{args[0]}.reshape({self._shape(node.shape)})"
+
+    def _print_Pad(self, node, args):
+        return f"np.pad({args[0]}, {node.attr})"
+
+    def _print_Shrink(self, node, args):
+        index = ", ".join(f"{lo}:{-hi if hi else ''}" for lo, hi in node.attr)
+        return f"{args[0]}[{index}]"
+
+    def _print_Windows(self, node, args):
+        kernel, stride = node.attr
+        k = len(kernel)
+        axes = tuple(range(-k, 0))
+        view = f"np.lib.stride_tricks.sliding_window_view({args[0]}, {kernel}, axis={axes})"
+        if all(s == 1 for s in stride):
+            return view
+        # the windows start every stride entries on the windowed axes
+        return view + "[" + "..., " + ", ".join(f"::{s}" for s in stride) + ", " + \
+            ", ".join(":" for _ in kernel) + "]"
+
+    def _print_FoldWindows(self, node, args):
+        if "fold_windows" not in self.helpers:
+            self.helpers.append("fold_windows")
+        kernel, stride, spatial = node.attr
+        return f"fold_windows({args[0]}, {kernel}, {stride}, {spatial})"
 
     def _print_BroadcastTo(self, node, args):
         return f"np.broadcast_to({args[0]}, {self._shape(node.shape)})"
@@ -337,6 +410,10 @@ class NumPyPrinter:
         for expr, cond in reversed(pairs[:-1]):
             out = f"np.where({cond}, {expr}, {out})"
         return out
+
+
+def _axes(axes: tuple[int, ...]) -> str:
+    return str(axes[0]) if len(axes) == 1 else str(axes)
 
 
 def compile_source(source: str, name: str, tag: str) -> Any:

@@ -2,8 +2,9 @@
 
 Each ``MatrixSymbol`` argument must have its declared shape; a symbolic
 dimension such as the batch size ``N`` is fixed by the first argument that
-has it and must agree everywhere else.  A 1-D array is accepted for a row or
-column parameter (a bias of shape ``(1, n)`` may be passed as ``(n,)``) and
+has it and must agree everywhere else.  Arrays may have any rank.  A 1-D
+array is accepted for a parameter with one axis longer than 1 (a bias of
+shape ``(1, n)`` may be passed as ``(n,)``, a per-channel ``(C, 1, 1)`` as ``(C,)``) and
 its gradient comes back in the shape it was passed.  Shared by the backends.
 """
 from __future__ import annotations
@@ -49,11 +50,13 @@ class TensorSignature:
         for name in self.args:
             want = self.shapes[name]
             axes = tuple(d if isinstance(d, int) else str(d) for d in want)
-            flat = tuple(-1 if d != 1 else 1 for d in want) if 1 in want else None
+            # a row, column or per-channel parameter ((1, n), (C, 1, 1)) may come as 1-D
+            flat = tuple(-1 if d != 1 else 1 for d in want) \
+                if 1 in want and sum(d != 1 for d in want) == 1 else None
             self._plan.append((name, want, axes, flat))
 
     def check(self, arrays: list[np.ndarray]) -> tuple[list[np.ndarray], dict[str, tuple]]:
-        """Arrays reshaped to their declared 2-D shapes; raises on any mismatch."""
+        """Arrays reshaped to their declared shapes (any rank); raises on any mismatch."""
         bound: dict[str, tuple[int, str]] = {}
         out, passed = [], {}
         for (name, want, axes, flat), a in zip(self._plan, arrays):
@@ -65,9 +68,9 @@ class TensorSignature:
                 continue
             if a.ndim == 1 and flat is not None:
                 a = a.reshape(flat)
-            if a.ndim != 2:
+            if a.ndim != len(want):
                 raise ValueError(f"argument {name!r} has shape {a.shape}; expected "
-                                 f"{_show(want)} (a 2-D array)")
+                                 f"{_show(want)} (a {len(want)}-D array)")
             for d, n in zip(axes, a.shape):
                 if d.__class__ is int:
                     if d != n:

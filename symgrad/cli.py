@@ -33,7 +33,7 @@ from collections.abc import Sequence
 import numpy as np
 import sympy as sp
 
-from .frontend.parse import parse, parse_list
+from .frontend.parse import FUNCTIONS, parse, parse_list
 
 __all__ = ["main"]
 
@@ -102,8 +102,7 @@ def _version() -> str:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="symgrad", description=(
         "Symbolic reverse-mode gradients of expressions. Expressions use + - * / ** ^, "
-        "numbers, names, pi, E and exp log sin cos tan tanh sinh cosh asin acos atan sqrt "
-        "Abs Max Min Heaviside sigmoid relu softplus leaky_relu elu Piecewise. "
+        "numbers, names, pi, E and the functions " + " ".join(FUNCTIONS) + " Piecewise. "
         "E is Euler's number; e is a variable like any other name (write exp(x), not e^x). "
         "An expression may start with '-'."), epilog=(
         "exit status: 0 ok, 1 check found the gradient wrong, 2 bad input, "

@@ -7,15 +7,17 @@ not go through symgrad's rules or the activations' own ``fdiff``.
 from __future__ import annotations
 
 import sympy as sp
+from sympy.codegen.cfunctions import Cbrt
 
 from symgrad.ir.functions import ACTIVATIONS
 
 
 def elementary(expr: sp.Basic) -> sp.Basic:
-    """``expr`` with every symgrad activation replaced by its elementary formula."""
+    """``expr`` with every symgrad activation (and SymPy's ``Cbrt``) replaced by its elementary formula."""
     for cls in ACTIVATIONS:
         expr = expr.replace(cls, lambda *args, cls=cls: cls._elementary(*args))
-    return expr
+    # SymPy's Cbrt node does not evaluate numerically; the real cube root does
+    return expr.replace(Cbrt, lambda a: sp.real_root(a, 3))
 
 
 def reference_grad(expr: sp.Basic, wrt) -> list[sp.Basic]:

@@ -41,9 +41,10 @@ import sympy as sp
 
 from symgrad.ir.program import Program
 from symgrad.ir.arrays import ReduceSum, RowMax, Sum
+from symgrad.ir.movement import ND_OPS
 
 __all__ = ["Stage", "Region", "Step", "Schedule", "schedule", "share_buffers",
-           "is_row_reduction", "is_late"]
+           "is_row_reduction", "is_column_sum", "is_late", "check_supported"]
 
 
 @dataclass(eq=False)
@@ -86,13 +87,44 @@ class Schedule:
     space: dict[int, tuple]        # region node -> (rows, cols) it iterates over
 
 
+#: the ``attr`` of a row sum and of a column sum (one axis, kept)
+_ROW_SUM, _COLUMN_SUM = ((1,), True), ((0,), True)
+
+
 def is_row_reduction(node) -> bool:
-    return node.op is RowMax or (node.op is ReduceSum and node.attr == 1)
+    return node.op is RowMax or (node.op is ReduceSum and node.attr == _ROW_SUM)
+
+
+def is_column_sum(node) -> bool:
+    return node.op is ReduceSum and node.attr == _COLUMN_SUM
 
 
 def is_late(node) -> bool:
     """Results that exist only after their region: sums across rows."""
-    return node.op is Sum or (node.op is ReduceSum and node.attr == 0)
+    return node.op is Sum or is_column_sum(node)
+
+
+def check_supported(p: Program) -> None:
+    """Refuse, naming the op and its shape, what the loop nests cannot run yet:
+    arrays of rank other than 0 and 2, and the n-D ops (:mod:`symgrad.ir.movement`)."""
+    for n in p.nodes:
+        if not n.args:
+            if n.shape and len(n.shape) != 2:
+                raise NotImplementedError(
+                    f"the llvm backend handles 2-D tensors only: input {n.attr} has shape "
+                    f"{n.shape}; use backend='numpy' for n-D programs")
+            continue
+        name = getattr(n.op, "__name__", str(n.op))
+        if n.op in ND_OPS or (n.op is ReduceSum and n.attr not in (_ROW_SUM, _COLUMN_SUM)):
+            raise NotImplementedError(
+                f"the llvm backend does not implement {name} (attr {n.attr}, shape {n.shape}) "
+                f"yet; use backend='numpy' for n-D programs")
+        for s in [n.shape] + [p.nodes[a].shape for a in n.args]:
+            if s != () and len(s) != 2:
+                raise NotImplementedError(
+                    f"the llvm backend handles 2-D tensors only: {name} of shape {n.shape} "
+                    f"(arguments {[p.nodes[a].shape for a in n.args]}); use backend='numpy' "
+                    f"for n-D programs")
 
 
 
@@ -101,6 +133,7 @@ def _same(a, b) -> bool:
 
 
 def _classify(p: Program) -> list[str]:
+    check_supported(p)
     users: list[list[int]] = [[] for _ in p.nodes]
     for i, n in enumerate(p.nodes):
         for a in n.args:
@@ -118,9 +151,6 @@ def _classify(p: Program) -> list[str]:
         elif n.shape == () and n.op is not Sum:
             kind.append("scalar")
         else:
-            for s in [n.shape] + [p.nodes[a].shape for a in n.args]:
-                if s != () and len(s) != 2:
-                    raise NotImplementedError(f"the llvm backend handles 2-D tensors only: {n}")
             kind.append("region")
     return kind
 
@@ -218,7 +248,7 @@ def _materialized(p: Program, kind, step_of, stage_of) -> set[int]:
     """Nodes some reader cannot get as an SSA value (see the module docstring)."""
     mat = {i for _, i in p.outputs if p.nodes[i].args}
     for i, n in enumerate(p.nodes):
-        if kind[i] == "gemm" or (kind[i] == "region" and n.op is ReduceSum and n.attr == 0):
+        if kind[i] == "gemm" or (kind[i] == "region" and is_column_sum(n)):
             mat.add(i)
     for u, n in enumerate(p.nodes):
         for a in n.args:

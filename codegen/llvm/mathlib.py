@@ -17,7 +17,7 @@ from typing import Callable
 
 from llvmlite import ir
 
-__all__ = ["IntrinsicMath", "VectorMath", "default_math", "UNARY"]
+__all__ = ["IntrinsicMath", "VectorMath", "default_math", "UNARY", "BINARY"]
 
 #: function name -> LLVM intrinsic base name, or None for a libm call
 UNARY: dict[str, str | None] = {
@@ -26,7 +26,14 @@ UNARY: dict[str, str | None] = {
     "asin": "llvm.asin", "acos": "llvm.acos", "atan": "llvm.atan",
     "sqrt": "llvm.sqrt", "fabs": "llvm.fabs", "floor": "llvm.floor", "ceil": "llvm.ceil",
     "log1p": None, "expm1": None,
+    "exp2": "llvm.exp2", "log2": "llvm.log2", "log10": "llvm.log10",
+    # libm only (one call per element): the ops whose OpDef.llvm names them
+    "asinh": None, "acosh": None, "atanh": None, "cbrt": None, "erf": None, "erfc": None,
+    "tgamma": None, "lgamma": None,
 }
+
+#: two-argument functions -> LLVM intrinsic base name, or None for a libm call
+BINARY: dict[str, str | None] = {"pow": "llvm.pow", "atan2": None, "hypot": None}
 
 
 def _suffix(t: ir.Type) -> str:
@@ -63,7 +70,7 @@ class IntrinsicMath:
 
     def call(self, builder: ir.IRBuilder, name: str, *xs: ir.Value) -> ir.Value:
         t = xs[0].type
-        base = UNARY.get(name, f"llvm.{name}")
+        base = UNARY[name] if name in UNARY else BINARY.get(name, f"llvm.{name}")
         if base is None:  # libm: log1p / log1pf
             fname = name if isinstance(t, ir.DoubleType) else name + "f"
         else:

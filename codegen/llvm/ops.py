@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 import sympy as sp
 from llvmlite import ir
+from sympy.codegen.numpy_nodes import logaddexp
 
 from symgrad.ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 from symgrad.ir.graph import COMPARISONS, Node
+from symgrad.ir.ops import REGISTRY, OpDef
 
 if TYPE_CHECKING:
     from .emit import KernelEmitter
@@ -122,8 +124,23 @@ def _pow(e: KernelEmitter, node, xs):
 
 
 # -- elementary functions ------------------------------------------------------------------
-def _unary(name: str) -> Emit:
-    return lambda e, node, xs: getattr(e.math, name)(e.b, xs[0])
+def _math(name: str) -> Emit:
+    return lambda e, node, xs: e.math.call(e.b, name, *xs)
+
+
+def _refuse(d: OpDef) -> Emit:
+    def refuse(e, node, xs):
+        raise NotImplementedError(f"the llvm backend does not compile {d.name}: {d.why}; "
+                                  f"use backend='numpy'")
+    return refuse
+
+
+# the declared math-library spellings (OpDef.llvm) and refusals; the rest are below
+for _d in REGISTRY.values():
+    if _d.llvm is not None:
+        EMIT[_d.cls] = _math(_d.llvm)
+    elif "llvm" in _d.refused:
+        EMIT[_d.cls] = _refuse(_d)
 
 
 def _trig(name: str) -> Emit:
@@ -133,10 +150,31 @@ def _trig(name: str) -> Emit:
 for _op, _name in [(sp.sin, "sin"), (sp.cos, "cos"), (sp.tan, "tan")]:
     EMIT[_op] = _trig(_name)
 
-for _op, _name in [(sp.exp, "exp"), (sp.log, "log"), (sp.tanh, "tanh"), (sp.sinh, "sinh"), (sp.cosh, "cosh"),
-                   (sp.asin, "asin"), (sp.acos, "acos"), (sp.atan, "atan"), (sp.Abs, "fabs"),
-                   (sp.floor, "floor"), (sp.ceiling, "ceil")]:
-    EMIT[_op] = _unary(_name)
+
+def _reciprocal(of: Emit) -> Emit:
+    return lambda e, node, xs: e.b.fdiv(e.const(1.0), of(e, node, xs))
+
+
+# sec = 1/cos and so on, as the NumPy helpers compute them
+for _op, _of in [(sp.sec, _trig("cos")), (sp.csc, _trig("sin")), (sp.cot, _trig("tan")),
+                 (sp.sech, _math("cosh")), (sp.csch, _math("sinh")), (sp.coth, _math("tanh"))]:
+    EMIT[_op] = _reciprocal(_of)
+
+
+@defemit(logaddexp)
+def _logaddexp(e: KernelEmitter, node, xs):
+    # np.logaddexp: max + log1p(exp(-|a - b|)), and a + log 2 where a == b (also both -inf)
+    a, b = xs
+    tail = e.math.log1p(e.b, e.math.exp(e.b, e.b.fneg(e.math.fabs(e.b, e.b.fsub(a, b)))))
+    spread = e.b.fadd(e.fmax(a, b), tail)
+    return e.select(e.b.fcmp_ordered("==", a, b), e.b.fadd(a, e.const(np.log(2.0))), spread)
+
+
+@defemit(sp.loggamma)
+def _loggamma(e: KernelEmitter, node, xs):
+    # libm's lgamma is log|gamma|; SymPy's loggamma is complex below 0: NaN, as scipy's
+    x = xs[0]
+    return e.select(e.b.fcmp_ordered("<", x, e.const(0)), e.const(np.nan), e.math.call(e.b, "lgamma", x))
 
 
 @defemit(sp.sign)

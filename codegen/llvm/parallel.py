@@ -17,9 +17,9 @@ from __future__ import annotations
 from llvmlite import ir
 
 from symgrad.ir.program import identifier
-from symgrad.ir.arrays import ReduceSum, Sum
+from symgrad.ir.arrays import Sum
 
-from .fusion import Region
+from .fusion import Region, is_column_sum
 from .ops import I1, I64, PTR
 
 __all__ = ["ParallelRegions", "OMP_TYPES", "MAX_CHUNKS", "CHUNK_WORK", "MAX_SCRATCH"]
@@ -48,7 +48,7 @@ class ParallelRegions:
         size = 0
         for i in region.nodes():
             node = self.program.nodes[i]
-            if node.op is ReduceSum and node.attr == 0:
+            if is_column_sum(node):
                 cols = node.shape[1]
                 if not isinstance(cols, int):
                     return None
@@ -247,7 +247,7 @@ class _Frame:
         self.sum_nodes = [i for i in region.nodes() if p.nodes[i].op is Sum]
         self.col_sums, self.scratch = [], 0      # (node, offset in a scratch row), row length
         for i in region.nodes():
-            if p.nodes[i].op is ReduceSum and p.nodes[i].attr == 0:
+            if is_column_sum(p.nodes[i]):
                 self.col_sums.append((i, self.scratch))
                 self.scratch += p.nodes[i].shape[1]
         self.type = ir.LiteralStructType([PTR, PTR, I64, I64, PTR, ir.ArrayType(em.fp, max(1, len(self.captured))),

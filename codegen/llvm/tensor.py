@@ -48,7 +48,8 @@ from symgrad.ir.program import Program, identifier
 from symgrad.ir.arrays import BroadcastTo, OneHot, ReduceSum, RowMax, Sum
 
 from .emit import EMIT, I1, I64, KERNEL, PTR, KernelEmitter, fp_type
-from .fusion import Region, Schedule, Stage, is_row_reduction, schedule, share_buffers
+from .fusion import (Region, Schedule, Stage, is_column_sum, is_row_reduction, schedule,
+                     share_buffers)
 from .mathlib import default_math
 from .parallel import OMP_TYPES, ParallelRegions
 
@@ -390,7 +391,7 @@ class TensorEmitter(ParallelRegions, KernelEmitter):
         sums = {}
         for i in region.nodes():
             node = p.nodes[i]
-            if node.op is ReduceSum and node.attr == 0:
+            if is_column_sum(node):
                 self._zero(i)
             elif node.op is Sum:
                 sums[i] = self.allocas.alloca(self.fp, name=f"{self.names[i]}.acc")

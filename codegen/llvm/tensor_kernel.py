@@ -48,6 +48,7 @@ from ..threads import team_size
 from .blas import openmp_functions, thread_setter
 from .blas_choice import gemm_address
 from .emit import KERNEL
+from .fusion import check_supported
 from .jit import JITLibrary, host_target
 from .kernel import _cache_enabled
 from .mathlib import default_math
@@ -331,6 +332,7 @@ def build_tensor(program: Program, dtype: np.dtype, wrt: Sequence[str]) -> Compi
     >>> float(value), grads["b1"].tolist()
     (9.0, [3.0, 3.0])
     """
+    check_supported(program)
     kernel = TensorKernel(program, dtype)
     return CompiledFunction(program, kernel, kernel.source, np.dtype(dtype), wrt, "llvm",
                             kernel.signature.call, args=kernel.signature.args)

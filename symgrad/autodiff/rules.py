@@ -26,7 +26,10 @@ from __future__ import annotations
 from typing import Callable, Optional, Sequence
 
 import sympy as sp
+from sympy.codegen.cfunctions import Cbrt, exp2, expm1, hypot, log1p, log2, log10
+from sympy.codegen.numpy_nodes import logaddexp
 
+from ..errors import NoDerivativeRuleError
 from ..ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 from ..ir.gates import gate, gated_mul, logic_and, logic_not, logic_or
 from ..ir.graph import Value
@@ -68,9 +71,17 @@ def _compare(op: type, a: Value, b: Value | int) -> Value:
     return Value(a.G, a.G.apply(op, a.i, a._id(b)))
 
 
-def _call(op: type, *xs: Value) -> Value:
-    G = xs[0].G
-    return Value(G, G.apply(op, *(x.i for x in xs)))
+def _call(op: type, *xs: Value | int) -> Value:
+    G = next(x.G for x in xs if isinstance(x, Value))
+    return Value(G, G.apply(op, *(x.i if isinstance(x, Value) else G.const(x) for x in xs)))
+
+
+def _digits(c: sp.Expr) -> sp.Float:
+    """A constant such as log(2) as a 40-digit Float (graph constants are numbers)."""
+    return sp.Float(c.evalf(40), 40)
+
+
+LN2, LN10, TWO_OVER_SQRT_PI = _digits(sp.log(2)), _digits(sp.log(10)), _digits(2 / sp.sqrt(sp.pi))
 
 
 # -- arithmetic ---------------------------------------------------------------
@@ -163,6 +174,128 @@ def _asin(g, ans, x):
 @defvjp(sp.acos)
 def _acos(g, ans, x):
     return (-g / (1 - x * x) ** sp.S.Half,)
+
+
+@defvjp(expm1)
+def _expm1(g, ans, x):
+    return (g * (ans + 1),)
+
+
+@defvjp(log1p)
+def _log1p(g, ans, x):
+    return (g / (1 + x),)
+
+
+@defvjp(exp2)
+def _exp2(g, ans, x):
+    return (g * ans * LN2,)
+
+
+@defvjp(log2)
+def _log2(g, ans, x):
+    return (g / (x * LN2),)
+
+
+@defvjp(log10)
+def _log10(g, ans, x):
+    return (g / (x * LN10),)
+
+
+@defvjp(logaddexp)
+def _logaddexp(g, ans, a, b):
+    # the softmax weights of the two terms, from the forward value
+    return g * _call(sp.exp, a - ans), g * _call(sp.exp, b - ans)
+
+
+@defvjp(Cbrt)
+def _cbrt(g, ans, x):
+    return (g / (3 * ans * ans),)
+
+
+@defvjp(hypot)
+def _hypot(g, ans, x, y):
+    return g * x / ans, g * y / ans
+
+
+@defvjp(sp.atan2)
+def _atan2(g, ans, y, x):
+    r2 = x * x + y * y
+    return g * x / r2, -g * y / r2
+
+
+@defvjp(sp.sec)
+def _sec(g, ans, x):
+    return (g * ans * _call(sp.tan, x),)
+
+
+@defvjp(sp.csc)
+def _csc(g, ans, x):
+    return (-g * ans * _call(sp.cot, x),)
+
+
+@defvjp(sp.cot)
+def _cot(g, ans, x):
+    return (-g * (1 + ans * ans),)
+
+
+@defvjp(sp.sech)
+def _sech(g, ans, x):
+    return (-g * ans * _call(sp.tanh, x),)
+
+
+@defvjp(sp.csch)
+def _csch(g, ans, x):
+    return (-g * ans * _call(sp.coth, x),)
+
+
+@defvjp(sp.coth)
+def _coth(g, ans, x):
+    # -csch^2, not 1 - coth^2: that cancels to 0 where coth rounds to 1
+    return (-g * _call(sp.csch, x) ** 2,)
+
+
+@defvjp(sp.asinh)
+def _asinh(g, ans, x):
+    return (g / _call(hypot, x, 1),)        # sqrt(x^2 + 1) without overflow
+
+
+@defvjp(sp.acosh)
+def _acosh(g, ans, x):
+    return (g / ((x - 1) ** sp.S.Half * (x + 1) ** sp.S.Half),)
+
+
+@defvjp(sp.atanh)
+def _atanh(g, ans, x):
+    return (g / ((1 - x) * (1 + x)),)       # 1 - x^2 without cancellation near +-1
+
+
+@defvjp(sp.erf)
+def _erf(g, ans, x):
+    return (g * TWO_OVER_SQRT_PI * _call(sp.exp, -(x * x)),)
+
+
+@defvjp(sp.erfc)
+def _erfc(g, ans, x):
+    return (-g * TWO_OVER_SQRT_PI * _call(sp.exp, -(x * x)),)
+
+
+@defvjp(sp.gamma)
+def _gamma(g, ans, x):
+    return (g * ans * _call(sp.polygamma, 0, x),)
+
+
+@defvjp(sp.loggamma)
+def _loggamma(g, ans, x):
+    return (g * _call(sp.polygamma, 0, x),)
+
+
+@defvjp(sp.polygamma)
+def _polygamma(g, ans, n, x):
+    order = g.G.constant_value(n.i)
+    if order is None:
+        raise NoDerivativeRuleError("polygamma(n, x) is differentiable in x only; "
+                                    "its order n must be a number", sp.polygamma, node=ans.i)
+    return None, g * _call(sp.polygamma, order + 1, x)
 
 
 @defvjp(sp.Abs)

@@ -13,17 +13,15 @@ from sympy.core.function import AppliedUndef
 
 from .._checks import sympy_arg
 from ..errors import UnsupportedExpressionError
-from ..ir.functions import ACTIVATIONS
 from ..ir.graph import BOOLEAN_OPS, Graph
+from ..ir.ops import elementwise_ops
 
 __all__ = ["lower", "LOWERINGS", "register_lowering", "register_children"]
 
-#: SymPy function classes that become a node of the same class.
-ELEMENTWISE = {
-    sp.exp, sp.log, sp.sin, sp.cos, sp.tan, sp.tanh, sp.sinh, sp.cosh,
-    sp.asin, sp.acos, sp.atan, sp.Abs, sp.sign, sp.floor, sp.ceiling,
-    sp.Heaviside, *ACTIVATIONS,
-}
+#: SymPy function classes that become a node of the same class: the declared
+#: elementwise ops (:mod:`symgrad.ir.ops`); those with a lowering of their own
+#: in :data:`LOWERINGS` (Add, Max, ...) use it instead.
+ELEMENTWISE: set[type] = elementwise_ops()
 
 #: Extra lowerings for node types that need more than "same op, same args":
 #: ``fn(G, expr, arg_ids) -> node id``.  Tensor-level classes register here.
@@ -106,6 +104,29 @@ def _imaginary_part(G, expr, a):
 @register_lowering(sp.Piecewise)
 def _piecewise(G, expr, a):
     return G.apply(sp.Piecewise, *a)
+
+
+@register_lowering(sp.ITE)
+def _ite(G, expr, a):
+    # ITE(c, a, b) is Piecewise((a, c), (b, True)), for values and truth values alike
+    cond, then, other = a
+    return G.where(cond, then, other)
+
+
+@register_children(sp.Contains)
+def _contains_children(expr):
+    # x in a set of the reals is a condition on x: Interval(0, 1) -> (0 <= x) & (x <= 1)
+    x, where = expr.args
+    try:
+        return (where.as_relational(x),)
+    except NotImplementedError:
+        raise UnsupportedExpressionError(
+            f"cannot write {_short(expr)} as comparisons on {x}", expr) from None
+
+
+@register_lowering(sp.Contains)
+def _contains(G, expr, a):
+    return a[0]
 
 
 def lower(exprs: Iterable[sp.Basic], G: Graph | None = None,

@@ -34,18 +34,13 @@ from typing import Any
 
 import sympy as sp
 
-from ..ir.functions import elu, leaky_relu, relu, sigmoid, softplus
+from ..ir.ops import parse_names
 
 __all__ = ["CONSTANTS", "FUNCTIONS", "ParseError", "parse", "parse_list"]
 
-#: Names that may be called, and what they build.
-FUNCTIONS: dict[str, Callable[..., sp.Expr]] = {
-    "exp": sp.exp, "log": sp.log, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
-    "tanh": sp.tanh, "sinh": sp.sinh, "cosh": sp.cosh, "asin": sp.asin, "acos": sp.acos,
-    "atan": sp.atan, "sqrt": sp.sqrt, "Abs": sp.Abs, "abs": sp.Abs, "Max": sp.Max, "Min": sp.Min,
-    "Heaviside": sp.Heaviside, "sigmoid": sigmoid, "relu": relu, "softplus": softplus,
-    "leaky_relu": leaky_relu, "elu": elu,
-}
+#: Names that may be called, and what they build: the ``parse`` names of the
+#: declared ops (:mod:`symgrad.ir.ops`), and ``sqrt``, which builds a power.
+FUNCTIONS: dict[str, Callable[..., sp.Expr]] = {**parse_names(), "sqrt": sp.sqrt}
 
 #: Names that stand for constants.
 CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E}

@@ -17,8 +17,10 @@ from typing import Any
 
 import sympy as sp
 from sympy.functions.elementary.piecewise import ExprCondPair
+from sympy.tensor.array.expressions import ArraySymbol
 
 from ..ir.graph import BOOLEAN_OPS, COMPARISONS, Graph, Node
+from ..ir.movement import ArrayOp
 from ..ir.arrays import BroadcastTo, OneHot, ReduceSum, RowMax, Sum, as_broadcast
 from ..tensor import Elementwise
 
@@ -52,6 +54,28 @@ class Where(sp.matrices.expressions.matexpr.MatrixExpr):
         return r"\left[%s\right]_{\circ}" % r",\ ".join(printer._print(a) for a in self.args)
 
 
+class ArrayNode(sp.Expr):
+    """An operation on n-D arrays, ``op(args)`` (only for printing gradients)."""
+
+    def _sympystr(self, printer) -> str:
+        name = self.args[0].name
+        args = ", ".join(printer._print(a) for a in self.args[1:])
+        return f"{name}({args})"
+
+
+#: SymPy objects of n-D values: an expression on them is printed as an ArrayNode
+_ARRAYS = (ArrayNode, ArrayOp, ArraySymbol)
+
+
+def rebuild_array(node: Node, args: list) -> sp.Basic:
+    """A printable SymPy expression for a node whose shape is not a matrix's."""
+    op = node.op
+    if op in COMPARISONS:
+        return ArrayNode(sp.Symbol(COMPARISONS[op]), *args)
+    extra = [] if node.attr is None else [sp.Symbol(str(node.attr))]
+    return ArrayNode(sp.Symbol(getattr(op, "__name__", str(op))), *args, *extra)
+
+
 def _full(args, shape):
     return [as_broadcast(a, shape) if getattr(a, "is_Matrix", False) else a for a in args]
 
@@ -59,6 +83,11 @@ def _full(args, shape):
 def rebuild_matrix(node: Node, args: list) -> sp.Basic:
     """A SymPy expression with the value of a matrix-shaped node."""
     op, shape = node.op, node.shape
+    rebuild = getattr(op, "_symgrad_rebuild", None)
+    if rebuild is not None and op is not Sum:
+        return rebuild(node, args)
+    if len(shape) != 2 or any(isinstance(a, _ARRAYS) for a in args):
+        return rebuild_array(node, args)
     mats = [a for a in args if getattr(a, "is_Matrix", False)]
     scalars = [a for a in args if not getattr(a, "is_Matrix", False)]
     if op is sp.Add:
@@ -76,8 +105,8 @@ def rebuild_matrix(node: Node, args: list) -> sp.Basic:
         return sp.MatMul(*args)
     if op is sp.Transpose:
         return sp.Transpose(args[0])
-    if op is ReduceSum:
-        return ReduceSum(args[0], node.attr)
+    if op is ReduceSum and node.attr[1] and len(node.attr[0]) == 1:
+        return ReduceSum(args[0], node.attr[0][0])
     if op is BroadcastTo:
         return as_broadcast(args[0], shape)
     if op is RowMax:

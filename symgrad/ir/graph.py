@@ -25,17 +25,23 @@ from typing import Any, Sequence
 import sympy as sp
 
 from .._checks import sympy_arg
-from .functions import sigmoid
-from .arrays import BroadcastTo, ReduceSum, Sum
-from .gates import gated_add, gated_mul
-from .shapes import Shape, broadcast_shapes, dims
+from sympy.tensor.array.expressions import ArraySymbol
 
-__all__ = ["Graph", "Node", "Value", "LEAVES", "BOOLEAN_OPS", "COMPARISONS", "ancestors",
+from .builders import ArrayBuilders
+from .functions import sigmoid
+from .gates import gated_add, gated_mul
+from .shapes import Shape, broadcast_shapes, dims, try_broadcast
+
+__all__ = ["Graph", "Node", "Value", "LEAVES", "INPUTS", "BOOLEAN_OPS", "COMPARISONS", "ancestors",
            "broadcast_shapes", "dims"]
 
 
 #: ``op`` values of leaf nodes; their ``attr`` is the SymPy object.
-LEAVES = (sp.Symbol, sp.Number, sp.MatrixSymbol, sp.ImmutableDenseMatrix, sp.logic.boolalg.BooleanAtom)
+LEAVES = (sp.Symbol, sp.Number, sp.MatrixSymbol, ArraySymbol, sp.ImmutableDenseMatrix,
+          sp.logic.boolalg.BooleanAtom)
+
+#: ``op`` values of leaves that are inputs of a program (named by their symbol)
+INPUTS = (sp.Symbol, sp.MatrixSymbol, ArraySymbol)
 
 #: Comparison ops and their operator spelling, shared by every printer and backend.
 COMPARISONS = {sp.StrictLessThan: "<", sp.LessThan: "<=", sp.StrictGreaterThan: ">",
@@ -64,8 +70,12 @@ class Node:
         return f"Node({self.op.__name__}, {self.args}, {self.attr!r}, {self.shape})"
 
 
-class Graph:
+class Graph(ArrayBuilders):
     """An append-only, hash-consed DAG of :class:`Node`.
+
+    The scalar algebra is here; the shape-aware array builders (``matmul``,
+    ``transpose``, ``reshape``, ``reduce_sum``, ``windows``, ...) come from
+    :class:`~symgrad.ir.builders.ArrayBuilders`.
 
     Examples
     --------
@@ -104,9 +114,11 @@ class Graph:
         return i
 
     def leaf(self, obj: sp.Basic) -> int:
-        """A symbol, matrix symbol or number as a node."""
+        """A symbol, matrix symbol, array symbol or number as a node."""
         if isinstance(obj, sp.MatrixSymbol):
             return self.intern(sp.MatrixSymbol, (), obj, dims(obj.shape))
+        if isinstance(obj, ArraySymbol):
+            return self.intern(ArraySymbol, (), obj, dims(obj.shape))
         if isinstance(obj, sp.Symbol):
             return self.intern(sp.Symbol, (), obj, ())
         return self.const(obj)
@@ -202,7 +214,7 @@ class Graph:
             if node.op.__name__ == "BroadcastTo":
                 inner = node.args[0]
                 others = [self.nodes[b].shape for b in args if b != a]
-                if broadcast_shapes(others + [self.nodes[inner].shape], "entrywise op") == shape:
+                if try_broadcast(others + [self.nodes[inner].shape]) == shape:
                     a = inner
             out.append(a)
         return tuple(sorted(out))
@@ -237,49 +249,6 @@ class Graph:
     def apply(self, op: type, *args: int, attr: Any = None, shape: Shape | None = None) -> int:
         """Any other operation (a function, a comparison, a tensor op)."""
         return self.intern(op, tuple(args), attr, shape)
-
-    # -- matrix operations (op classes live in symgrad.tensor) -----------------
-    def matmul(self, a: int, b: int) -> int:
-        sa, sb = self.nodes[a].shape, self.nodes[b].shape
-        if len(sa) != 2 or len(sb) != 2 or sa[1] != sb[0]:
-            raise ValueError(f"matrix product of shapes {sa} and {sb}")
-        return self.intern(sp.MatMul, (a, b), None, (sa[0], sb[1]))
-
-    def transpose(self, a: int) -> int:
-        node = self.nodes[a]
-        if node.op is sp.Transpose:
-            return node.args[0]
-        if not node.shape:
-            return a
-        return self.intern(sp.Transpose, (a,), None, node.shape[::-1])
-
-    def reduce_sum(self, a: int, axis: int | None) -> int:
-        """Sum over ``axis`` (kept, length 1), or over everything for None."""
-        shape = self.nodes[a].shape
-        if not shape:
-            return a
-        if axis is None:
-            return self.intern(Sum, (a,), None, ())
-        if shape[axis] == 1:
-            return a
-        out = (1, shape[1]) if axis == 0 else (shape[0], 1)
-        return self.intern(ReduceSum, (a,), axis, out)
-
-    def broadcast_to(self, a: int, shape: Shape) -> int:
-        if self.nodes[a].shape == shape:
-            return a
-        broadcast_shapes([self.nodes[a].shape, shape], "broadcast")
-        return self.intern(BroadcastTo, (a,), shape, shape)
-
-    def sum_to_shape(self, a: int, shape: Shape) -> int:
-        """Undo broadcasting: sum ``a`` over the axes that ``shape`` lacks."""
-        have = self.nodes[a].shape
-        if shape == ():
-            return self.reduce_sum(a, None)
-        for axis in (0, 1):
-            if shape[axis] == 1 and have[axis] != 1:
-                a = self.reduce_sum(a, axis)
-        return a
 
     def where(self, cond: int, then: int, other: int) -> int:
         """``then`` where ``cond`` holds, else ``other`` (a two-way Piecewise)."""

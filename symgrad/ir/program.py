@@ -17,16 +17,15 @@ from typing import Collection, Sequence
 
 import sympy as sp
 
-from .graph import COMPARISONS, Graph, Node, ancestors
+from .graph import COMPARISONS, INPUTS, Graph, Node, ancestors
+from .ops import transcendental_names
 
 __all__ = ["Program", "ProgramStats", "build_program", "op_cost", "TRANSCENDENTAL",
            "identifiers", "identifier", "fresh"]
 
-#: Ops counted as transcendental function evaluations in :meth:`Program.stats`.
-TRANSCENDENTAL = frozenset({
-    "exp", "log", "sin", "cos", "tan", "tanh", "sinh", "cosh", "asin", "acos",
-    "atan", "sigmoid", "softplus", "elu",
-})
+#: Ops counted as transcendental function evaluations in :meth:`Program.stats`
+#: (the ops declared ``transcendental`` in :mod:`symgrad.ir.ops`).
+TRANSCENDENTAL = transcendental_names()
 
 
 def op_cost(node: Node) -> int:
@@ -274,7 +273,7 @@ def build_program(G: Graph, outputs: Sequence[tuple[str, int]],
     nodes = [Node(G.nodes[i].op, tuple(index[a] for a in G.nodes[i].args),
                   G.nodes[i].attr, G.nodes[i].shape) for i in live]
     inputs = sorted(((str(n.attr), i) for i, n in enumerate(nodes)
-                     if n.op in (sp.Symbol, sp.MatrixSymbol)), key=lambda t: t[0])
+                     if n.op in INPUTS), key=lambda t: t[0])
     names = [n for n, _ in inputs]
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})
