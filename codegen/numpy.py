@@ -374,7 +374,7 @@ class NumPyPrinter:
         return f"np.pad({args[0]}, {node.attr})"
 
     def _print_Shrink(self, node, args):
-        index = ", ".join(f"{lo}:{-hi if hi else ''}" for lo, hi in node.attr)
+        index = ", ".join(f"{lo or ''}:{-hi if hi else ''}" for lo, hi in node.attr)
         return f"{args[0]}[{index}]"
 
     def _print_Windows(self, node, args):
