@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator, Sequence
 import numpy as np
 import sympy as sp
 
-__all__ = ["CompiledFunction", "Grads", "bind", "as_dtype", "rebuild"]
+__all__ = ["CompiledFunction", "Grads", "Outputs", "bind", "as_dtype", "rebuild"]
 
 
 def as_dtype(dtype: Any) -> np.dtype:
@@ -58,6 +58,77 @@ class Grads(tuple):
         return (Grads, (tuple(self), self.names))
 
 
+class Outputs(tuple):
+    """What a compiled call returns: the pair ``(value, grads)``, and every output by name.
+
+    ``value, grads = fn(...)`` unpacks it as always, whatever else the
+    program computes; the other outputs are read by role or by name.
+
+    Attributes
+    ----------
+    value
+        The ``value`` output (None in a program without one).
+    grads : Grads
+        The ``gradient`` outputs, by parameter.
+    state : dict
+        The ``new_state`` outputs, keyed by the state input each replaces, so
+        ``fn(**data, **params, **out.state)`` feeds them to the next call.
+    aux : dict
+        The ``aux`` outputs, by the names given to :func:`symgrad.compile`.
+    ports : tuple of Port
+        Each output's name and role, in program order.
+
+    Examples
+    --------
+    >>> from symgrad.ir.program import Port
+    >>> ports = [Port("value", "value"), Port("d_w", "gradient", "w"),
+    ...          Port("new_mu", "new_state", "mu"), Port("logits", "aux")]
+    >>> out = Outputs([1.0, 2.0, 3.0, 4.0], ports)
+    >>> value, grads = out
+    >>> value, grads["w"], out.state, out.aux, out["d_w"]
+    (1.0, 2.0, {'mu': 3.0}, {'logits': 4.0}, 2.0)
+    >>> out.as_dict()
+    {'value': 1.0, 'd_w': 2.0, 'new_mu': 3.0, 'logits': 4.0}
+    """
+
+    def __new__(cls, values: Sequence[Any], ports: Sequence[Any]):
+        ports = tuple(ports)
+        if len(values) != len(ports):
+            raise ValueError(f"internal error: {len(values)} outputs for {len(ports)} ports")
+        value = next((v for p, v in zip(ports, values) if p.role == "value"), None)
+        grads = Grads([v for p, v in zip(ports, values) if p.role == "gradient"],
+                      [p.of for p in ports if p.role == "gradient"])
+        self = super().__new__(cls, (value, grads))
+        self.ports = ports
+        self._values = tuple(values)
+        self.state = {p.of: v for p, v in zip(ports, values) if p.role == "new_state"}
+        self.aux = {p.name: v for p, v in zip(ports, values) if p.role == "aux"}
+        return self
+
+    @property
+    def value(self) -> Any:
+        return tuple.__getitem__(self, 0)
+
+    @property
+    def grads(self) -> Grads:
+        return tuple.__getitem__(self, 1)
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            for p, v in zip(self.ports, self._values):
+                if p.name == key:
+                    return v
+            raise KeyError(f"no output named {key!r}; have {[p.name for p in self.ports]}")
+        return super().__getitem__(key)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every output by name, in program order."""
+        return {p.name: v for p, v in zip(self.ports, self._values)}
+
+    def __reduce__(self):
+        return (Outputs, (self._values, self.ports))
+
+
 def bind(names: Sequence[str], kwargs: dict[str, Any], dtype: np.dtype) -> list[np.ndarray]:
     """Check keyword arguments against ``names``; convert each to ``dtype``."""
     missing = [n for n in names if n not in kwargs]
@@ -87,8 +158,9 @@ def bind(names: Sequence[str], kwargs: dict[str, Any], dtype: np.dtype) -> list[
 class CompiledFunction:
     """Value and gradient of one expression, compiled by a backend.
 
-    Call with every input symbol by name; returns ``(value, grads)`` where
-    ``grads`` is a :class:`Grads` in ``wrt`` order.  It pickles (so
+    Call with every input symbol by name; returns :class:`Outputs`, which
+    unpacks as ``(value, grads)`` with ``grads`` a :class:`Grads` in ``wrt``
+    order, and holds new state and auxiliary outputs by name.  It pickles (so
     ``multiprocessing`` and ``concurrent.futures`` can ship it) and
     deep-copies as its program: the other side compiles it again.
 
@@ -101,6 +173,8 @@ class CompiledFunction:
         Argument names the call expects.
     wrt : tuple of str
         Names of the parameters whose gradients are returned.
+    inputs, outputs : tuple of Port
+        The role of each argument (in ``args`` order) and of each output.
     """
 
     def __init__(self, program, kernel: Callable, source: str, dtype: np.dtype,
@@ -118,9 +192,16 @@ class CompiledFunction:
 
     def __call__(self, /, **kwargs: Any):   # positional-only: a symbol may be named "self"
         arrays = bind(self.args, kwargs, self.dtype)
-        outs = self._call(self, arrays)
-        value, grads = outs[0], outs[1:]
-        return value, Grads(grads, self.wrt)
+        return Outputs(self._call(self, arrays), self.program.output_ports)
+
+    @property
+    def inputs(self) -> tuple:
+        roles = {p.name: p for p in self.program.input_ports}
+        return tuple(roles[a] for a in self.args)
+
+    @property
+    def outputs(self) -> tuple:
+        return self.program.output_ports
 
     def __repr__(self) -> str:
         return (f"<CompiledFunction backend={self.backend} dtype={self.dtype} "

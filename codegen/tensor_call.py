@@ -89,9 +89,14 @@ class TensorSignature:
     def call(self, fn, arrays: list[np.ndarray]) -> list[Any]:
         arrays, passed = self.check(arrays)
         outs = fn.kernel(*arrays)
-        result = [np.asarray(outs[0], dtype=fn.dtype)[()]]
-        for name, o in zip(fn.wrt, outs[1:]):
+        result = []
+        for port, o in zip(self.program.output_ports, outs):
             o = np.asarray(o, dtype=fn.dtype)
+            if port.of is None:      # the value and aux outputs: as computed
+                result.append(o[()])
+                continue
+            # a gradient or new state comes back in the shape its input was passed
+            name = port.of
             shape = passed.get(name, o.shape)
             if o.shape != shape:
                 if o.size == math.prod(shape):   # a bias passed 1-D: a view

@@ -1,7 +1,7 @@
 """The pipeline as named steps: lower -> reverse -> program -> backend."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 import sympy as sp
 
@@ -12,7 +12,8 @@ from .frontend.lower import lower
 from .frontend.to_sympy import to_sympy
 from .inspect import Gradient
 from .ir.graph import Graph
-from .ir.program import build_program
+from .ir.program import Port, build_program
+from .roles import check_aux, input_roles
 
 __all__ = ["grad", "compile", "hessian", "as_wrt"]
 
@@ -88,15 +89,26 @@ def grad(f: Any, wrt: Any) -> Gradient:
     f = _scalar_expr(f)
     wrt = as_wrt(wrt)
     G, (root,) = lower([f])
+    targets, adjoints = _gradients(G, root, wrt)
+    outputs = [("value", root)] + [(f"d_{w}", a) for w, a in zip(wrt, adjoints)]
+    ports = [Port("value", "value")] + [Port(f"d_{w}", "gradient", str(w)) for w in wrt]
+    program = build_program(G, outputs, keep=targets,
+                            input_roles={str(w): "parameter" for w in wrt}, output_ports=ports)
+    return Gradient(f, wrt, G, adjoints, program)
+
+
+def _gradients(G: Graph, root: int, wrt: tuple[sp.Basic, ...]) -> tuple[list[int], list[int]]:
+    """Leaves of ``wrt`` and their adjoints, by one reverse sweep from ``root``."""
     targets = [G.leaf(w) for w in wrt]
     # a matrix parameter the loss ignores still gets a gradient of its own shape
     adjoints = [G.broadcast_to(a, G.nodes[t].shape) if a == G.zero else a
                 for a, t in zip(_vjp(G, root, targets), targets)]
-    outputs = [("value", root)] + [(f"d_{w}", a) for w, a in zip(wrt, adjoints)]
-    return Gradient(f, wrt, G, adjoints, build_program(G, outputs, keep=targets))
+    return targets, adjoints
 
 
-def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64"):
+def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64", *,
+            aux: Mapping[str, Any] | None = None, state: Mapping[Any, Any] | None = None,
+            roles: Mapping[Any, str] | None = None):
     """Compile the value and gradient of ``f`` into one fused callable.
 
     Parameters
@@ -107,13 +119,34 @@ def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64
         ``wrt``, ``f`` may also be a matrix expression (a model's output).
     backend : {"numpy", "llvm"}
     dtype : {"float64", "float32"}
+    aux : mapping of str to expression, optional
+        More outputs computed in the same fused program, sharing its
+        subexpressions (logits, a batch mean): JAX's ``has_aux``, but the
+        call still unpacks as ``value, grads`` and ``out.aux[name]`` holds them.
+    state : mapping of Symbol to expression, optional
+        Inputs carried from call to call (running statistics, optimizer
+        moments) and the expression of each one's next value; they come back
+        as ``out.state[name]`` (output ``new_<name>``), ready to be passed to
+        the next call.  Today the call returns new arrays; updating the
+        caller's buffers in place is for the fused training step to add.
+    roles : mapping of Symbol to str, optional
+        The role of other inputs (see :data:`symgrad.ir.program.INPUT_ROLES`):
+        ``"mask"`` for a dropout mask or anything else given per call that is
+        neither data nor a parameter, ``"tangent"`` for the direction of a
+        Hessian-vector product, ``"state"`` for state read but not updated,
+        ``"parameter"`` for a frozen weight.  Unlisted inputs are ``"data"``,
+        ``wrt`` are ``"parameter"``.  A listed symbol stays an argument even
+        when ``f`` does not read it.
 
     Returns
     -------
     symgrad.codegen.callable.CompiledFunction
         ``value, grads = fn(x=..., y=...)``: arguments by symbol name,
         scalars or arrays that broadcast together; ``grads`` follows
-        ``wrt``.  ``fn.source`` is the generated code.
+        ``wrt``.  The result is an :class:`~symgrad.codegen.callable.Outputs`:
+        ``out.state``, ``out.aux`` and ``out["d_x"]`` read the other outputs
+        by name, and ``fn.inputs`` / ``fn.outputs`` list every role.
+        ``fn.source`` is the generated code.
 
     Examples
     --------
@@ -123,14 +156,53 @@ def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64
     >>> value, grads = fn(x=-2.0, y=5.0, z=-4.0)
     >>> float(value), [float(d) for d in grads]
     (-12.0, [-4.0, -4.0, 3.0])
+
+    A running mean as state, ``w*x`` as an auxiliary output, a mask:
+
+    >>> w, mu, m = sp.symbols("w mu m")
+    >>> fn = sg.compile(m * (w * x)**2, wrt=[w], aux={"wx": w * x},
+    ...                 state={mu: (mu + x) / 2}, roles={m: "mask"})
+    >>> out = fn(w=2.0, x=3.0, mu=1.0, m=1.0)
+    >>> value, grads = out
+    >>> float(value), float(grads["w"]), float(out.aux["wx"]), float(out.state["mu"])
+    (36.0, 36.0, 6.0, 2.0)
+    >>> [(p.name, p.role) for p in fn.inputs]
+    [('m', 'mask'), ('mu', 'state'), ('w', 'parameter'), ('x', 'data')]
+    >>> [(p.name, p.role) for p in fn.outputs]
+    [('value', 'value'), ('d_w', 'gradient'), ('new_mu', 'new_state'), ('wx', 'aux')]
     """
     wrt = as_wrt(wrt) if not (isinstance(wrt, (list, tuple)) and len(wrt) == 0) else ()
-    if not wrt and getattr(f, "is_Matrix", False) and not isinstance(f, sp.MatrixBase):
-        # a matrix-valued expression (a model's output, for prediction): value only
-        G, (root,) = lower([f])
-        return codegen.backend(backend).build(build_program(G, [("value", root)]), dtype, [])
-    g = grad(f, wrt)
-    return codegen.backend(backend).build(g.program, dtype, [str(w) for w in wrt])
+    if not (aux or state or roles):
+        if not wrt and getattr(f, "is_Matrix", False) and not isinstance(f, sp.MatrixBase):
+            # a matrix-valued expression (a model's output, for prediction): value only
+            G, (root,) = lower([f])
+            return codegen.backend(backend).build(build_program(G, [("value", root)]), dtype, [])
+        g = grad(f, wrt)
+        return codegen.backend(backend).build(g.program, dtype, [str(w) for w in wrt])
+    program = _program_with_roles(f, wrt, aux or {}, state or {}, roles or {})
+    return codegen.backend(backend).build(program, dtype, [str(w) for w in wrt])
+
+
+def _program_with_roles(f: Any, wrt: tuple[sp.Basic, ...], aux: Mapping[str, Any],
+                        state: Mapping[Any, Any], roles: Mapping[Any, str]):
+    """One fused program: the value, its gradients, new state and auxiliary outputs."""
+    in_roles = input_roles(wrt, state, roles)
+    aux = check_aux(aux, wrt, state)
+    matrix_value = not wrt and getattr(f, "is_Matrix", False) and not isinstance(f, sp.MatrixBase)
+    f = f if matrix_value else _scalar_expr(f)
+    G, roots = lower([f, *state.values(), *aux.values()])
+    root, new_state, extra = roots[0], roots[1:1 + len(state)], roots[1 + len(state):]
+    targets, adjoints = _gradients(G, root, wrt)
+    outputs = [("value", root)] + [(f"d_{w}", a) for w, a in zip(wrt, adjoints)]
+    ports = [Port("value", "value")] + [Port(f"d_{w}", "gradient", str(w)) for w in wrt]
+    for s, r in zip(state, new_state):
+        outputs.append((f"new_{s}", r))
+        ports.append(Port(f"new_{s}", "new_state", str(s)))
+    outputs += list(zip(aux, extra))
+    ports += [Port(name, "aux") for name in aux]
+    keep = targets + [G.leaf(s) for s in in_roles]
+    return build_program(G, outputs, keep=keep,
+                         input_roles={str(s): r for s, r in in_roles.items()}, output_ports=ports)
 
 
 def hessian(f: Any, wrt: Any) -> sp.Matrix:

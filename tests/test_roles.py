@@ -1,0 +1,160 @@
+"""Programs with named roles (issue 14, item 3): inputs are data, parameters,
+state, masks or tangents; outputs are the value, gradients, new state and
+auxiliary results, all computed by one fused program and returned by name.
+
+References are independent of symgrad: ``sympy.diff`` / ``lambdify`` for the
+scalar programs, PyTorch autograd for a masked MLP with a running mean.
+"""
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+import sympy as sp
+
+import symgrad as sg
+from symgrad import losses, nn
+from symgrad.codegen.callable import Outputs
+
+torch = pytest.importorskip("torch")
+
+BACKENDS = ["numpy", "llvm"]
+w, x, mu, m, v = sp.symbols("w x mu m v")
+
+
+def scalar_step(backend):
+    f = m * sp.tanh(w * x) ** 2 + v
+    return f, sg.compile(f, wrt=[w], backend=backend, aux={"wx": w * x, "t": sp.tanh(w * x)},
+                         state={mu: (mu + x) / 2}, roles={m: "mask", v: "tangent"})
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_scalar_roles_match_sympy(backend):
+    f, fn = scalar_step(backend)
+    rng = np.random.default_rng(0)
+    args = {n: rng.uniform(-2, 2, 7) for n in ["w", "x", "mu", "m", "v"]}
+    out = fn(**args)
+    value, grads = out                       # today's unpacking, unchanged
+    ref = {s: sp.lambdify([w, x, mu, m, v], e, "numpy")
+           for s, e in {"value": f, "d_w": sp.diff(f, w), "wx": w * x, "t": sp.tanh(w * x),
+                        "new_mu": (mu + x) / 2}.items()}
+    at = [args[n] for n in ["w", "x", "mu", "m", "v"]]
+    np.testing.assert_allclose(value, ref["value"](*at), rtol=1e-12)
+    np.testing.assert_allclose(grads["w"], ref["d_w"](*at), rtol=1e-12)
+    np.testing.assert_allclose(out.aux["wx"], ref["wx"](*at), rtol=1e-12)
+    np.testing.assert_allclose(out.aux["t"], ref["t"](*at), rtol=1e-12)
+    np.testing.assert_allclose(out.state["mu"], ref["new_mu"](*at), rtol=1e-12)
+    assert list(out.as_dict()) == ["value", "d_w", "new_mu", "wx", "t"]
+    np.testing.assert_array_equal(out["new_mu"], out.state["mu"])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_roles_are_listed_and_survive_pickle(backend):
+    _, fn = scalar_step(backend)
+    assert [(p.name, p.role) for p in fn.inputs] == [
+        ("m", "mask"), ("mu", "state"), ("v", "tangent"), ("w", "parameter"), ("x", "data")]
+    assert [(p.name, p.role, p.of) for p in fn.outputs] == [
+        ("value", "value", None), ("d_w", "gradient", "w"), ("new_mu", "new_state", "mu"),
+        ("wx", "aux", None), ("t", "aux", None)]
+    assert [p.name for p in fn.program.ports("aux")] == ["wx", "t"]
+    again = pickle.loads(pickle.dumps(fn))
+    assert again.outputs == fn.outputs and again.inputs == fn.inputs
+    args = dict(w=0.3, x=-1.2, mu=0.5, m=1.0, v=0.0)
+    out, out2 = fn(**args), again(**args)
+    assert out.as_dict() == out2.as_dict()
+    back = pickle.loads(pickle.dumps(out))
+    assert isinstance(back, Outputs) and back.as_dict() == out.as_dict()
+    assert back.state == out.state and back.aux == out.aux
+
+
+def test_a_given_input_the_value_ignores_stays_an_argument():
+    fn = sg.compile(w * x, wrt=[w], roles={m: "mask"})
+    assert "m" in fn.args
+    value, grads = fn(w=2.0, x=3.0, m=0.0)
+    assert float(value) == 6.0 and float(grads["w"]) == 3.0
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    (dict(roles={w: "mask"}), ValueError, "w is in wrt"),
+    (dict(roles={mu: "data"}, state={mu: mu}), ValueError, "mu has a new value in state"),
+    (dict(roles={m: "weight"}), ValueError, "'weight'"),
+    (dict(roles={"m": "mask"}), TypeError, "'m'"),
+    (dict(state={w: w}), ValueError, "w is in wrt"),
+    (dict(aux={"d_w": x}), ValueError, "'d_w' is taken by the gradient of w"),
+    (dict(aux={"value": x}), ValueError, "'value' is taken"),
+    (dict(aux={"new_mu": x}, state={mu: mu}), ValueError, "new state of mu"),
+    (dict(aux={3: x}), TypeError, "non-empty strings"),
+    (dict(aux=[x]), TypeError, "aux must be a mapping"),
+])
+def test_ambiguous_roles_are_refused_by_name(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        sg.compile(w * x, wrt=[w], **kwargs)
+
+
+# -- a masked MLP with a running mean, against torch autograd -------------------------------------
+def masked_mlp():
+    X, Y, M = nn.input("X", 3), nn.input("Y", 2), nn.input("M", 4)
+    l1, l2 = nn.Dense(3, 4, name="1"), nn.Dense(4, 2, name="2")
+    H = nn.Tanh()(l1(X))
+    Z = l2(sp.HadamardProduct(H, M))         # dropout with a given mask
+    run = sp.MatrixSymbol("run", 1, 4)          # a running mean of H
+    batch_mean = sp.OneMatrix(1, nn.BATCH) * H / nn.BATCH
+    new_run = sp.Rational(9, 10) * run + sp.Rational(1, 10) * batch_mean
+    params = l1.parameters() + l2.parameters()
+    return losses.mse(Z, Y), params, {"logits": Z}, {run: new_run}, {M: "mask"}
+
+
+def torch_masked_mlp(a):
+    t = {k: torch.tensor(val, dtype=torch.float64, requires_grad=k in ("W1", "b1", "W2", "b2"))
+         for k, val in a.items()}
+    H = torch.tanh(t["X"] @ t["W1"] + t["b1"])
+    Z = (H * t["M"]) @ t["W2"] + t["b2"]
+    L = ((Z - t["Y"]) ** 2).mean()
+    L.backward()
+    new_run = 0.9 * t["run"] + 0.1 * H.mean(0, keepdim=True)
+    return L.item(), {k: t[k].grad.numpy() for k in ("W1", "b1", "W2", "b2")}, \
+        Z.detach().numpy(), new_run.detach().numpy()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_masked_mlp_with_state_matches_torch(backend):
+    L, params, aux, state, roles = masked_mlp()
+    fn = sg.compile(L, wrt=params, backend=backend, aux=aux, state=state, roles=roles)
+    rng = np.random.default_rng(1)
+    n = 5
+    a = {"X": rng.normal(size=(n, 3)), "Y": rng.normal(size=(n, 2)),
+         "M": (rng.uniform(size=(n, 4)) > 0.5) / 0.5, "run": rng.normal(size=(1, 4)),
+         "W1": rng.normal(size=(3, 4)), "b1": rng.normal(size=(1, 4)),
+         "W2": rng.normal(size=(4, 2)), "b2": rng.normal(size=(1, 2))}
+    out = fn(**a)
+    value, grads = out
+    want_value, want_grads, want_logits, want_run = torch_masked_mlp(a)
+    np.testing.assert_allclose(value, want_value, rtol=1e-12)
+    for k, g in want_grads.items():
+        np.testing.assert_allclose(grads[k], g, rtol=1e-10, atol=1e-14, err_msg=k)
+    np.testing.assert_allclose(out.aux["logits"], want_logits, rtol=1e-12)
+    np.testing.assert_allclose(out.state["run"], want_run, rtol=1e-12)
+    assert {p.name: p.role for p in fn.inputs} == {
+        "M": "mask", "W1": "parameter", "W2": "parameter", "X": "data", "Y": "data",
+        "b1": "parameter", "b2": "parameter", "run": "state"}
+    # the state passed 1-D comes back 1-D, as gradients of 1-D biases do
+    out1 = fn(**{**a, "run": a["run"].ravel()})
+    assert out1.state["run"].shape == (4,)
+    np.testing.assert_allclose(out1.state["run"], want_run.ravel(), rtol=1e-12)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_state_feeds_the_next_call(backend):
+    L, params, aux, state, roles = masked_mlp()
+    fn = sg.compile(L, wrt=params, backend=backend, state=state, roles=roles)
+    rng = np.random.default_rng(2)
+    a = {"X": rng.normal(size=(4, 3)), "Y": rng.normal(size=(4, 2)), "M": np.ones((4, 4)),
+         "run": np.zeros((1, 4)), **nn.init_params(nn.Sequential(nn.Dense(3, 4, name="1"),
+                                                                  nn.Dense(4, 2, name="2")))}
+    H = np.tanh(a["X"] @ a["W1"] + a["b1"]).mean(0, keepdims=True)
+    run = a["run"]
+    for _ in range(3):
+        out = fn(**{**a, "run": run})
+        run = out.state["run"]
+    np.testing.assert_allclose(run, (1 - 0.9 ** 3) * H, rtol=1e-12)
