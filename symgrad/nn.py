@@ -26,7 +26,6 @@ tanh.(X*Win + 1*bin) + tanh.(X*Win + 1*bin)*Wr + 1*br
 """
 from __future__ import annotations
 
-import itertools
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -43,8 +42,6 @@ __all__ = ["BATCH", "input", "Module", "Dense", "Sigmoid", "Tanh", "ReLU", "Leak
 #: The default batch-size symbol; its value is read off the inputs at call time.
 BATCH = sp.Symbol("N", integer=True, positive=True)
 
-_counter = itertools.count(1)
-
 
 def input(name: str, features: int, batch: sp.Expr = BATCH) -> sp.MatrixSymbol:
     """A batch of inputs: a ``(batch, features)`` matrix symbol.
@@ -60,7 +57,23 @@ def input(name: str, features: int, batch: sp.Expr = BATCH) -> sp.MatrixSymbol:
 
 
 class Module:
-    """Base class: subclasses implement ``__call__`` and may hold parameters."""
+    """Base class: subclasses implement ``__call__`` and may hold parameters.
+
+    A module knows its place in the model: the container that first holds it
+    (``_parent``) and its key there (``_key``), so a layer without a name is
+    named after its position, as torch names ``0.weight``: see :class:`Sequential`.
+    """
+
+    _parent: "Module | None" = None
+    _key: str | None = None
+
+    def _place(self) -> str:
+        """The path of keys from the outermost container, dot-separated ("" for a root)."""
+        keys, m = [], self
+        while m._parent is not None:
+            keys.append(m._key)
+            m = m._parent
+        return ".".join(reversed(keys))
 
     def parameters(self) -> list[sp.MatrixSymbol]:
         return []
@@ -80,8 +93,18 @@ class Module:
 class Dense(Module):
     """Affine layer ``X W + 1 b`` with ``W`` of shape ``(n_in, n_out)``, ``b`` of ``(1, n_out)``.
 
-    Parameters are named ``W<name>`` and ``b<name>``; ``name`` defaults to a
-    running number.
+    Parameters are named ``W<name>`` and ``b<name>``.  Without a ``name``,
+    the layer is named after its place in the model (``W0``, ``b0`` as the
+    first layer of a :class:`Sequential`, ``W1.0`` inside a nested one), so
+    building the same model twice gives the same names; a layer in no
+    container is a root, with parameters ``W`` and ``b``.
+
+    Examples
+    --------
+    >>> Dense(3, 2, name="1").parameters()
+    [W1, b1]
+    >>> Dense(3, 2).parameters()
+    [W, b]
     """
 
     def __init__(self, n_in: int, n_out: int, bias: bool = True, name: str | None = None):
@@ -90,30 +113,42 @@ class Dense(Module):
         self.n_out = positive_int(n_out, "n_out", "Dense")
         if not isinstance(bias, (bool, np.bool_)):
             raise TypeError(f"Dense: bias must be a bool, not {type(bias).__name__} {bias!r}")
-        name = str(next(_counter)) if name is None else str(name)
-        self.W = sp.MatrixSymbol(f"W{name}", self.n_in, self.n_out)
-        self.b = sp.MatrixSymbol(f"b{name}", 1, self.n_out) if bias else None
+        self.name = None if name is None else str(name)
+        self.bias = bool(bias)
+
+    def _label(self) -> str:
+        return self.name if self.name is not None else self._place()
+
+    @property
+    def W(self) -> sp.MatrixSymbol:
+        """The weight, ``(n_in, n_out)``."""
+        return sp.MatrixSymbol(f"W{self._label()}", self.n_in, self.n_out)
+
+    @property
+    def b(self) -> sp.MatrixSymbol | None:
+        """The bias, ``(1, n_out)``, or None without one."""
+        return sp.MatrixSymbol(f"b{self._label()}", 1, self.n_out) if self.bias else None
 
     def parameters(self) -> list[sp.MatrixSymbol]:
-        return [self.W] + ([self.b] if self.b is not None else [])
+        return [self.W] + ([self.b] if self.bias else [])
 
     def weights(self) -> list[sp.MatrixSymbol]:
         return [self.W]
 
     def biases(self) -> list[sp.MatrixSymbol]:
-        return [self.b] if self.b is not None else []
+        return [self.b] if self.bias else []
 
     def __call__(self, x: sp.MatrixExpr) -> sp.MatrixExpr:
         if x.shape[1] != self.n_in:
             raise ValueError(f"{self!r} expects {self.n_in} input features, got an "
                              f"input of shape {x.shape}")
         out = x * self.W
-        if self.b is not None:
+        if self.bias:
             out = out + sp.OneMatrix(x.shape[0], 1) * self.b
         return out
 
     def __repr__(self) -> str:
-        return f"Dense({self.n_in}, {self.n_out}, name={self.W.name[1:]!r})"
+        return f"Dense({self.n_in}, {self.n_out}, name={self._label()!r})"
 
 
 class _Activation(Module):
@@ -179,13 +214,61 @@ class Softmax(Module):
 
 
 class Sequential(Module):
-    """Modules applied one after another."""
+    """Modules applied one after another.
+
+    A layer given without a name is named after its index, as torch names
+    ``0.weight``: ``W0``/``b0`` for the first module, ``W1.0`` for the first
+    module of a ``Sequential`` that is itself the second, whatever else the
+    process has built.  A layer takes its place in the first container that
+    holds it (a layer shared by two keeps its first name); build expressions
+    from the finished model.
+
+    Raises
+    ------
+    ValueError
+        When two different layers would have a parameter of the same name.
+
+    Examples
+    --------
+    >>> model = Sequential(Dense(3, 4), Tanh(), Sequential(Dense(4, 4), ReLU()), Dense(4, 2))
+    >>> model.parameters()
+    [W0, b0, W2.0, b2.0, W3, b3]
+    >>> Sequential(Dense(3, 4, name="1"), Tanh(), Dense(4, 2)).parameters()
+    [W1, b1, W2, b2]
+    """
 
     def __init__(self, *modules: Module):
         for m in modules:
             if not isinstance(m, Module):
                 raise TypeError(f"Sequential takes modules, got {m!r}")
         self.modules = list(modules)
+        for k, m in enumerate(self.modules):
+            if m._parent is None and m is not self:
+                m._parent, m._key = self, str(k)
+        self._check_names()
+
+    def _layers(self) -> list[Module]:
+        """Every module below this one that is not a Sequential, each once."""
+        out, stack, seen = [], list(reversed(self.modules)), set()
+        while stack:
+            m = stack.pop()
+            if id(m) in seen:
+                continue
+            seen.add(id(m))
+            if isinstance(m, Sequential):
+                stack.extend(reversed(m.modules))
+            else:
+                out.append(m)
+        return out
+
+    def _check_names(self) -> None:
+        owner: dict[str, Module] = {}
+        for m in self._layers():
+            for p in m.parameters():
+                if p.name in owner:
+                    raise ValueError(f"Sequential: {owner[p.name]!r} and {m!r} both have a "
+                                     f"parameter named {p.name}; name one of them")
+                owner[p.name] = m
 
     def parameters(self) -> list[sp.MatrixSymbol]:
         return [p for m in self.modules for p in m.parameters()]
