@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 import sympy as sp
+from sympy.tensor.array.expressions import ArraySymbol
 
 from . import codegen
 from .autodiff.reverse import vjp
@@ -18,15 +19,19 @@ from .roles import check_aux, input_roles
 __all__ = ["grad", "compile", "hessian", "as_wrt"]
 
 
+#: what may be differentiated: scalars, matrices and n-D arrays (``ArraySymbol``)
+_PARAMETERS = (sp.Symbol, sp.MatrixSymbol, ArraySymbol)
+
+
 def as_wrt(wrt: Any) -> tuple[sp.Basic, ...]:
     """Check that ``wrt`` is a symbol or a sequence of distinct symbols."""
-    if isinstance(wrt, (sp.Symbol, sp.MatrixSymbol)):
+    if isinstance(wrt, _PARAMETERS):
         wrt = (wrt,)
     if wrt is None or isinstance(wrt, (str, sp.Basic)):
         raise TypeError(f"wrt must be a symbol or a sequence of symbols, not {wrt!r}")
     wrt = tuple(wrt)
     for w in wrt:
-        if not isinstance(w, (sp.Symbol, sp.MatrixSymbol)):
+        if not isinstance(w, _PARAMETERS):
             raise TypeError(f"wrt entries must be SymPy symbols; {w!r} "
                             f"({type(w).__name__}) is not")
     seen = set()
@@ -89,6 +94,9 @@ def grad(f: Any, wrt: Any) -> Gradient:
     f = _scalar_expr(f)
     wrt = as_wrt(wrt)
     G, (root,) = lower([f])
+    if any(d != 1 for d in G.nodes[root].shape):
+        raise TypeError(f"can only differentiate a scalar expression; {f} has shape "
+                        f"{G.nodes[root].shape} (sum it, or take an entry)")
     targets, adjoints = _gradients(G, root, wrt)
     outputs = [("value", root)] + [(f"d_{w}", a) for w, a in zip(wrt, adjoints)]
     ports = [Port("value", "value")] + [Port(f"d_{w}", "gradient", str(w)) for w in wrt]

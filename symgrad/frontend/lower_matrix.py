@@ -7,15 +7,24 @@ constant leaves; ``K[i, j]`` becomes ``sum(K o E_ij)``; an
 ``ElementwiseApplyFunction`` lowers its body with the bound variable standing
 for the whole matrix.  symgrad's own array classes register their lowerings
 next to their declarations (:mod:`symgrad.tensor`).
+
+n-D arrays: an ``ArraySymbol`` is an input leaf of any rank; SymPy builds
+``Add``, ``Mul``, ``Pow`` and functions of array symbols as if they were
+scalars, and they lower to entrywise ops that broadcast as NumPy does.  The
+ops of :mod:`symgrad.ir.movement` (``Permute``, ``Reshape``, ``ReduceMax``,
+``Pad``, ``Shrink``, ``Windows``, ``FoldWindows``) lower to their graph
+builders, which check the shapes.
 """
 from __future__ import annotations
 
 import sympy as sp
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.matexpr import MatrixElement
+from sympy.tensor.array.expressions import ArraySymbol
 
 from ..errors import UnsupportedExpressionError
 from ..ir.graph import Graph, dims
+from ..ir.movement import ArrayOp, FoldWindows, Pad, Permute, ReduceMax, Reshape, Shrink, Windows
 from .lower import lower, register_children, register_lowering
 
 __all__ = ["constant_matrix"]
@@ -151,3 +160,57 @@ def _matrix_element_children(expr):
 @register_children(ElementwiseApplyFunction)
 def _elementwise_children(expr):
     return (expr.expr,)
+
+
+# -- n-D arrays: ArraySymbol leaves and symgrad's array ops (symgrad.ir.movement) ---------
+@register_lowering(ArraySymbol)
+def _lower_array_symbol(G: Graph, expr, a):
+    return G.leaf(expr)
+
+
+@register_children(ArraySymbol)
+def _array_symbol_children(expr):
+    return ()
+
+
+@register_children(ArrayOp)
+def _array_op_children(expr):
+    return (expr.args[0],)
+
+
+@register_lowering(Permute)
+def _lower_permute(G: Graph, expr, a):
+    return G.transpose(a[0], expr.attr)
+
+
+@register_lowering(Reshape)
+def _lower_reshape(G: Graph, expr, a):
+    return G.reshape(a[0], expr.attr)
+
+
+@register_lowering(ReduceMax)
+def _lower_reduce_max(G: Graph, expr, a):
+    axes, keepdims = expr.attr
+    return G.reduce_max(a[0], axes, keepdims)
+
+
+@register_lowering(Pad)
+def _lower_pad(G: Graph, expr, a):
+    return G.pad(a[0], expr.attr)
+
+
+@register_lowering(Shrink)
+def _lower_shrink(G: Graph, expr, a):
+    return G.shrink(a[0], expr.attr)
+
+
+@register_lowering(Windows)
+def _lower_windows(G: Graph, expr, a):
+    kernel, stride = expr.attr
+    return G.windows(a[0], kernel, stride)
+
+
+@register_lowering(FoldWindows)
+def _lower_fold_windows(G: Graph, expr, a):
+    kernel, stride, spatial = expr.attr
+    return G.fold_windows(a[0], kernel, stride, spatial)
