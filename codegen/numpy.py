@@ -16,7 +16,11 @@ import numpy as np
 def value_and_grad(x, y, z):
     t0 = x + y
     t1 = z*t0
-    return t1, z, z, t0
+    value = t1
+    d_x = z
+    d_y = z
+    d_z = t0
+    return value, d_x, d_y, d_z
 """
 from __future__ import annotations
 
@@ -161,14 +165,22 @@ class NumPyPrinter:
                 args = [names[a] for a in node.args]
                 code = self._in_place(node, args, reusable.get(i))
                 body.append(f"    {names[i]} = {code or self.expr(node, args)}")
-        body.append("    return " + ", ".join(names[i] for _, i in p.outputs)
-                    + ("," if len(p.outputs) == 1 else ""))
+        body += self._named_return(taken | set(names))
         params = ", ".join(names[i] for n, i in p.inputs if n not in self.dims)
         head = ["import numpy as np", ""]
         for h in self.helpers:
             head += [HELPERS[h], ""]
         head += constants + ([""] if constants else [])
         return "\n".join(head + [f"def {self.name}({params}):"] + body) + "\n"
+
+    def _named_return(self, taken: set[str]) -> list[str]:
+        """``value = t8``, ``d_w = t14``, ..., then ``return value, d_w, ...``: the
+        outputs by name, as identifiers no symbol, temporary or helper has."""
+        p = self.program
+        out_ids = identifiers([n for n, _ in p.outputs], taken)
+        lines = [f"    {out_ids[n]} = {self.names[i]}" for n, i in p.outputs]
+        ret = ", ".join(out_ids[n] for n, _ in p.outputs) + ("," if len(p.outputs) == 1 else "")
+        return lines + [f"    return {ret}"]
 
     def _reusable(self, inline: dict[int, str]) -> dict[int, int]:
         """For each entrywise matrix op, a temporary whose buffer it may
