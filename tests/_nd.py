@@ -20,14 +20,15 @@ def array(G: Graph, name: str, shape: tuple) -> int:
     return G.leaf(ArraySymbol(name, shape))
 
 
-def compile_loss(G: Graph, loss: int, wrt: Sequence[str], backend: str = "numpy"):
+def compile_loss(G: Graph, loss: int, wrt: Sequence[str], backend: str = "numpy",
+                 dtype: str = "float64"):
     """``value, grads = fn(**arrays)`` for a scalar node ``loss`` of ``G``."""
     targets = [next(i for i, n in enumerate(G.nodes) if not n.args and str(n.attr) == w)
                for w in wrt]
     grads = vjp(G, loss, targets)
     outputs = [("value", loss)] + [(f"d_{w}", d) for w, d in zip(wrt, grads)]
     program = build_program(G, outputs, keep=targets)
-    return codegen.backend(backend).build(program, "float64", list(wrt))
+    return codegen.backend(backend).build(program, dtype, list(wrt))
 
 
 def compile_value(G: Graph, root: int, backend: str = "numpy"):

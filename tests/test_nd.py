@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import sympy as sp
+from hypothesis import given
+from hypothesis import strategies as st
 
 from symgrad.frontend.to_sympy import to_sympy
 from symgrad.ir import shapes
@@ -201,3 +203,15 @@ def test_llvm_refuses_nd_programs_by_name():
     loss = G.reduce_sum(G.reduce_max(G.transpose(X), 1), None)
     with pytest.raises(NotImplementedError, match=r"does not implement ReduceMax .*shape \(4, 1\)"):
         compile_loss(G, loss, ["X"], backend="llvm")
+
+
+@given(st.lists(st.lists(st.sampled_from([1, 2, 3]), max_size=4), min_size=1, max_size=4))
+def test_broadcast_agrees_with_numpy(shapes_):
+    shapes_ = [tuple(s) for s in shapes_]
+    try:
+        want = np.broadcast_shapes(*shapes_)
+    except ValueError:
+        with pytest.raises(ValueError, match="do not broadcast"):
+            shapes.broadcast_shapes(shapes_)
+        return
+    assert shapes.broadcast_shapes(shapes_) == want

@@ -130,3 +130,31 @@ def test_windows_refuse_symbolic_spatial_axes():
     x = array(G, "x", (N, 3, N, 4))
     with pytest.raises(ValueError, match=r"integer lengths .*\(N, 3, N, 4\)"):
         G.windows(x, (2, 2))
+
+
+def _conv_pool_step(dtype: str):
+    G = Graph()
+    x, w, b = array(G, "x", (N, 2, 6, 5)), array(G, "w", (3, 2, 3, 2)), array(G, "b", (3, 1, 1))
+    y = conv2d(G, x, w, b, 2, 1)
+    pooled = G.reduce_max(G.windows(y, (2, 2), (1, 1)), (-2, -1), keepdims=False)
+    loss = G.add(G.reduce_sum(G.apply(sp.tanh, y), None), G.reduce_sum(pooled, None))
+    return compile_loss(G, loss, ["x", "w", "b"], dtype=dtype)
+
+
+def test_float32_and_an_empty_batch():
+    f64, f32 = _conv_pool_step("float64"), _conv_pool_step("float32")
+    arrays = {"x": RNG.normal(size=(3, 2, 6, 5)), "w": RNG.normal(size=(3, 2, 3, 2)),
+              "b": RNG.normal(size=(3, 1, 1))}
+    v64, g64 = f64(**arrays)
+    v32, g32 = f32(**arrays)
+    assert_close(v32, v64, rtol=1e-5, what="float32 value")
+    for k in range(3):
+        assert g32[k].dtype == np.float32
+        assert_close(g32[k], g64[k], rtol=1e-5, what=f"float32 gradient {k}")
+    # N = 0: NumPy's answers for an empty batch (zero sums), in the declared shapes
+    v0, g0 = f64(**{**arrays, "x": np.zeros((0, 2, 6, 5))})
+    assert v0 == 0 and g0[0].shape == (0, 2, 6, 5)
+    assert not g0[1].any() and not g0[2].any() and g0[2].shape == (3, 1, 1)
+    # a Fortran-order batch gives the same numbers
+    vf, _ = f64(**{**arrays, "x": np.asfortranarray(arrays["x"])})
+    assert vf == v64

@@ -79,8 +79,6 @@ class ArrayBuilders:
             return self.transpose(node.args[0], tuple(inner[p] for p in perm))
         return self.intern(Permute, (a,), perm, permuted_shape(shape, perm))
 
-    permute = transpose
-
     def reshape(self, a: int, shape: Shape) -> int:
         """The entries of ``a`` in C order under ``shape`` (same size)."""
         shape = check_reshape(self._shape(a), shape)
