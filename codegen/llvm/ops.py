@@ -19,6 +19,9 @@ from symgrad.ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 from symgrad.ir.graph import COMPARISONS, Node
 from symgrad.ir.ops import REGISTRY, OpDef
 
+from ..llvm_math._emit import Emitter
+from ..llvm_math.gamma import emit_digamma
+
 if TYPE_CHECKING:
     from .emit import KernelEmitter
 
@@ -168,6 +171,18 @@ def _logaddexp(e: KernelEmitter, node, xs):
     tail = e.math.log1p(e.b, e.math.exp(e.b, e.b.fneg(e.math.fabs(e.b, e.b.fsub(a, b)))))
     spread = e.b.fadd(e.fmax(a, b), tail)
     return e.select(e.b.fcmp_ordered("==", a, b), e.b.fadd(a, e.const(np.log(2.0))), spread)
+
+
+@defemit(sp.polygamma)
+def _polygamma(e: KernelEmitter, node, xs):
+    order = e.number(e.program.nodes[node.args[0]])
+    if order != 0:
+        # the derivatives of digamma (trigamma, ...) have no vector version yet
+        raise NotImplementedError(f"the llvm backend computes polygamma of order 0 (digamma) only, "
+                                  f"not order {order}; use backend='numpy'")
+    # pasted in place (straight-line IR); outside llvm_math.EMITTERS, whose functions
+    # are all within 4 ulp: digamma is within 8 above 0 (see llvm_math/gamma.py)
+    return emit_digamma(Emitter(e.b, e.fp), xs[1])
 
 
 @defemit(sp.loggamma)

@@ -119,7 +119,7 @@ def _contains_children(expr):
     x, where = expr.args
     try:
         return (where.as_relational(x),)
-    except NotImplementedError:
+    except (AttributeError, NotImplementedError):   # an ImageSet has no as_relational
         raise UnsupportedExpressionError(
             f"cannot write {_short(expr)} as comparisons on {x}", expr) from None
 

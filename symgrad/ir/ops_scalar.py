@@ -77,8 +77,7 @@ defop(sp.erf, numpy="erf", llvm="erf", parse=("erf",), **T)
 defop(sp.erfc, numpy="erfc", llvm="erfc", parse=("erfc",), **T)
 defop(sp.gamma, numpy="tgamma", llvm="tgamma", parse=("gamma",), **T)
 defop(sp.loggamma, numpy="loggamma", parse=("loggamma",), **T)
-defop(sp.polygamma, 2, numpy="polygamma", parse=("polygamma",), refused=("llvm",),
-      why="libm has no digamma/polygamma and symgrad has no vector version yet", **T)
+defop(sp.polygamma, 2, numpy="polygamma", parse=("polygamma",), **T)   # llvm: digamma (order 0)
 
 # -- piecewise constant and piecewise linear ---------------------------------------------------------
 defop(sp.Abs, numpy="np.abs", llvm="fabs", parse=("Abs", "abs"))
