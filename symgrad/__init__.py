@@ -14,12 +14,13 @@ from .api import compile, grad, hessian
 from .errors import NoDerivativeRuleError, SymgradError, UnsupportedExpressionError
 from .ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 from .inspect import Gradient
+from .roles import gradient_of
 from .verify import check, gradcheck
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "grad", "compile", "hessian", "Gradient", "check", "gradcheck",
+    "grad", "compile", "hessian", "gradient_of", "Gradient", "check", "gradcheck",
     "sigmoid", "relu", "softplus", "leaky_relu", "elu",
     "SymgradError", "UnsupportedExpressionError", "NoDerivativeRuleError",
     "nn", "losses", "train", "tensor", "explain",

@@ -14,7 +14,7 @@ from .frontend.to_sympy import to_sympy
 from .inspect import Gradient
 from .ir.graph import Graph
 from .ir.program import Port, build_program
-from .roles import check_aux, input_roles
+from .roles import check_aux, gradient_of, input_roles
 
 __all__ = ["grad", "compile", "hessian", "as_wrt"]
 
@@ -135,8 +135,11 @@ def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64
         Inputs carried from call to call (running statistics, optimizer
         moments) and the expression of each one's next value; they come back
         as ``out.state[name]`` (output ``new_<name>``), ready to be passed to
-        the next call.  Today the call returns new arrays; updating the
-        caller's buffers in place is for the fused training step to add.
+        the next call.  A parameter in ``wrt`` may have a next value too (a
+        fused optimizer step), and ``state`` and ``aux`` expressions may read
+        the gradients as :func:`symgrad.gradient_of` ``(w)``.  Today the call
+        returns new arrays; updating the caller's buffers in place is for the
+        fused training step to add.
     roles : mapping of Symbol to str, optional
         The role of other inputs (see :data:`symgrad.ir.program.INPUT_ROLES`):
         ``"mask"`` for a dropout mask or anything else given per call that is
@@ -198,9 +201,12 @@ def _program_with_roles(f: Any, wrt: tuple[sp.Basic, ...], aux: Mapping[str, Any
     aux = check_aux(aux, wrt, state)
     matrix_value = not wrt and getattr(f, "is_Matrix", False) and not isinstance(f, sp.MatrixBase)
     f = f if matrix_value else _scalar_expr(f)
-    G, roots = lower([f, *state.values(), *aux.values()])
-    root, new_state, extra = roots[0], roots[1:1 + len(state)], roots[1 + len(state):]
+    G, (root,) = lower([f])
     targets, adjoints = _gradients(G, root, wrt)
+    # state and aux may read the gradients: gradient_of(w) is the adjoint already computed
+    known = {gradient_of(w): a for w, a in zip(wrt, adjoints)}
+    G, roots = lower([*state.values(), *aux.values()], G, known)
+    new_state, extra = roots[:len(state)], roots[len(state):]
     outputs = [("value", root)] + [(f"d_{w}", a) for w, a in zip(wrt, adjoints)]
     ports = [Port("value", "value")] + [Port(f"d_{w}", "gradient", str(w)) for w in wrt]
     for s, r in zip(state, new_state):

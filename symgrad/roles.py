@@ -11,9 +11,68 @@ from typing import Any, Mapping
 
 import sympy as sp
 
+from sympy.matrices.expressions.matexpr import MatrixExpr
+
+from .frontend.lower import register_children, register_lowering
 from .ir.program import INPUT_ROLES
 
-__all__ = ["input_roles", "check_aux"]
+__all__ = ["input_roles", "check_aux", "gradient_of", "GradientOf", "MatrixGradientOf"]
+
+
+class GradientOf(sp.Expr):
+    """The gradient of the compiled value with respect to a scalar parameter."""
+
+    is_commutative = True
+
+    def _sympystr(self, printer) -> str:
+        return f"gradient_of({printer._print(self.args[0])})"
+
+
+class MatrixGradientOf(MatrixExpr):
+    """The gradient of the compiled value with respect to a matrix parameter."""
+
+    @property
+    def shape(self) -> tuple:
+        return self.args[0].shape
+
+    def _sympystr(self, printer) -> str:
+        return f"gradient_of({printer._print(self.args[0])})"
+
+
+def gradient_of(w: sp.Basic) -> sp.Basic:
+    """A stand-in for the gradient of the value with respect to ``w``.
+
+    In the ``state`` and ``aux`` expressions of :func:`symgrad.compile` it is
+    the gradient computed by the same fused program (never a second
+    derivation), so a parameter's next value can be an optimizer step, and
+    an auxiliary output a gradient norm.
+
+    Examples
+    --------
+    >>> import sympy as sp, symgrad as sg
+    >>> w, x = sp.symbols("w x")
+    >>> step = sg.compile((w * x - 1)**2, wrt=[w], state={w: w - gradient_of(w) / 10})
+    >>> out = step(w=0.0, x=2.0)
+    >>> float(out.value), float(out.grads["w"]), float(out.state["w"])
+    (1.0, -4.0, 0.4)
+    """
+    if isinstance(w, sp.MatrixSymbol):
+        return MatrixGradientOf(w)
+    if isinstance(w, sp.Symbol):
+        return GradientOf(w)
+    raise TypeError(f"gradient_of takes a parameter symbol, not {type(w).__name__} {w!r}")
+
+
+@register_children(GradientOf, MatrixGradientOf)
+def _no_operands(expr) -> tuple:
+    return ()
+
+
+@register_lowering(GradientOf, MatrixGradientOf)
+def _outside_state_and_aux(G, expr, args):
+    # reached only where the gradient is not known: compile() seeds it for wrt, in state and aux
+    raise ValueError(f"{expr} can only appear in the state and aux expressions of "
+                     f"symgrad.compile, for a parameter in wrt")
 
 
 def _symbol(s: Any, where: str) -> sp.Basic:
@@ -42,16 +101,14 @@ def input_roles(wrt: tuple[sp.Basic, ...], state: Mapping[Any, Any],
     out: dict[sp.Basic, str] = {w: "parameter" for w in wrt}
     for s in state:
         _symbol(s, "state")
-        if s in out:
-            raise ValueError(f"state: {s} is in wrt; a parameter's next value is an "
-                             f"optimizer's job, not a state update")
-        out[s] = "state"
+        # a parameter with a next value (a fused optimizer step) stays a parameter
+        out.setdefault(s, "state")
     for s, role in roles.items():
         _symbol(s, "roles")
         if role not in INPUT_ROLES:
             raise ValueError(f"roles: {s} has role {role!r}; input roles are {INPUT_ROLES}")
         if s in out and out[s] != role:
-            why = "is in wrt" if out[s] == "parameter" else "has a new value in state"
+            why = "is in wrt" if s in wrt else "has a new value in state"
             raise ValueError(f"roles: {s} {why}, so its role is {out[s]!r}, not {role!r}")
         out[s] = role
     return out

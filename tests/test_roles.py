@@ -16,6 +16,7 @@ import sympy as sp
 import symgrad as sg
 from symgrad import losses, nn
 from symgrad.codegen.callable import Outputs
+from symgrad.tensor import Sum
 
 torch = pytest.importorskip("torch")
 
@@ -80,7 +81,8 @@ def test_a_given_input_the_value_ignores_stays_an_argument():
     (dict(roles={mu: "data"}, state={mu: mu}), ValueError, "mu has a new value in state"),
     (dict(roles={m: "weight"}), ValueError, "'weight'"),
     (dict(roles={"m": "mask"}), TypeError, "'m'"),
-    (dict(state={w: w}), ValueError, "w is in wrt"),
+    (dict(roles={w: "state"}, state={w: w}), ValueError, "w is in wrt"),
+    (dict(state={w: sg.gradient_of(x)}), ValueError, "for a parameter in wrt"),
     (dict(aux={"d_w": x}), ValueError, "'d_w' is taken by the gradient of w"),
     (dict(aux={"value": x}), ValueError, "'value' is taken"),
     (dict(aux={"new_mu": x}, state={mu: mu}), ValueError, "new state of mu"),
@@ -158,3 +160,55 @@ def test_state_feeds_the_next_call(backend):
         out = fn(**{**a, "run": run})
         run = out.state["run"]
     np.testing.assert_allclose(run, (1 - 0.9 ** 3) * H, rtol=1e-12)
+
+
+def test_the_gradient_stand_in_is_refused_in_the_value():
+    with pytest.raises(ValueError, match=r"gradient_of\(w\) can only appear in the state and aux"):
+        sg.compile(w * x + sg.gradient_of(w), wrt=[w], aux={"x": x})
+
+
+# -- a fused optimizer step: parameters and momentum as state, against torch.optim.SGD ----------
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_fused_sgd_momentum_step_matches_torch(backend):
+    L, params, _, _, roles = masked_mlp()
+    lr, beta = sp.Rational(1, 10), sp.Rational(9, 10)
+    buf = {p: sp.MatrixSymbol(f"m_{p.name}", *p.shape) for p in params}
+    state = {}
+    for p in params:   # torch's SGD: buf = beta*buf + grad; p = p - lr*buf
+        state[buf[p]] = beta * buf[p] + sg.gradient_of(p)
+        state[p] = p - lr * (beta * buf[p] + sg.gradient_of(p))
+    norm2 = sp.Add(*[Sum(sp.HadamardProduct(sg.gradient_of(p), sg.gradient_of(p))) for p in params])
+    step = sg.compile(L, wrt=params, backend=backend, state=state, roles=roles,
+                      aux={"grad_norm2": norm2})
+    # the update reads the gradients the step computes: no GEMM is added, none repeated
+    def gemms(program):
+        return sum(1 for n in program.nodes if n.op.__name__ == "MatMul")
+    assert gemms(step.program) == gemms(sg.grad(L, params).program)
+    roles_of = {p.name: p.role for p in step.inputs}
+    assert roles_of["W1"] == "parameter" and roles_of["m_W1"] == "state"
+    rng = np.random.default_rng(3)
+    data = {"X": rng.normal(size=(6, 3)), "Y": rng.normal(size=(6, 2)),
+            "M": (rng.uniform(size=(6, 4)) > 0.3) / 0.7}
+    values = {p.name: rng.normal(size=tuple(int(d) for d in p.shape)) for p in params}
+    moments = {f"m_{k}": np.zeros_like(v) for k, v in values.items()}
+
+    tp = {k: torch.tensor(v, requires_grad=True) for k, v in values.items()}
+    opt = torch.optim.SGD(list(tp.values()), lr=0.1, momentum=0.9)
+    for _ in range(3):
+        out = step(**data, **values, **moments)
+        values = {k: out.state[k] for k in values}
+        moments = {k: out.state[k] for k in moments}
+
+        opt.zero_grad()
+        t = {k: torch.tensor(v) for k, v in data.items()}
+        H = torch.tanh(t["X"] @ tp["W1"] + tp["b1"])
+        loss = (((H * t["M"]) @ tp["W2"] + tp["b2"] - t["Y"]) ** 2).mean()
+        loss.backward()
+        norm2_want = sum(float((q.grad ** 2).sum()) for q in tp.values())
+        opt.step()
+        np.testing.assert_allclose(out.value, loss.item(), rtol=1e-12)
+        np.testing.assert_allclose(out.aux["grad_norm2"], norm2_want, rtol=1e-10)
+    for k, q in tp.items():
+        np.testing.assert_allclose(values[k], q.detach().numpy(), rtol=1e-10, atol=1e-14, err_msg=k)
+        np.testing.assert_allclose(moments[f"m_{k}"], opt.state[q]["momentum_buffer"].numpy(),
+                                   rtol=1e-10, atol=1e-14, err_msg=k)

@@ -386,9 +386,9 @@ def _check_ports(inputs: Sequence[Port] | None, outputs: Sequence[Port] | None,
                              f"{'needs' if p.of is None else 'takes no'} the input it belongs to")
         if p.of is not None and p.of not in in_names:
             raise ValueError(f"output {p.name!r} belongs to {p.of!r}, which is not an input")
-        if p.role == "new_state" and roles and roles.get(p.of) != "state":
-            raise ValueError(f"output {p.name!r} is the new state of {p.of!r}, whose role is "
-                             f"{roles.get(p.of)!r}, not 'state'")
+        if p.role == "new_state" and roles and roles.get(p.of) not in ("state", "parameter"):
+            raise ValueError(f"output {p.name!r} is the new value of {p.of!r}, whose role is "
+                             f"{roles.get(p.of)!r}, not 'state' or 'parameter'")
 
 
 def _tree_ops(G: Graph, live: list[int]) -> dict[int, int]:
