@@ -212,3 +212,23 @@ def test_fused_sgd_momentum_step_matches_torch(backend):
         np.testing.assert_allclose(values[k], q.detach().numpy(), rtol=1e-10, atol=1e-14, err_msg=k)
         np.testing.assert_allclose(moments[f"m_{k}"], opt.state[q]["momentum_buffer"].numpy(),
                                    rtol=1e-10, atol=1e-14, err_msg=k)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_prediction_with_frozen_parameters_and_an_aux_output(backend):
+    """A matrix-valued program (no wrt): roles label frozen weights, aux rides along."""
+    X = nn.input("X", 3)
+    model = nn.Sequential(nn.Dense(3, 4, name="1"), nn.Tanh(), nn.Dense(4, 2, name="2"))
+    hidden = nn.Tanh()(model[0](X))
+    fn = sg.compile(model(X), backend=backend, aux={"hidden": hidden},
+                    roles={p: "parameter" for p in model.parameters()})
+    assert [(p.name, p.role) for p in fn.outputs] == [("value", "value"), ("hidden", "aux")]
+    assert {p.role for p in fn.inputs if p.name != "X"} == {"parameter"}
+    params = nn.init_params(model, seed=4)
+    xs = np.random.default_rng(4).normal(size=(5, 3))
+    out = fn(X=xs, **params)
+    t = {k: torch.tensor(v) for k, v in params.items()}
+    h = torch.tanh(torch.tensor(xs) @ t["W1"] + t["b1"])
+    np.testing.assert_allclose(out.aux["hidden"], h.numpy(), rtol=1e-12)
+    np.testing.assert_allclose(out.value, (h @ t["W2"] + t["b2"]).numpy(), rtol=1e-12)
+    assert len(out.grads) == 0
