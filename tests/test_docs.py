@@ -1,4 +1,4 @@
-"""The Python examples in README.md and docs/guide.md run, with the outputs shown."""
+"""The Python examples in README.md, docs/guide.md and docs/ops.md run, with the outputs shown."""
 from __future__ import annotations
 
 import doctest
@@ -15,7 +15,7 @@ def python_blocks(path: Path) -> str:
     return "\n\n".join(re.findall(r"```python\n(.*?)```", path.read_text(), re.DOTALL))
 
 
-@pytest.mark.parametrize("name", ["README.md", "docs/guide.md"])
+@pytest.mark.parametrize("name", ["README.md", "docs/guide.md", "docs/ops.md"])
 def test_markdown_examples(name):
     text = python_blocks(ROOT / name)
     assert ">>>" in text
