@@ -7,17 +7,28 @@ not go through symgrad's rules or the activations' own ``fdiff``.
 from __future__ import annotations
 
 import sympy as sp
-from sympy.codegen.cfunctions import Cbrt
+from sympy.codegen.cfunctions import Cbrt, exp2, expm1, hypot, log1p, log2, log10
+from sympy.codegen.numpy_nodes import logaddexp
 
 from symgrad.ir.functions import ACTIVATIONS
 
+#: sympy.codegen's function nodes -> elementary formulas
+CODEGEN_NODES = {
+    Cbrt: lambda a: sp.real_root(a, 3), hypot: lambda a, b: sp.sqrt(a ** 2 + b ** 2),
+    logaddexp: lambda a, b: sp.log(sp.exp(a) + sp.exp(b)), log1p: lambda a: sp.log(1 + a),
+    expm1: lambda a: sp.exp(a) - 1, exp2: lambda a: 2 ** a, log2: lambda a: sp.log(a) / sp.log(2),
+    log10: lambda a: sp.log(a) / sp.log(10),
+}
+
 
 def elementary(expr: sp.Basic) -> sp.Basic:
-    """``expr`` with every symgrad activation (and SymPy's ``Cbrt``) replaced by its elementary formula."""
+    """``expr`` with every symgrad activation and SymPy codegen node replaced by its elementary formula."""
     for cls in ACTIVATIONS:
         expr = expr.replace(cls, lambda *args, cls=cls: cls._elementary(*args))
-    # SymPy's Cbrt node does not evaluate numerically; the real cube root does
-    return expr.replace(Cbrt, lambda a: sp.real_root(a, 3))
+    # SymPy's codegen nodes as the formulas they stand for (Cbrt does not even evaluate)
+    for cls, formula in CODEGEN_NODES.items():
+        expr = expr.replace(cls, formula)
+    return expr
 
 
 def reference_grad(expr: sp.Basic, wrt) -> list[sp.Basic]:
