@@ -30,11 +30,13 @@ def scalar_step(backend):
                          state={mu: (mu + x) / 2}, roles={m: "mask", v: "tangent"})
 
 
+@pytest.mark.parametrize("size", [7, 5000])   # the llvm backend's small-batch and batch paths
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_scalar_roles_match_sympy(backend):
+def test_scalar_roles_match_sympy(backend, size):
     f, fn = scalar_step(backend)
     rng = np.random.default_rng(0)
-    args = {n: rng.uniform(-2, 2, 7) for n in ["w", "x", "mu", "m", "v"]}
+    args = {n: rng.uniform(-2, 2, size) for n in ["w", "x", "mu", "v"]}
+    args["m"] = np.float64(0.5)                    # a mask broadcast over the batch
     out = fn(**args)
     value, grads = out                       # today's unpacking, unchanged
     ref = {s: sp.lambdify([w, x, mu, m, v], e, "numpy")
