@@ -266,3 +266,31 @@ def test_random_compositions_agree_with_mpmath_in_both_backends(expr):
                                                                   y=np.array([b for _, b in pts]))
         for got, ref in zip([value, *grads], expected):
             np.testing.assert_allclose(got, ref, rtol=1e-12, atol=1e-14, err_msg=f"{expr} ({backend})")
+
+
+# -- in tensor programs -------------------------------------------------------------------------
+#: symgrad's function of an entry, and torch's of a tensor (given the torch module)
+TORCH = [
+    pytest.param(sp.erf, lambda torch, t: torch.erf(t), id="erf"),
+    pytest.param(sp.asinh, lambda torch, t: torch.asinh(t), id="asinh"),
+    pytest.param(lambda d: sp.loggamma(d * d + 1), lambda torch, t: torch.lgamma(t * t + 1), id="loggamma"),
+    pytest.param(lambda d: logaddexp(d, 2 * d), lambda torch, t: torch.logaddexp(t, 2 * t), id="logaddexp"),
+    pytest.param(lambda d: hypot(d, 1), lambda torch, t: torch.hypot(t, torch.ones_like(t)), id="hypot"),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("f, torch_f", TORCH)
+def test_entrywise_on_matrices_against_torch_autograd(f, torch_f, backend):
+    torch = pytest.importorskip("torch")
+    from symgrad.tensor import Elementwise, Sum
+    N = sp.Symbol("N", integer=True, positive=True)
+    X, W = sp.MatrixSymbol("X", N, 3), sp.MatrixSymbol("W", 3, 2)
+    rng = np.random.default_rng(3)
+    Xv, Wv = rng.normal(size=(6, 3)), 0.5 * rng.normal(size=(3, 2))
+    value, (d_W,) = sg.compile(Sum(Elementwise(f, X * W)), wrt=[W], backend=backend)(X=Xv, W=Wv)
+    Wt = torch.tensor(Wv, requires_grad=True)
+    out = torch_f(torch, torch.tensor(Xv) @ Wt).sum()
+    out.backward()
+    assert float(value) == pytest.approx(out.item(), rel=1e-13)
+    np.testing.assert_allclose(d_W, Wt.grad.numpy(), rtol=1e-12, atol=1e-14)
