@@ -71,7 +71,19 @@ class OneHot(MatrixExpr):
 
 
 class ReduceSum(MatrixExpr):
-    """Sum over one axis, keeping it: ``(m, n) -> (1, n)`` (axis 0) or ``(m, 1)`` (axis 1)."""
+    """Sum over one axis, keeping it: ``(m, n) -> (1, n)`` (axis 0) or ``(m, 1)`` (axis 1).
+
+    As a graph op it sums over any set of axes: the node's ``attr`` is
+    ``(axes, keepdims)``; this class prints the kept-axis matrix case.
+    """
+
+    @staticmethod
+    def _symgrad_format(node, args) -> str:
+        """A listing line: the matrix case as it always read, other cases with their axes."""
+        axes, keepdims = node.attr
+        if keepdims and len(axes) == 1 and len(node.shape) == 2:
+            return f"ReduceSum({args[0]})"
+        return f"ReduceSum({args[0]}, axes={axes}, keepdims={keepdims})"
 
     def __new__(cls, X, axis):
         return super().__new__(cls, X, sp.Integer(axis))
