@@ -196,11 +196,13 @@ class CompiledFunction:
 
     @property
     def inputs(self) -> tuple:
+        """A :class:`~symgrad.ir.program.Port` (name and role) per argument, in ``args`` order."""
         roles = {p.name: p for p in self.program.input_ports}
         return tuple(roles[a] for a in self.args)
 
     @property
     def outputs(self) -> tuple:
+        """A :class:`~symgrad.ir.program.Port` per output, in the order the kernel returns them."""
         return self.program.output_ports
 
     def __repr__(self) -> str:

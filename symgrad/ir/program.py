@@ -144,7 +144,16 @@ class Program:
             raise ValueError("internal error: ports do not follow the program's inputs and outputs")
 
     def ports(self, role: str) -> list[Port]:
-        """The inputs or outputs with ``role`` (one of :data:`INPUT_ROLES`, :data:`OUTPUT_ROLES`)."""
+        """The inputs or outputs with ``role`` (one of :data:`INPUT_ROLES`, :data:`OUTPUT_ROLES`).
+
+        Examples
+        --------
+        >>> import sympy as sp, symgrad as sg
+        >>> x, y = sp.symbols("x y")
+        >>> p = sg.grad(x * y, [x]).program
+        >>> [q.name for q in p.ports("parameter")], [q.name for q in p.ports("gradient")]
+        (['x'], ['d_x'])
+        """
         if role not in INPUT_ROLES + OUTPUT_ROLES:
             raise ValueError(f"unknown role {role!r}; roles are {INPUT_ROLES + OUTPUT_ROLES}")
         ports = self.input_ports if role in INPUT_ROLES else self.output_ports
