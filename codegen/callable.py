@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator, Sequence
 import numpy as np
 import sympy as sp
 
-__all__ = ["CompiledFunction", "Grads", "Outputs", "bind", "as_dtype", "rebuild"]
+__all__ = ["CompiledFunction", "Grads", "Outputs", "OutputLayout", "bind", "as_dtype", "rebuild"]
 
 
 def as_dtype(dtype: Any) -> np.dtype:
@@ -91,19 +91,28 @@ class Outputs(tuple):
     {'value': 1.0, 'd_w': 2.0, 'new_mu': 3.0, 'logits': 4.0}
     """
 
-    def __new__(cls, values: Sequence[Any], ports: Sequence[Any]):
-        ports = tuple(ports)
-        if len(values) != len(ports):
-            raise ValueError(f"internal error: {len(values)} outputs for {len(ports)} ports")
-        value = next((v for p, v in zip(ports, values) if p.role == "value"), None)
-        grads = Grads([v for p, v in zip(ports, values) if p.role == "gradient"],
-                      [p.of for p in ports if p.role == "gradient"])
+    def __new__(cls, values: Sequence[Any], ports: "Sequence[Any] | OutputLayout"):
+        layout = ports if isinstance(ports, OutputLayout) else OutputLayout(ports)
+        if len(values) != len(layout.ports):
+            raise ValueError(f"internal error: {len(values)} outputs for {len(layout.ports)} ports")
+        value = values[layout.value] if layout.value is not None else None
+        grads = Grads([values[k] for k in layout.grads], layout.grad_names)
         self = super().__new__(cls, (value, grads))
-        self.ports = ports
-        self._values = tuple(values)
-        self.state = {p.of: v for p, v in zip(ports, values) if p.role == "new_state"}
-        self.aux = {p.name: v for p, v in zip(ports, values) if p.role == "aux"}
+        self._values = values
+        self._layout = layout
         return self
+
+    @property
+    def ports(self) -> tuple:
+        return self._layout.ports
+
+    @property
+    def state(self) -> dict[str, Any]:
+        return {p.of: v for p, v in zip(self.ports, self._values) if p.role == "new_state"}
+
+    @property
+    def aux(self) -> dict[str, Any]:
+        return {p.name: v for p, v in zip(self.ports, self._values) if p.role == "aux"}
 
     @property
     def value(self) -> Any:
@@ -126,7 +135,20 @@ class Outputs(tuple):
         return {p.name: v for p, v in zip(self.ports, self._values)}
 
     def __reduce__(self):
-        return (Outputs, (self._values, self.ports))
+        return (Outputs, (tuple(self._values), self.ports))
+
+
+class OutputLayout:
+    """Where a program's value and gradients are among its outputs, found once per
+    compiled function so that a call only picks them out (see :class:`Outputs`)."""
+
+    __slots__ = ("ports", "value", "grads", "grad_names")
+
+    def __init__(self, ports: Sequence[Any]):
+        self.ports = tuple(ports)
+        self.value = next((k for k, p in enumerate(self.ports) if p.role == "value"), None)
+        self.grads = tuple(k for k, p in enumerate(self.ports) if p.role == "gradient")
+        self.grad_names = tuple(self.ports[k].of for k in self.grads)
 
 
 def bind(names: Sequence[str], kwargs: dict[str, Any], dtype: np.dtype) -> list[np.ndarray]:
@@ -189,10 +211,11 @@ class CompiledFunction:
         self.wrt = tuple(wrt)
         self.backend = backend
         self._call = call
+        self._layout = OutputLayout(program.output_ports)
 
     def __call__(self, /, **kwargs: Any):   # positional-only: a symbol may be named "self"
         arrays = bind(self.args, kwargs, self.dtype)
-        return Outputs(self._call(self, arrays), self.program.output_ports)
+        return Outputs(self._call(self, arrays), self._layout)
 
     @property
     def inputs(self) -> tuple:
