@@ -61,6 +61,9 @@ def test_roles_are_listed_and_survive_pickle(backend):
         ("value", "value", None), ("d_w", "gradient", "w"), ("new_mu", "new_state", "mu"),
         ("wx", "aux", None), ("t", "aux", None)]
     assert [p.name for p in fn.program.ports("aux")] == ["wx", "t"]
+    listing = str(fn.program).splitlines()
+    assert listing[0] == "inputs: m [mask], mu [state], v [tangent], w, x"
+    assert listing[-1].startswith("return value=") and ", new_mu=" in listing[-1]
     again = pickle.loads(pickle.dumps(fn))
     assert again.outputs == fn.outputs and again.inputs == fn.inputs
     args = dict(w=0.3, x=-1.2, mu=0.5, m=1.0, v=0.0)

@@ -207,7 +207,10 @@ class Program:
 
     def __str__(self) -> str:
         names = self.names()
-        shown = [names[i] if names[i] == n else f"{names[i]} (symbol {n!r})"
+        # data and parameters are what a listing usually holds; any other role is named
+        role = {p.name: p.role for p in self.input_ports}
+        shown = [(names[i] if names[i] == n else f"{names[i]} (symbol {n!r})")
+                 + (f" [{role[n]}]" if role[n] not in ("data", "parameter") else "")
                  for n, i in self.inputs]
         lines = [f"inputs: {', '.join(shown) or '(none)'}"]
         for i, n in enumerate(self.nodes):
