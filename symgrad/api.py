@@ -210,6 +210,10 @@ def _program_with_roles(f: Any, wrt: tuple[sp.Basic, ...], aux: Mapping[str, Any
     outputs = [("value", root)] + [(f"d_{w}", a) for w, a in zip(wrt, adjoints)]
     ports = [Port("value", "value")] + [Port(f"d_{w}", "gradient", str(w)) for w in wrt]
     for s, r in zip(state, new_state):
+        have, want = G.nodes[r].shape, G.nodes[G.leaf(s)].shape
+        if have != want:
+            raise ValueError(f"state: the new value of {s} has shape {have or '()'}, "
+                             f"{s} has shape {want or '()'}")
         outputs.append((f"new_{s}", r))
         ports.append(Port(f"new_{s}", "new_state", str(s)))
     outputs += list(zip(aux, extra))

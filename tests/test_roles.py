@@ -167,6 +167,15 @@ def test_state_feeds_the_next_call(backend):
     np.testing.assert_allclose(run, (1 - 0.9 ** 3) * H, rtol=1e-12)
 
 
+def test_a_new_state_of_another_shape_is_refused():
+    run = sp.MatrixSymbol("run", 1, 4)
+    X = nn.input("X", 4)
+    with pytest.raises(ValueError, match=r"new value of run has shape \(N, 4\), run has shape \(1, 4\)"):
+        sg.compile(Sum(X), state={run: X})
+    with pytest.raises(ValueError, match=r"new value of mu has shape \(1, 4\), mu has shape \(\)"):
+        sg.compile(Sum(X), state={mu: run})
+
+
 def test_the_gradient_stand_in_is_refused_in_the_value():
     with pytest.raises(ValueError, match=r"gradient_of\(w\) can only appear in the state and aux"):
         sg.compile(w * x + sg.gradient_of(w), wrt=[w], aux={"x": x})
