@@ -294,3 +294,12 @@ def test_entrywise_on_matrices_against_torch_autograd(f, torch_f, backend):
     out.backward()
     assert float(value) == pytest.approx(out.item(), rel=1e-13)
     np.testing.assert_allclose(d_W, Wt.grad.numpy(), rtol=1e-12, atol=1e-14)
+
+
+def test_numpy_backend_without_scipy_names_the_function(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "scipy.special", None)     # `from scipy.special import` fails
+    with pytest.raises(ImportError, match="computes erf with scipy.special.erf, and scipy is not installed"):
+        sg.compile(sp.erf(x), wrt=[x], backend="numpy")
+    # programs that need no scipy do not import it
+    assert sg.compile(sp.atanh(x), wrt=[x], backend="numpy")(x=0.5)[0] == pytest.approx(math.atanh(0.5))
