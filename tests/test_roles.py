@@ -16,6 +16,8 @@ import sympy as sp
 import symgrad as sg
 from symgrad import losses, nn
 from symgrad.codegen.callable import Outputs
+from symgrad.frontend.lower import lower
+from symgrad.ir.program import Port, build_program
 from symgrad.tensor import Sum
 
 torch = pytest.importorskip("torch")
@@ -246,3 +248,24 @@ def test_prediction_with_frozen_parameters_and_an_aux_output(backend):
     np.testing.assert_allclose(out.aux["hidden"], h.numpy(), rtol=1e-12)
     np.testing.assert_allclose(out.value, (h @ t["W2"] + t["b2"]).numpy(), rtol=1e-12)
     assert len(out.grads) == 0
+
+
+@pytest.mark.parametrize("roles, ports, match", [
+    ({"x": "weight"}, None, "input 'x' has role 'weight'"),
+    (None, [Port("value", "result")], "output 'value' has role 'result'"),
+    (None, [Port("value", "gradient")], "a gradient output needs the input"),
+    (None, [Port("value", "aux", "x")], "only gradient and new_state outputs belong to an input, not aux"),
+    (None, [Port("value", "gradient", "z")], "belongs to 'z', which is not an input"),
+    ({"x": "data"}, [Port("value", "new_state", "x")], "whose role is 'data'"),
+    (None, [Port("v", "value")], "must name the outputs, in order"),
+])
+def test_program_ports_are_checked(roles, ports, match):
+    G, (r,) = lower([x * w])
+    with pytest.raises(ValueError, match=match):
+        build_program(G, [("value", r)], input_roles=roles, output_ports=ports)
+
+
+def test_two_outputs_of_one_name_are_refused():
+    G, (r,) = lower([x * w])
+    with pytest.raises(ValueError, match=r"two outputs share the name\(s\) \['value'\]"):
+        build_program(G, [("value", r), ("value", r)])

@@ -18,6 +18,7 @@ from typing import Collection, Mapping, Sequence
 import sympy as sp
 
 from .graph import COMPARISONS, INPUTS, Graph, Node, ancestors
+from .ports import INPUT_ROLES, OUTPUT_ROLES, Port, check_ports, default_ports
 from .ops import transcendental_names
 
 __all__ = ["Program", "ProgramStats", "Port", "INPUT_ROLES", "OUTPUT_ROLES", "build_program",
@@ -26,60 +27,6 @@ __all__ = ["Program", "ProgramStats", "Port", "INPUT_ROLES", "OUTPUT_ROLES", "bu
 #: Ops counted as transcendental function evaluations in :meth:`Program.stats`
 #: (the ops declared ``transcendental`` in :mod:`symgrad.ir.ops`).
 TRANSCENDENTAL = transcendental_names()
-
-
-#: What an input is for.  ``data``: the batch the value is computed on (the default);
-#: ``parameter``: a weight, differentiated when it is in ``wrt``; ``state``: carried from
-#: call to call (batch norm's running statistics, an optimizer's moments), its next value
-#: a ``new_state`` output; ``mask``: given per call but neither data nor a parameter (a
-#: dropout mask, a learning rate); ``tangent``: the direction of a Hessian-vector product.
-INPUT_ROLES = ("data", "parameter", "state", "mask", "tangent")
-
-#: What an output is: the ``value`` differentiated; the ``gradient`` of a parameter; the
-#: ``new_state`` of a state input; an ``aux`` result computed in the same fused program.
-OUTPUT_ROLES = ("value", "gradient", "new_state", "aux")
-
-
-@dataclass(frozen=True)
-class Port:
-    """One named input or output of a program and what it is for.
-
-    Attributes
-    ----------
-    name : str
-        The symbol's name (inputs) or the output's name (``"value"``,
-        ``"d_W1"``, ``"new_mu"``, an aux name).
-    role : str
-        One of :data:`INPUT_ROLES` or :data:`OUTPUT_ROLES`.
-    of : str or None
-        For a ``gradient`` or ``new_state`` output, the input it belongs to
-        (the parameter, the state it replaces); else None.
-
-    Examples
-    --------
-    >>> Port("new_mu", "new_state", of="mu")
-    Port(name='new_mu', role='new_state', of='mu')
-    """
-
-    name: str
-    role: str
-    of: str | None = None
-
-
-def _default_ports(inputs: Sequence[tuple[str, int]],
-                   outputs: Sequence[tuple[str, int]]) -> tuple[tuple[Port, ...], tuple[Port, ...]]:
-    """Roles of a program built without them: inputs are data; ``value`` is the value,
-    ``d_<x>`` of an input ``x`` its gradient, anything else auxiliary."""
-    names = {n for n, _ in inputs}
-    outs = []
-    for n, _ in outputs:
-        if n == "value":
-            outs.append(Port(n, "value"))
-        elif n.startswith("d_") and n[2:] in names:
-            outs.append(Port(n, "gradient", n[2:]))
-        else:
-            outs.append(Port(n, "aux"))
-    return tuple(Port(n, "data") for n, _ in inputs), tuple(outs)
 
 
 def op_cost(node: Node) -> int:
@@ -136,7 +83,7 @@ class Program:
         self.inputs = inputs
         self.outputs = outputs
         self._tree_ops = tree_ops
-        default_in, default_out = _default_ports(inputs, outputs)
+        default_in, default_out = default_ports(inputs, outputs)
         self.input_ports = tuple(input_ports) if input_ports is not None else default_in
         self.output_ports = tuple(output_ports) if output_ports is not None else default_out
         if [p.name for p in self.input_ports] != [n for n, _ in inputs] or \
@@ -371,36 +318,9 @@ def build_program(G: Graph, outputs: Sequence[tuple[str, int]],
     in_ports = None
     if input_roles is not None:
         in_ports = [Port(n, input_roles.get(n, "data")) for n in names]
-    _check_ports(in_ports, output_ports, names, [n for n, _ in outputs])
+    check_ports(in_ports, output_ports, names, [n for n, _ in outputs])
     return Program(nodes, inputs, [(name, index[i]) for name, i in outputs],
                    {name: tree[i] for name, i in outputs}, in_ports, output_ports)
-
-
-def _check_ports(inputs: Sequence[Port] | None, outputs: Sequence[Port] | None,
-                 in_names: Sequence[str], out_names: Sequence[str]) -> None:
-    """Roles are known, output names distinct, and each ``of`` names a fitting input."""
-    dup = sorted({n for n in out_names if list(out_names).count(n) > 1})
-    if dup:
-        raise ValueError(f"two outputs share the name(s) {dup}; rename one")
-    for p in inputs or ():
-        if p.role not in INPUT_ROLES:
-            raise ValueError(f"input {p.name!r} has role {p.role!r}; input roles are {INPUT_ROLES}")
-    if outputs is None:
-        return
-    if [p.name for p in outputs] != list(out_names):
-        raise ValueError("output_ports must name the outputs, in order")
-    roles = {p.name: p.role for p in inputs or ()}
-    for p in outputs:
-        if p.role not in OUTPUT_ROLES:
-            raise ValueError(f"output {p.name!r} has role {p.role!r}; output roles are {OUTPUT_ROLES}")
-        if (p.of is not None) != (p.role in ("gradient", "new_state")):
-            raise ValueError(f"output {p.name!r}: a {p.role} output "
-                             f"{'needs' if p.of is None else 'takes no'} the input it belongs to")
-        if p.of is not None and p.of not in in_names:
-            raise ValueError(f"output {p.name!r} belongs to {p.of!r}, which is not an input")
-        if p.role == "new_state" and roles and roles.get(p.of) not in ("state", "parameter"):
-            raise ValueError(f"output {p.name!r} is the new value of {p.of!r}, whose role is "
-                             f"{roles.get(p.of)!r}, not 'state' or 'parameter'")
 
 
 def _tree_ops(G: Graph, live: list[int]) -> dict[int, int]:
