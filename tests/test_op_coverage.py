@@ -135,3 +135,11 @@ def test_a_refusal_must_say_why():
     with pytest.raises(ValueError, match="says why"):
         defop(cube, refused=("cuda",), why="no GPU")
     assert cube not in REGISTRY
+
+
+@pytest.mark.parametrize("name", sorted(parse_names()))
+def test_every_parse_name_builds_its_op(name):
+    d = REGISTRY[parse_names()[name]]
+    operands = {1: "x + 3", 2: "x, y + 3"}[d.arity or 2]
+    expr = parse.parse(f"{name}({operands})")
+    assert type(expr) is d.cls, f"{name}(...) built {expr!r}, not {d.name}"
