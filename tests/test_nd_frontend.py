@@ -16,13 +16,15 @@ from _nd import N, assert_close, torch_grads
 torch = pytest.importorskip("torch")
 F = torch.nn.functional
 RNG = np.random.default_rng(141)
+BACKENDS = ["numpy", "llvm"]
 
 
-def test_pool_of_a_biased_nchw_batch():
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_pool_of_a_biased_nchw_batch(backend):
     x, b, t = ArraySymbol("x", (N, 3, 6, 6)), ArraySymbol("b", (3, 1, 1)), ArraySymbol("t", (N, 3, 3, 3))
     pooled = ReduceMax(Windows(sp.tanh(x + b), ((2, 2), (2, 2))), ((-2, -1), False))
     L = Sum(pooled * t)
-    fn = sg.compile(L, wrt=[x, b], backend="numpy")
+    fn = sg.compile(L, wrt=[x, b], backend=backend)
     arrays = {"x": RNG.normal(size=(2, 3, 6, 6)), "b": RNG.normal(size=(3, 1, 1)),
               "t": RNG.normal(size=(2, 3, 3, 3))}
     value, grads = fn(**arrays)
@@ -33,13 +35,14 @@ def test_pool_of_a_biased_nchw_batch():
     assert_close(grads[1], db, what="d_b")
 
 
-def test_permute_reshape_pad_in_sympy():
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_permute_reshape_pad_in_sympy(backend):
     x, W = ArraySymbol("x", (N, 2, 3)), sp.MatrixSymbol("W", 8, 2)
     rows = Reshape(Pad(Permute(x, (0, 2, 1)), ((0, 0), (1, 0), (1, 1))), (4 * N, 4))
     L = Sum(sp.exp(Reshape(rows, (2 * N, 8)) * 0.1))   # entrywise exp of an n-D value
     g = sg.grad(L, [x])
     assert "permute" in str(g[x]) and "shrink" in str(g[x])
-    fn = sg.compile(L + Sum(sp.HadamardProduct(W, W)), wrt=[x, W], backend="numpy")
+    fn = sg.compile(L + Sum(sp.HadamardProduct(W, W)), wrt=[x, W], backend=backend)
     arrays = {"x": RNG.normal(size=(2, 2, 3)), "W": RNG.normal(size=(8, 2))}
     value, grads = fn(**arrays)
 

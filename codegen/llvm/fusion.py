@@ -44,7 +44,7 @@ from symgrad.ir.arrays import ReduceSum, RowMax, Sum
 from symgrad.ir.movement import ND_OPS
 
 __all__ = ["Stage", "Region", "Step", "Schedule", "schedule", "share_buffers",
-           "is_row_reduction", "is_column_sum", "is_late", "check_supported"]
+           "is_row_reduction", "is_column_sum", "is_late", "check_supported", "not_2d"]
 
 
 @dataclass(eq=False)
@@ -104,27 +104,30 @@ def is_late(node) -> bool:
     return node.op is Sum or is_column_sum(node)
 
 
-def check_supported(p: Program) -> None:
-    """Refuse, naming the op and its shape, what the loop nests cannot run yet:
-    arrays of rank other than 0 and 2, and the n-D ops (:mod:`symgrad.ir.movement`)."""
+def not_2d(p: Program) -> str | None:
+    """Why the fused row/column schedule cannot run ``p`` (None if it can): an
+    array of rank other than 0 and 2, or an n-D op (:mod:`symgrad.ir.movement`).
+    Such programs go to the unfused n-D loop nests of :mod:`.nd`."""
     for n in p.nodes:
         if not n.args:
             if n.shape and len(n.shape) != 2:
-                raise NotImplementedError(
-                    f"the llvm backend handles 2-D tensors only: input {n.attr} has shape "
-                    f"{n.shape}; use backend='numpy' for n-D programs")
+                return f"input {n.attr} has shape {n.shape}"
             continue
         name = getattr(n.op, "__name__", str(n.op))
         if n.op in ND_OPS or (n.op is ReduceSum and n.attr not in (_ROW_SUM, _COLUMN_SUM)):
-            raise NotImplementedError(
-                f"the llvm backend does not implement {name} (attr {n.attr}, shape {n.shape}) "
-                f"yet; use backend='numpy' for n-D programs")
+            return f"{name} (attr {n.attr}, shape {n.shape})"
         for s in [n.shape] + [p.nodes[a].shape for a in n.args]:
             if s != () and len(s) != 2:
-                raise NotImplementedError(
-                    f"the llvm backend handles 2-D tensors only: {name} of shape {n.shape} "
-                    f"(arguments {[p.nodes[a].shape for a in n.args]}); use backend='numpy' "
-                    f"for n-D programs")
+                return f"{name} of shape {n.shape} (arguments {[p.nodes[a].shape for a in n.args]})"
+    return None
+
+
+def check_supported(p: Program) -> None:
+    """Refuse, naming the op and its shape, a program the fused schedule cannot run."""
+    why = not_2d(p)
+    if why is not None:
+        raise NotImplementedError(f"the fused 2-D schedule cannot run {why}; "
+                                  f"n-D programs go to symgrad.codegen.llvm.nd")
 
 
 

@@ -48,7 +48,7 @@ from ..threads import team_size
 from .blas import openmp_functions, thread_setter
 from .blas_choice import gemm_address
 from .emit import KERNEL
-from .fusion import check_supported
+from .fusion import not_2d
 from .jit import JITLibrary, host_target
 from .kernel import _cache_enabled
 from .mathlib import default_math
@@ -332,7 +332,9 @@ def build_tensor(program: Program, dtype: np.dtype, wrt: Sequence[str]) -> Compi
     >>> float(value), grads["b1"].tolist()
     (9.0, [3.0, 3.0])
     """
-    check_supported(program)
+    if not_2d(program) is not None:   # ranks other than 2, n-D ops: unfused loop nests
+        from .nd_kernel import build_nd
+        return build_nd(program, dtype, wrt)
     kernel = TensorKernel(program, dtype)
     return CompiledFunction(program, kernel, kernel.source, np.dtype(dtype), wrt, "llvm",
                             kernel.signature.call, args=kernel.signature.args)
