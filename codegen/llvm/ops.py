@@ -20,7 +20,7 @@ from symgrad.ir.graph import COMPARISONS, Node
 from symgrad.ir.ops import REGISTRY, OpDef
 
 from ..llvm_math._emit import Emitter
-from ..llvm_math.gamma import emit_digamma
+from ..llvm_math.gamma import emit_digamma, emit_trigamma
 
 if TYPE_CHECKING:
     from .emit import KernelEmitter
@@ -176,13 +176,13 @@ def _logaddexp(e: KernelEmitter, node, xs):
 @defemit(sp.polygamma)
 def _polygamma(e: KernelEmitter, node, xs):
     order = e.number(e.program.nodes[node.args[0]])
-    if order != 0:
-        # the derivatives of digamma (trigamma, ...) have no vector version yet
-        raise NotImplementedError(f"the llvm backend computes polygamma of order 0 (digamma) only, "
-                                  f"not order {order}; use backend='numpy'")
+    body = {0: emit_digamma, 1: emit_trigamma}.get(order)
+    if body is None:
+        raise NotImplementedError(f"the llvm backend computes polygamma of orders 0 and 1 (digamma, "
+                                  f"trigamma) only, not order {order}; use backend='numpy'")
     # pasted in place (straight-line IR); outside llvm_math.EMITTERS, whose functions
-    # are all within 4 ulp: digamma is within 8 above 0 (see llvm_math/gamma.py)
-    return emit_digamma(Emitter(e.b, e.fp), xs[1])
+    # are all within 4 ulp over the whole range (see llvm_math/gamma.py)
+    return body(Emitter(e.b, e.fp), xs[1])
 
 
 @defemit(sp.loggamma)
