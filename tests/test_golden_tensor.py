@@ -76,3 +76,18 @@ def test_output_names_never_collide_with_symbols(backend):
     np.testing.assert_allclose(out.value, 3.0 * 0.49 + 0.5 * s - 1.0 + 2.0, rtol=1e-14)
     np.testing.assert_allclose(out.grads["x"], 3.0 * 1.4 + 0.5 * s * (1 - s), rtol=1e-14)
     assert float(out.aux["t0"]) == 1.7 and float(out.aux["np"]) == 1.4
+
+
+@pytest.mark.parametrize("backend", ["numpy", "llvm"])
+def test_tensor_output_names_never_collide_with_constants_or_dimensions(backend):
+    """An aux output named like the source's constant matrix (``C``) or a dimension (``N``)."""
+    X = nn.input("X", 2)
+    w = sp.Symbol("w")
+    fn = sg.compile(sg.tensor.Sum(X) * w, wrt=[w], backend=backend,
+                    aux={"C": sp.Matrix([[1.0, 2.0]]) * X.T, "N": sg.tensor.Sum(X)})
+    if backend == "numpy":
+        assert fn.source.rstrip().endswith("return value, d_w, C_, N_")
+    xs = np.arange(6.0).reshape(3, 2)
+    out = fn(w=2.0, X=xs)
+    np.testing.assert_array_equal(out.aux["C"], [[1.0, 2.0]] @ xs.T)
+    assert float(out.aux["N"]) == xs.sum() and float(out.value) == 2 * xs.sum()
