@@ -269,3 +269,18 @@ def test_two_outputs_of_one_name_are_refused():
     G, (r,) = lower([x * w])
     with pytest.raises(ValueError, match=r"two outputs share the name\(s\) \['value'\]"):
         build_program(G, [("value", r), ("value", r)])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_tangent_input_gives_a_directional_derivative(backend):
+    """g . v for a tangent v, from the gradients the program computes (an HVP would
+    differentiate this once more: issue 11)."""
+    a, b, va, vb = sp.symbols("a b v_a v_b")
+    f = sp.exp(a * b) + sp.sin(a) * b ** 2
+    fn = sg.compile(f, wrt=[a, b], backend=backend, roles={va: "tangent", vb: "tangent"},
+                    aux={"jvp": sg.gradient_of(a) * va + sg.gradient_of(b) * vb})
+    assert [p.name for p in fn.program.ports("tangent")] == ["v_a", "v_b"]
+    want = sp.lambdify([a, b, va, vb], sp.diff(f, a) * va + sp.diff(f, b) * vb)
+    pts = np.random.default_rng(5).uniform(-1, 1, (4, 6))
+    out = fn(a=pts[0], b=pts[1], v_a=pts[2], v_b=pts[3])
+    np.testing.assert_allclose(out.aux["jvp"], want(*pts), rtol=1e-12)
