@@ -184,8 +184,9 @@ def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64
     """
     wrt = as_wrt(wrt) if not (isinstance(wrt, (list, tuple)) and len(wrt) == 0) else ()
     if not (aux or state or roles):
-        if not wrt and getattr(f, "is_Matrix", False) and not isinstance(f, sp.MatrixBase):
-            # a matrix-valued expression (a model's output, for prediction): value only
+        if not wrt and (getattr(f, "is_Matrix", False) and not isinstance(f, sp.MatrixBase)
+                        or isinstance(f, sp.Basic) and f.has(ArraySymbol)):
+            # a matrix- or array-valued expression (a model's output, for prediction): value only
             G, (root,) = lower([f])
             return codegen.backend(backend).build(build_program(G, [("value", root)]), dtype, [])
         g = grad(f, wrt)

@@ -60,3 +60,13 @@ def test_an_nd_expression_is_not_a_scalar():
     x = ArraySymbol("x", (N, 3, 4))
     with pytest.raises(TypeError, match=r"has shape \(N, 3, 4\)"):
         sg.grad(sp.tanh(x), [x])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_nd_value_compiles_without_wrt(backend):
+    x, b = ArraySymbol("x", (N, 3, 4)), ArraySymbol("b", (3, 1))
+    fn = sg.compile(Permute(sp.exp(x) * b, (2, 0, 1)), backend=backend)
+    xs, bs = RNG.normal(size=(2, 3, 4)), RNG.normal(size=(3, 1))
+    value, grads = fn(x=xs, b=bs)
+    assert len(grads) == 0
+    assert_close(value, (np.exp(xs) * bs).transpose(2, 0, 1), what="value")
