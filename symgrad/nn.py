@@ -96,8 +96,9 @@ class Dense(Module):
     Parameters are named ``W<name>`` and ``b<name>``.  Without a ``name``,
     the layer is named after its place in the model (``W0``, ``b0`` as the
     first layer of a :class:`Sequential`, ``W1.0`` inside a nested one), so
-    building the same model twice gives the same names; a layer in no
-    container is a root, with parameters ``W`` and ``b``.
+    building the same model twice gives the same names.  A layer in no
+    container has parameters ``W`` and ``b`` but refuses to be called without
+    a name: two such layers would silently share them.
 
     Examples
     --------
@@ -139,6 +140,12 @@ class Dense(Module):
         return [self.b] if self.bias else []
 
     def __call__(self, x: sp.MatrixExpr) -> sp.MatrixExpr:
+        if self.name is None and self._parent is None:
+            # its parameters would be W and b, the names of every other such layer: two of
+            # them would silently share weights (parameters are symbols, known by name)
+            raise ValueError(f"Dense({self.n_in}, {self.n_out}) has no name and is in no Sequential, "
+                             f"so nothing tells its parameters from another layer's: give it a "
+                             f"name (Dense({self.n_in}, {self.n_out}, name='1')) or put it in a Sequential")
         if x.shape[1] != self.n_in:
             raise ValueError(f"{self!r} expects {self.n_in} input features, got an "
                              f"input of shape {x.shape}")

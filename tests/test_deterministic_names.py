@@ -51,7 +51,7 @@ def test_building_twice_gives_the_same_source_and_cache_entry(backend, tmp_path,
     steps, entries = [], []
     for _ in range(2):
         model, L = build()
-        nn.Dense(4, 4)(nn.input("Z", 4))    # an unrelated layer built in between
+        nn.Dense(4, 4, name="other")(nn.input("Z", 4))    # an unrelated layer built in between
         steps.append(sg.compile(L, wrt=model.parameters(), backend=backend))
         entries.append(sorted(tmp_path.rglob("*.o")))
     a, b = steps
@@ -92,10 +92,15 @@ def test_a_shared_layer_keeps_its_first_place():
     assert [p.name for p in other.parameters()] == ["W0", "b0"]
 
 
-def test_named_layers_keep_their_names_and_free_layers_are_roots():
+def test_named_layers_keep_their_names_and_unnamed_free_layers_are_refused():
     model = nn.Sequential(nn.Dense(3, 4, name="1"), nn.Tanh(), nn.Dense(4, 2, name="2"))
     assert [p.name for p in model.parameters()] == ["W1", "b1", "W2", "b2"]
     free = nn.Dense(3, 2, bias=False)
     assert free.parameters() == [free.W] and free.W.name == "W" and free.b is None
-    L = losses.mse(free(nn.input("X", 3)), nn.input("Y", 2))
-    assert sorted(sg.compile(L, wrt=free.parameters()).args) == ["W", "X", "Y"]
+    # two unnamed free layers would both be W, b: silently shared weights
+    d1, d2 = nn.Dense(4, 4), nn.Dense(4, 4)
+    with pytest.raises(ValueError, match=r"Dense\(4, 4\) has no name and is in no Sequential"):
+        d2(d1(nn.input("Z", 4)))
+    named = nn.Dense(3, 2, bias=False, name="f")
+    L = losses.mse(named(nn.input("X", 3)), nn.input("Y", 2))
+    assert sorted(sg.compile(L, wrt=named.parameters()).args) == ["Wf", "X", "Y"]
