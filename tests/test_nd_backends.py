@@ -60,3 +60,16 @@ def test_random_nd_programs_agree(seed):
     assert_close(v2, v1, rtol=1e-12, what=f"value (seed {seed})")
     for k, n in enumerate(names):
         assert_close(g2[k], g1[k], rtol=1e-12, what=f"d_{n} (seed {seed})")
+
+
+def test_nd_kernels_come_from_the_disk_cache_the_second_time():
+    G, loss = _random_program(np.random.default_rng(3))
+    first = compile_loss(G, loss, ["x", "b"], backend="llvm")
+    again = compile_loss(G, loss, ["x", "b"], backend="llvm")
+    assert (first.kernel.how, again.kernel.how) == ("compiled", "cached")
+    shapes = {str(n.attr): tuple(2 if not isinstance(d, int) else d for d in n.shape)
+              for n in G.nodes if not n.args and str(n.attr) in ("x", "b")}
+    arrays = {k: np.linspace(-1, 1, int(np.prod(s))).reshape(s) for k, s in shapes.items()}
+    v1, g1 = first(**arrays)
+    v2, g2 = again(**arrays)
+    assert v1 == v2 and all((g1[k] == g2[k]).all() for k in range(2))

@@ -21,6 +21,7 @@ Example
 from __future__ import annotations
 
 import ctypes
+import hashlib
 from typing import Any, Sequence
 
 import numpy as np
@@ -32,7 +33,9 @@ from ..callable import CompiledFunction
 from ..tensor_call import TensorSignature
 from .blas_choice import gemm_address
 from .emit import KERNEL
-from .jit import JITLibrary
+from . import cache
+from .jit import JITLibrary, host_target
+from .kernel import _cache_enabled
 from .nd import NDEmitter, buffer_nodes
 
 __all__ = ["NDKernel", "build_nd"]
@@ -52,13 +55,29 @@ class NDKernel:
         self._int_bits = bits
         dims = list(sig.dims)
         self.source = str(NDEmitter(program, self.dtype, sig.args, dims, blas_int_bits=bits).emit())
-        self.library = JITLibrary(f"symgrad-nd-{program.fingerprint()[:12]}")
-        self.library.add_ir(self.source)
-        self.library.finalize()
+        self.library, self.how = self._build()
         self._fn = _KERNEL_TYPE(self.library.get_function_address(KERNEL))
         self._buffers = buffer_nodes(program)
         self._dim_src = [(sig.args.index(sig.dims[d][0]), sig.dims[d][1]) for d in dims]
         self._dims = dims
+
+    def _build(self) -> tuple[JITLibrary, str]:
+        """Machine code from the disk cache (:mod:`.cache`) when it holds this IR for this host."""
+        h = host_target()
+        key = cache.cache_key([
+            "nd", self.program.fingerprint(), hashlib.sha256(self.source.encode()).hexdigest(),
+            self.dtype.name, h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
+        ]) if _cache_enabled() else None
+        lib = JITLibrary(f"symgrad-nd-{self.program.fingerprint()[:12]}")
+        payload = cache.load(key) if key else None
+        if payload is not None:
+            lib.add_object(payload)
+        else:
+            lib.add_ir(self.source)
+        lib.finalize()
+        if key and payload is None:
+            cache.store(key, lib.object_code())
+        return lib, ("cached" if payload is not None else "compiled")
 
     def __call__(self, *arrays: np.ndarray) -> list[Any]:
         arrays = [np.ascontiguousarray(a, dtype=self.dtype) for a in arrays]
