@@ -133,6 +133,10 @@ def _warn_about_e(exprs: Sequence[sp.Expr], what: str, *options: str | None) -> 
     if "e" not in named and any(sp.Symbol("e") in f.free_symbols for f in exprs):
         _warn(f"{what} uses 'e', which is a variable here, not Euler's number; "
               "write exp(x) or E for that")
+    # likewise a function's name not called (gamma*x): a variable, unless --wrt/--at name it
+    used = sorted({s.name for f in exprs for s in f.free_symbols} & set(FUNCTIONS) - named)
+    for name in used:
+        _warn(f"{what} uses '{name}' as a variable, not the function {name}(...)")
 
 
 def _symbols(text: str | None, expr: sp.Expr) -> list[sp.Symbol]:

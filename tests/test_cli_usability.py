@@ -67,6 +67,21 @@ def test_e_is_a_variable_with_a_warning(capsys):
     assert captured.err == "" and captured.out.splitlines()[-1] == "df/de = x"
 
 
+@pytest.mark.parametrize("name", ["gamma", "sign", "sin"])
+def test_a_function_name_not_called_is_a_variable_with_a_warning(name, capsys):
+    """SymPy reads a bare gamma as a symbol; batch norm's gamma is a common parameter name."""
+    v = sp.Symbol(name)
+    assert parse(f"{name}*x") == v * x
+    assert main(["grad", f"{name}*x", "--wrt", "x"]) == 0
+    captured = capsys.readouterr()
+    assert f"uses '{name}' as a variable, not the function {name}(...)" in captured.err
+    assert captured.out.splitlines()[-1] == f"df/dx = {name}"
+    # naming it in --wrt shows that a variable is meant: no warning
+    assert main(["grad", f"{name}*x", "--wrt", f"x,{name}"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out.splitlines()[-1] == f"df/d{name} = x"
+
+
 def test_lambda_is_a_name(capsys):
     lam = sp.Symbol("lambda")
     assert parse("lambda*x + lambda_1") == lam * x + sp.Symbol("lambda_1")

@@ -310,8 +310,10 @@ class _Builder:
         if isinstance(node, ast.Name):
             if node.id in CONSTANTS:
                 return CONSTANTS[node.id]
-            if node.id in FUNCTIONS or node.id == "Piecewise":
+            if node.id == "Piecewise":
                 raise self.refuse(node, "a function name must be called")
+            # a function's name not called is a variable, as in SymPy: gamma and beta
+            # (batch norm's scale and shift) and sign are common names (the CLI warns)
             return sp.Symbol(_PLACEHOLDERS.get(node.id, node.id))
         if isinstance(node, ast.BinOp):
             if id(node) in self.chains:
