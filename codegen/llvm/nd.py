@@ -10,8 +10,10 @@ copies of their own kind.  Reductions run inner loops over the reduced axes;
 ``Pad`` reads its argument only inside the padded box; ``FoldWindows``
 scatter-adds; ``MatMul`` is one BLAS ``gemm`` call, as in :mod:`.tensor`.
 
-Nothing is fused across nodes (each node reads and writes memory), which is
-the price of generality; the kernel signature and the BLAS call are those of
+Chains of entrywise ops of one shape are computed in one loop nest (a node
+used only by an entrywise op of its shape is inlined there, see
+:func:`inlined`); every other node reads and writes memory, which is the
+price of generality.  The kernel signature and the BLAS call are those of
 :mod:`.tensor`: ``kernel(ptr slots, ptr dims)``, slots holding the array
 arguments, then one buffer per operation, then the ``gemm`` address.
 """
@@ -29,15 +31,47 @@ from symgrad.ir.program import Program, identifier
 from .emit import EMIT, I1, I64, KERNEL, PTR, KernelEmitter, fp_type
 from .mathlib import default_math
 
-__all__ = ["NDEmitter", "buffer_nodes"]
+__all__ = ["NDEmitter", "buffer_nodes", "inlined"]
 
 I8 = ir.IntType(8)
 GEMM_TYPE = ir.FunctionType(ir.VoidType(), [PTR] * 13)
 
 
+#: longest chain of entrywise ops computed inside one loop nest (bounds the emitter's recursion)
+MAX_INLINE_DEPTH = 32
+
+
+def _entrywise(node) -> bool:
+    return bool(node.args) and node.op in EMIT
+
+
+def inlined(program: Program) -> set[int]:
+    """Entrywise nodes computed inside their only user's loop nest instead of a buffer of
+    their own: the user is entrywise too and of the same shape, and the node is no output."""
+    nodes = program.nodes
+    users: list[list[int]] = [[] for _ in nodes]
+    for i, n in enumerate(nodes):
+        for a in dict.fromkeys(n.args):
+            users[a].append(i)
+    outputs = {i for _, i in program.outputs}
+    out: set[int] = set()
+    depth = [0] * len(nodes)
+    for i, n in enumerate(nodes):
+        depth[i] = 1 + max((depth[a] for a in n.args if a in out), default=0)
+        u = users[i]
+        # (used twice by its user, as in t*t, it would be computed twice: keep its buffer)
+        if (_entrywise(n) and i not in outputs and len(u) == 1 and _entrywise(nodes[u[0]])
+                and nodes[u[0]].args.count(i) == 1
+                and nodes[u[0]].shape == n.shape and depth[i] < MAX_INLINE_DEPTH):
+            out.add(i)
+    return out
+
+
 def buffer_nodes(program: Program) -> list[int]:
-    """The nodes that get a buffer: every operation (leaves are arguments or constants)."""
-    return [i for i, n in enumerate(program.nodes) if n.args]
+    """The nodes that get a buffer: every operation not :func:`inlined` (leaves are
+    arguments or constants)."""
+    skip = inlined(program)
+    return [i for i, n in enumerate(program.nodes) if n.args and i not in skip]
 
 
 class NDEmitter(KernelEmitter):
@@ -58,6 +92,7 @@ class NDEmitter(KernelEmitter):
         index = dict(program.inputs)
         self.args, self.dims = list(args), list(dims)
         self.slot = {index[a]: k for k, a in enumerate(self.args)}
+        self.inline = inlined(program)
         for i in buffer_nodes(program):
             self.slot[i] = len(self.slot)
         self.gemm_slot = len(self.slot)
@@ -82,7 +117,7 @@ class NDEmitter(KernelEmitter):
         self.matrices = {i: self._constant_matrix(i) for i, n in enumerate(self.program.nodes)
                          if n.op is sp.ImmutableDenseMatrix}
         for i, node in enumerate(self.program.nodes):
-            if node.args:
+            if node.args and i not in self.inline:
                 self._emit_node(i, node)
         self.b.ret_void()
         self.allocas.branch(entry)
@@ -218,7 +253,9 @@ class NDEmitter(KernelEmitter):
         if rule is None:
             raise NotImplementedError(f"the llvm backend cannot emit {op.__name__} of shape "
                                       f"{node.shape} (node {self.names[i]})")
-        xs = [self._load(x, self._offset(s, idx, broadcast=True)) for x, s in zip(node.args, shapes)]
+        # an inlined argument has this node's shape: it is computed here, at the same index
+        xs = [self._value(x, self.program.nodes[x], idx) if x in self.inline
+              else self._load(x, self._offset(s, idx, broadcast=True)) for x, s in zip(node.args, shapes)]
         v = rule(self, node, xs)
         if v.type == I1:
             self.bools.add(i)
