@@ -16,6 +16,19 @@ used only by an entrywise op of its shape is inlined there, see
 price of generality.  The kernel signature and the BLAS call are those of
 :mod:`.tensor`: ``kernel(ptr slots, ptr dims)``, slots holding the array
 arguments, then one buffer per operation, then the ``gemm`` address.
+
+Example
+-------
+>>> from sympy.tensor.array.expressions import ArraySymbol
+>>> from symgrad.ir.graph import Graph
+>>> from symgrad.ir.program import build_program
+>>> G = Graph()
+>>> x = G.leaf(ArraySymbol("x", (2, 3, 4)))
+>>> p = build_program(G, [("value", G.reduce_sum(G.transpose(x, (2, 0, 1)), (0,), False))])
+>>> text = str(NDEmitter(p, "float64", ["x"], []).emit())
+>>> # loop nests: the permutation's, the reduction's and its inner one over axis 0
+>>> 'define void @"kernel"(ptr %"slots", ptr %"dims")' in text, text.count('.0.head:')
+(True, 3)
 """
 from __future__ import annotations
 
@@ -23,6 +36,7 @@ from typing import Sequence
 
 import sympy as sp
 from llvmlite import ir
+from sympy.tensor.array.expressions import ArraySymbol
 
 from symgrad.ir.arrays import BroadcastTo, ReduceSum, RowMax, Sum
 from symgrad.ir.movement import FoldWindows, Pad, Permute, ReduceMax, Reshape, Shrink, Windows
@@ -34,6 +48,8 @@ from .mathlib import default_math
 __all__ = ["NDEmitter", "buffer_nodes", "inlined"]
 
 I8 = ir.IntType(8)
+#: leaves whose entries are in memory (an argument's buffer or a constant's global)
+_ARRAY_LEAVES = (sp.MatrixSymbol, ArraySymbol, sp.ImmutableDenseMatrix)
 GEMM_TYPE = ir.FunctionType(ir.VoidType(), [PTR] * 13)
 
 
@@ -162,8 +178,7 @@ class NDEmitter(KernelEmitter):
 
     def _load(self, i: int, offset) -> ir.Value:
         node = self.program.nodes[i]
-        if not node.args and node.op not in (sp.MatrixSymbol, sp.ImmutableDenseMatrix) \
-                and node.op.__name__ != "ArraySymbol":
+        if not node.args and node.op not in _ARRAY_LEAVES:
             if node.op is sp.Symbol:
                 name = str(node.attr)
                 if name in self.dimv:
