@@ -54,13 +54,20 @@ class Where(sp.matrices.expressions.matexpr.MatrixExpr):
         return r"\left[%s\right]_{\circ}" % r",\ ".join(printer._print(a) for a in self.args)
 
 
+#: n-D entrywise ops printed infix, as the scalar ones print
+_ARRAY_INFIX = {"Add": " + ", "Mul": "*", "Pow": "**", **{s: f" {s} " for s in COMPARISONS.values()}}
+
+
 class ArrayNode(sp.Expr):
-    """An operation on n-D arrays, ``op(args)`` (only for printing gradients)."""
+    """An operation on n-D arrays, ``op(args)`` (only for printing gradients);
+    sums, products, powers and comparisons print infix."""
 
     def _sympystr(self, printer) -> str:
         name = self.args[0].name
-        args = ", ".join(printer._print(a) for a in self.args[1:])
-        return f"{name}({args})"
+        args = [printer._print(a) for a in self.args[1:]]
+        if name in _ARRAY_INFIX:
+            return "(" + _ARRAY_INFIX[name].join(args) + ")"
+        return f"{name}({', '.join(args)})"
 
 
 #: SymPy objects of n-D values: an expression on them is printed as an ArrayNode
