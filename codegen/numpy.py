@@ -351,6 +351,11 @@ class NumPyPrinter:
         return f"fold_windows({args[0]}, {kernel}, {stride}, {spatial})"
 
     def _print_BroadcastTo(self, node, args):
+        src = self.program.nodes[node.args[0]]
+        if src.op is sp.Number:
+            # a float, so no integer array appears (2*ones would be int64, and a later
+            # in-place product into its buffer could not hold a float)
+            return f"np.broadcast_to({float(src.attr)!r}, {self._shape(node.shape)})"
         return f"np.broadcast_to({args[0]}, {self._shape(node.shape)})"
 
     def _print_OneHot(self, node, args):

@@ -172,3 +172,13 @@ def test_programs_that_differ_only_in_a_constant_do_not_share_code(backend):
         np.testing.assert_array_equal(g, want)
         outs.append(fn.program.fingerprint())
     assert outs[0] != outs[1]
+
+
+@pytest.mark.parametrize("backend", ["numpy", "llvm"])
+def test_a_gradient_built_from_broadcast_ones_is_float(backend):
+    """d sum(W o W) / dW = 2 W: the 2 multiplies a broadcast 1, whose buffer must hold floats."""
+    W = sp.MatrixSymbol("W", 8, 2)
+    w = np.random.default_rng(0).normal(size=(8, 2))
+    value, (g,) = sg.compile(Sum(sp.HadamardPower(W, 2)), wrt=[W], backend=backend)(W=w)
+    np.testing.assert_allclose(value, (w * w).sum(), rtol=1e-15)
+    np.testing.assert_array_equal(g, 2 * w)
