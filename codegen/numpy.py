@@ -49,6 +49,9 @@ FUNCTIONS = {op: d.numpy for op, d in REGISTRY.items() if d.numpy}
 UFUNCS = {op: name for op, name in FUNCTIONS.items()
           if isinstance(getattr(np, name[3:], None) if name.startswith("np.") else None, np.ufunc)}
 
+#: array ops whose NumPy result is a view of their argument (declared ``view``)
+VIEWS = frozenset(op for op, d in REGISTRY.items() if d.view)
+
 #: names the generated source uses itself; a symbol with one of them is renamed
 RESERVED = frozenset(dir(builtins)) | {"np", "value_and_grad"} | set(HELPERS)
 
@@ -87,7 +90,7 @@ class NumPyPrinter:
                 if isinstance(node.attr, sp.MatrixBase):   # a constant matrix: built once, read-only
                     names[i] = fresh("C", taken)
                     taken.add(names[i])
-                    constants += [f"{names[i]} = np.array({self._rows(node.attr)}, dtype=np.float64)",
+                    constants += [f"{names[i]} = {self.expr(node, [])}",
                                   f"{names[i]}.flags.writeable = False"]
                 elif not names[i]:
                     names[i] = self._constant(node.attr)
@@ -142,10 +145,9 @@ class NumPyPrinter:
         for i in inline:
             for a in p.nodes[i].args:
                 last[a] = max(last[a], last[i])
-        views = {"Transpose", "BroadcastTo", "Permute", "Reshape", "Shrink", "Windows"}
         # a view keeps its source's buffer alive for as long as the view is read
         for i in range(len(p.nodes) - 1, -1, -1):
-            if p.nodes[i].op.__name__ in views:
+            if p.nodes[i].op in VIEWS:
                 src = p.nodes[i].args[0]
                 last[src] = max(last[src], last[i])
         out = {}
@@ -157,7 +159,7 @@ class NumPyPrinter:
             for a in operands:
                 src = p.nodes[a]
                 if (src.args and a not in inline and src.shape == node.shape and last[a] == i
-                        and src.op.__name__ not in views and src.op not in BOOLEAN_OPS):
+                        and src.op not in VIEWS and src.op not in BOOLEAN_OPS):
                     out[i] = a
                     break
         return out
@@ -298,6 +300,9 @@ class NumPyPrinter:
     def _shape(self, shape) -> str:
         parts = [self._dim(d) for d in shape]
         return f"({parts[0]},)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
+
+    def _print_ImmutableDenseMatrix(self, node, args):
+        return f"np.array({self._rows(node.attr)}, dtype=np.float64)"
 
     def _print_MatMul(self, node, args):
         return f"{args[0]} @ {args[1]}"

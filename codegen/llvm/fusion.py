@@ -41,10 +41,14 @@ import sympy as sp
 
 from symgrad.ir.program import Program
 from symgrad.ir.arrays import ReduceSum, RowMax, Sum
-from symgrad.ir.movement import ND_OPS
+from symgrad.ir.ops import OpDef, lookup
 
-__all__ = ["Stage", "Region", "Step", "Schedule", "schedule", "share_buffers",
+__all__ = ["Stage", "Region", "Step", "Schedule", "schedule", "share_buffers", "KINDS",
            "is_row_reduction", "is_column_sum", "is_late", "check_supported", "not_2d"]
+
+#: the places a node can get (see the module docstring); an array op declares its
+#: place as ``llvm_2d`` (:mod:`symgrad.ir.ops_array`), entrywise ops are scalars or regions
+KINDS = ("leaf", "view", "gemm", "scalar", "region")
 
 
 @dataclass(eq=False)
@@ -91,6 +95,14 @@ class Schedule:
 _ROW_SUM, _COLUMN_SUM = ((1,), True), ((0,), True)
 
 
+#: what an undeclared op (none should reach here) is taken for: an entrywise op
+_ENTRYWISE = OpDef(object, "entrywise", None)
+
+
+def _declared(op) -> OpDef:
+    return lookup(op) or _ENTRYWISE
+
+
 def is_row_reduction(node) -> bool:
     return node.op is RowMax or (node.op is ReduceSum and node.attr == _ROW_SUM)
 
@@ -106,15 +118,16 @@ def is_late(node) -> bool:
 
 def not_2d(p: Program) -> str | None:
     """Why the fused row/column schedule cannot run ``p`` (None if it can): an
-    array of rank other than 0 and 2, or an n-D op (:mod:`symgrad.ir.movement`).
-    Such programs go to the unfused n-D loop nests of :mod:`.nd`."""
+    array of rank other than 0 and 2, or an op declared n-D only (``"llvm-2d"`` in
+    its ``refused``).  Such programs go to the unfused n-D loop nests of :mod:`.nd`."""
     for n in p.nodes:
         if not n.args:
             if n.shape and len(n.shape) != 2:
                 return f"input {n.attr} has shape {n.shape}"
             continue
         name = getattr(n.op, "__name__", str(n.op))
-        if n.op in ND_OPS or (n.op is ReduceSum and n.attr not in (_ROW_SUM, _COLUMN_SUM)):
+        if "llvm-2d" in _declared(n.op).refused or (
+                n.op is ReduceSum and n.attr not in (_ROW_SUM, _COLUMN_SUM)):
             return f"{name} (attr {n.attr}, shape {n.shape})"
         for s in [n.shape] + [p.nodes[a].shape for a in n.args]:
             if s != () and len(s) != 2:
@@ -144,14 +157,15 @@ def _classify(p: Program) -> list[str]:
     outs = {i for _, i in p.outputs}
     kind = []
     for i, n in enumerate(p.nodes):
+        place = _declared(n.op).llvm_2d
         if not n.args:
             kind.append("leaf")
-        elif n.op is sp.MatMul:
-            kind.append("gemm")
-        elif n.op is sp.Transpose and users[i] and i not in outs and all(
-                p.nodes[u].op is sp.MatMul for u in users[i]):
-            kind.append("view")
-        elif n.shape == () and n.op is not Sum:
+        elif place == "view" and not (users[i] and i not in outs and all(
+                _declared(p.nodes[u].op).gemm for u in users[i])):
+            kind.append("region")   # read by more than products: the region loads it transposed
+        elif place is not None:
+            kind.append(place)
+        elif n.shape == ():
             kind.append("scalar")
         else:
             kind.append("region")
@@ -160,7 +174,7 @@ def _classify(p: Program) -> list[str]:
 
 def _space(p: Program, i: int) -> tuple:
     n = p.nodes[i]
-    if n.op in (Sum, ReduceSum, RowMax):
+    if _declared(n.op).reduction:
         s = p.nodes[n.args[0]].shape
         if s == ():
             raise NotImplementedError(f"reduction of a scalar is not supported: {n}")

@@ -38,14 +38,15 @@ import sympy as sp
 from llvmlite import ir
 from sympy.tensor.array.expressions import ArraySymbol
 
-from symgrad.ir.arrays import BroadcastTo, ReduceSum, RowMax, Sum
-from symgrad.ir.movement import FoldWindows, Pad, Permute, ReduceMax, Reshape, Shrink, Windows
+from symgrad.ir.arrays import RowMax, Sum
+from symgrad.ir.movement import Permute, ReduceMax
+from symgrad.ir.ops import lookup
 from symgrad.ir.program import Program, identifier
 
 from .emit import EMIT, I1, I64, KERNEL, PTR, KernelEmitter, fp_type
 from .mathlib import default_math
 
-__all__ = ["NDEmitter", "buffer_nodes", "inlined"]
+__all__ = ["NDEmitter", "buffer_nodes", "inlined", "HANDLERS", "NODE_EMITTERS", "INDEX_MAPS"]
 
 I8 = ir.IntType(8)
 #: leaves whose entries are in memory (an argument's buffer or a constant's global)
@@ -228,42 +229,24 @@ class NDEmitter(KernelEmitter):
 
     # -- one node ----------------------------------------------------------------------------
     def _emit_node(self, i: int, node) -> None:
-        op, shape = node.op, node.shape
-        name = self.names[i]
-        if op is sp.MatMul:
-            return self._emit_gemm(i, node)
-        if op in (ReduceSum, ReduceMax, RowMax, Sum):
-            return self._emit_reduce(i, node)
-        if op is FoldWindows:
-            return self._emit_fold(i, node)
-        self._nest(shape, name, lambda idx: self._store(i, self._offset(shape, idx),
-                                                        self._value(i, node, idx)))
+        shape, d = node.shape, lookup(node.op)
+        if d is not None and "llvm-nd" in d.refused:
+            raise NotImplementedError(f"the llvm backend cannot emit {d.name} of shape {shape} "
+                                      f"(node {self.names[i]}) in an n-D program: {d.why}; "
+                                      f"use backend='numpy'")
+        emit = NODE_EMITTERS.get(d.llvm_nd) if d is not None else None
+        if emit is not None:    # a loop nest (or a BLAS call) of its own
+            return emit(self, i, node)
+        self._nest(shape, self.names[i], lambda idx: self._store(i, self._offset(shape, idx),
+                                                                 self._value(i, node, idx)))
 
     def _value(self, i: int, node, idx) -> ir.Value:
         """The entry of node ``i`` at output index ``idx``."""
-        op, b = node.op, self.b
+        op = node.op
         (a, *_), shapes = node.args, [self.program.nodes[x].shape for x in node.args]
-        if op is BroadcastTo:
-            return self._load(a, self._offset(shapes[0], idx, broadcast=True))
-        if op in (Permute, sp.Transpose):
-            perm = node.attr if op is Permute else (1, 0)
-            src = [None] * len(perm)
-            for j, p in enumerate(perm):
-                src[p] = idx[j]
-            return self._load(a, self._offset(shapes[0], src))
-        if op is Reshape:
-            return self._load(a, self._offset(node.shape, idx))
-        if op is Shrink:
-            src = [b.add(x, ir.Constant(I64, lo)) for x, (lo, _) in zip(idx, node.attr)]
-            return self._load(a, self._offset(shapes[0], src))
-        if op is Windows:
-            kernel, stride = node.attr
-            k = len(kernel)
-            lead, outs, offs = idx[:len(idx) - 2 * k], idx[len(idx) - 2 * k:len(idx) - k], idx[len(idx) - k:]
-            src = lead + [b.add(b.mul(o, ir.Constant(I64, s)), p) for o, s, p in zip(outs, stride, offs)]
-            return self._load(a, self._offset(shapes[0], src))
-        if op is Pad:
-            return self._padded(a, shapes[0], node.attr, idx)
+        read = INDEX_MAPS.get(getattr(lookup(op), "llvm_nd", None))
+        if read is not None:    # a movement op: its argument read at a mapped index
+            return read(self, node, a, shapes[0], idx)
         rule = EMIT.get(op)
         if rule is None:
             raise NotImplementedError(f"the llvm backend cannot emit {op.__name__} of shape "
@@ -275,6 +258,34 @@ class NDEmitter(KernelEmitter):
         if v.type == I1:
             self.bools.add(i)
         return v
+
+    # -- index maps (movement ops): the entry of argument ``a`` (of ``shape``) at ``idx`` ----
+    def _read_broadcast(self, node, a: int, shape, idx) -> ir.Value:
+        return self._load(a, self._offset(shape, idx, broadcast=True))
+
+    def _read_permute(self, node, a: int, shape, idx) -> ir.Value:
+        perm = node.attr if node.op is Permute else (1, 0)    # or a matrix's Transpose
+        src = [None] * len(perm)
+        for j, p in enumerate(perm):
+            src[p] = idx[j]
+        return self._load(a, self._offset(shape, src))
+
+    def _read_reshape(self, node, a: int, shape, idx) -> ir.Value:
+        return self._load(a, self._offset(node.shape, idx))
+
+    def _read_shrink(self, node, a: int, shape, idx) -> ir.Value:
+        src = [self.b.add(x, ir.Constant(I64, lo)) for x, (lo, _) in zip(idx, node.attr)]
+        return self._load(a, self._offset(shape, src))
+
+    def _read_windows(self, node, a: int, shape, idx) -> ir.Value:
+        b, (kernel, stride) = self.b, node.attr
+        k = len(kernel)
+        lead, outs, offs = idx[:len(idx) - 2 * k], idx[len(idx) - 2 * k:len(idx) - k], idx[len(idx) - k:]
+        src = lead + [b.add(b.mul(o, ir.Constant(I64, s)), p) for o, s, p in zip(outs, stride, offs)]
+        return self._load(a, self._offset(shape, src))
+
+    def _read_pad(self, node, a: int, shape, idx) -> ir.Value:
+        return self._padded(a, shape, node.attr, idx)
 
     def _padded(self, a: int, shape, widths, idx) -> ir.Value:
         b = self.b
@@ -360,3 +371,15 @@ class NDEmitter(KernelEmitter):
         b.call(self.gemm, flags + [arg(self.dim(n), "m"), arg(self.dim(m), "n"), arg(self.dim(k), "k"),
                                    alpha, self._buffer(B), arg(ld(n), "lda"), self._buffer(A),
                                    arg(ld(k), "ldb"), beta, self.ptr[i], arg(ld(n), "ldc")])
+
+
+#: the array ops' handlers, by the name an op declares as ``llvm_nd`` (:mod:`symgrad.ir.ops_array`):
+#: a loop nest (or BLAS call) of its own,
+NODE_EMITTERS = {"gemm": NDEmitter._emit_gemm, "reduce": NDEmitter._emit_reduce,
+                 "fold": NDEmitter._emit_fold}
+#: a read of the argument at a mapped index, inside the node's loop nest (or inlined),
+INDEX_MAPS = {"broadcast": NDEmitter._read_broadcast, "permute": NDEmitter._read_permute,
+              "reshape": NDEmitter._read_reshape, "shrink": NDEmitter._read_shrink,
+              "windows": NDEmitter._read_windows, "pad": NDEmitter._read_pad}
+#: and every name, with the constant matrices' read-only globals
+HANDLERS = {**NODE_EMITTERS, **INDEX_MAPS, "constant": NDEmitter._constant_matrix}

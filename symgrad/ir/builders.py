@@ -33,10 +33,12 @@ from typing import TYPE_CHECKING, Sequence
 
 import sympy as sp
 
+from . import ops_array  # noqa: F401  (declares the array ops and their shape rules)
 from .arrays import BroadcastTo, ReduceSum, Sum
 from .movement import FoldWindows, Pad, Permute, ReduceMax, Reshape, Shrink, Windows
+from .opdef import REGISTRY
 from .shapes import (Shape, check_reshape, normalize_axes, padded_shape, permuted_shape,
-                     reduced_shape, try_broadcast, window_shape)
+                     reduced_shape, try_broadcast)
 
 if TYPE_CHECKING:
     from .graph import Node
@@ -55,29 +57,31 @@ class ArrayBuilders:
     def _shape(self, a: int) -> Shape:
         return self.nodes[a].shape
 
+    def _array(self, op: type, args: tuple[int, ...], attr=None) -> int:
+        """``op(*args)`` with ``attr``, sized by the op's declared shape rule (:mod:`.ops_array`)."""
+        shape = REGISTRY[op].shape(tuple(self._shape(a) for a in args), attr)
+        return self.intern(op, args, attr, shape)
+
     # -- matrices -----------------------------------------------------------
     def matmul(self, a: int, b: int) -> int:
-        sa, sb = self._shape(a), self._shape(b)
-        if len(sa) != 2 or len(sb) != 2 or sa[1] != sb[0]:
-            raise ValueError(f"matrix product of shapes {sa} and {sb}")
-        return self.intern(sp.MatMul, (a, b), None, (sa[0], sb[1]))
+        return self._array(sp.MatMul, (a, b))
 
     def transpose(self, a: int, perm: Sequence[int] | None = None) -> int:
         """Axes reversed (``perm`` None) or in the order ``perm``; a matrix gets ``Transpose``."""
         shape = self._shape(a)
         perm = tuple(range(len(shape)))[::-1] if perm is None else tuple(perm)
-        permuted_shape(shape, perm)
+        permuted_shape(shape, perm)     # checks that perm is a permutation
         if perm == tuple(range(len(shape))):
             return a
         node = self.nodes[a]
         if len(shape) == 2:
             if node.op is sp.Transpose:
                 return node.args[0]
-            return self.intern(sp.Transpose, (a,), None, shape[::-1])
+            return self._array(sp.Transpose, (a,))
         if node.op is Permute:      # compose: one view, not two
             inner = node.attr
             return self.transpose(node.args[0], tuple(inner[p] for p in perm))
-        return self.intern(Permute, (a,), perm, permuted_shape(shape, perm))
+        return self._array(Permute, (a,), perm)
 
     def reshape(self, a: int, shape: Shape) -> int:
         """The entries of ``a`` in C order under ``shape`` (same size)."""
@@ -96,9 +100,7 @@ class ArrayBuilders:
         have = self._shape(a)
         if have == shape:
             return a
-        if try_broadcast([have, shape]) != tuple(shape):
-            raise ValueError(f"cannot broadcast shape {have} to {shape}")
-        return self.intern(BroadcastTo, (a,), tuple(shape), tuple(shape))
+        return self._array(BroadcastTo, (a,), tuple(shape))
 
     def sum_to_shape(self, a: int, shape: Shape) -> int:
         """Undo broadcasting: sum ``a`` over the axes that ``shape`` lacks or has as 1."""
@@ -128,7 +130,7 @@ class ArrayBuilders:
         out = reduced_shape(shape, axes, keepdims)
         if all(shape[k] == 1 for k in axes):
             return a if keepdims else self.reshape(a, out)
-        return self.intern(op, (a,), (axes, bool(keepdims)), out)
+        return self._array(op, (a,), (axes, bool(keepdims)))
 
     def reduce_sum(self, a: int, axes: int | Sequence[int] | None, keepdims: bool = True) -> int:
         """Sum over ``axes`` (kept as length 1 unless ``keepdims=False``); None sums
@@ -136,7 +138,7 @@ class ArrayBuilders:
         if not self._shape(a):
             return a
         if axes is None:
-            return self.intern(Sum, (a,), None, ())
+            return self._array(Sum, (a,))
         return self._reduce(ReduceSum, a, axes, keepdims)
 
     def reduce_max(self, a: int, axes: int | Sequence[int] | None, keepdims: bool = True) -> int:
@@ -155,34 +157,26 @@ class ArrayBuilders:
     def pad(self, a: int, widths: Sequence[tuple[int, int]]) -> int:
         """Zeros added ``(before, after)`` on each axis."""
         widths = tuple((int(lo), int(hi)) for lo, hi in widths)
-        out = padded_shape(self._shape(a), widths)
+        padded_shape(self._shape(a), widths)      # checks the widths, even when all are 0
         if not any(lo or hi for lo, hi in widths):
             return a
-        return self.intern(Pad, (a,), widths, out)
+        return self._array(Pad, (a,), widths)
 
     def shrink(self, a: int, widths: Sequence[tuple[int, int]]) -> int:
         """``(before, after)`` entries removed from each axis: the inverse of :meth:`pad`."""
         widths = tuple((int(lo), int(hi)) for lo, hi in widths)
-        out = padded_shape(self._shape(a), widths, sign=-1)
+        padded_shape(self._shape(a), widths, sign=-1)
         if not any(lo or hi for lo, hi in widths):
             return a
-        return self.intern(Shrink, (a,), widths, out)
+        return self._array(Shrink, (a,), widths)
 
     def windows(self, a: int, kernel: Sequence[int], stride: Sequence[int] | None = None) -> int:
         """Strided windows over the last ``len(kernel)`` axes (see :class:`Windows`)."""
         kernel = tuple(kernel)
         stride = tuple(stride) if stride is not None else (1,) * len(kernel)
-        out = window_shape(self._shape(a), kernel, stride)
-        return self.intern(Windows, (a,), (kernel, stride), out)
+        return self._array(Windows, (a,), (kernel, stride))
 
     def fold_windows(self, g: int, kernel: Sequence[int], stride: Sequence[int],
                      spatial: Sequence[int]) -> int:
         """Overlap-add windows ``(..., OH, OW, KH, KW)`` into ``(..., *spatial)``."""
-        kernel, stride, spatial = tuple(kernel), tuple(stride), tuple(spatial)
-        shape = self._shape(g)
-        k = len(kernel)
-        lead = shape[:len(shape) - 2 * k]
-        if window_shape(lead + spatial, kernel, stride) != shape:
-            raise ValueError(f"windows of shape {shape} do not come from kernel {kernel}, "
-                             f"stride {stride} over {spatial}")
-        return self.intern(FoldWindows, (g,), (kernel, stride, spatial), lead + spatial)
+        return self._array(FoldWindows, (g,), (tuple(kernel), tuple(stride), tuple(spatial)))

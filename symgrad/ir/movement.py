@@ -10,7 +10,8 @@ round).  Convolution is ``Windows`` + ``Permute``/``Reshape`` + ``MatMul``
 (im2col, so the GEMM still goes to BLAS); pooling is a reduction over the
 window axes.
 
-Each class is the op identity of its graph nodes (``node.op``); the node's
+Each class is the op identity of its graph nodes (``node.op``), declared with
+its shape rule and flags in :mod:`.ops_array`; the node's
 ``attr`` holds the static parameters (see :data:`ATTRS`), and the classes
 print, so derived formulas can show them:
 
@@ -26,7 +27,7 @@ from typing import Any, Sequence
 import sympy as sp
 
 __all__ = ["ArrayOp", "Permute", "Reshape", "ReduceMax", "Pad", "Shrink", "Windows",
-           "FoldWindows", "MOVEMENT_OPS", "ND_OPS"]
+           "FoldWindows"]
 
 
 def _to_sympy(attr: Any) -> sp.Basic:
@@ -128,10 +129,3 @@ class FoldWindows(ArrayOp):
     ``spatial`` the lengths of the windowed axes (``(H, W)``)."""
 
     _name = "fold_windows"
-
-
-#: ops that only move entries (views in NumPy where possible)
-MOVEMENT_OPS = (Permute, Reshape, Pad, Shrink, Windows)
-
-#: every op of this module: the llvm backend names them when it refuses a program
-ND_OPS = (Permute, Reshape, ReduceMax, Pad, Shrink, Windows, FoldWindows)

@@ -1,6 +1,8 @@
 """What an op is: :class:`OpDef`, one declaration per SymPy class, and :func:`defop`.
 
-The declarations themselves are in :mod:`symgrad.ir.ops_scalar`; import
+The declarations themselves are in :mod:`symgrad.ir.ops_scalar` (entrywise
+ops) and :mod:`symgrad.ir.ops_array` (matrix products, reductions, movement
+ops, constant matrices: the ops with a ``shape`` rule); import
 :mod:`symgrad.ir.ops` to get the filled :data:`REGISTRY`.  A declaration is data:
 the back ends read the spelling of an op from it (``numpy``, ``llvm``), the
 front end its call names (``parse``) and flags, :class:`~symgrad.ir.program.Program`
@@ -12,11 +14,13 @@ rule or no back-end entry, or when a table has an entry for an undeclared op.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 __all__ = ["OpDef", "REGISTRY", "defop", "BACKENDS"]
 
-#: back ends an op may refuse by name (see :attr:`OpDef.refused`)
-BACKENDS = ("numpy", "llvm")
+#: back ends an op may refuse by name (see :attr:`OpDef.refused`); ``llvm-2d`` and
+#: ``llvm-nd`` are the two code paths of the llvm back end for array programs
+BACKENDS = ("numpy", "llvm", "llvm-2d", "llvm-nd")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,22 @@ class OpDef:
         Back ends that refuse the op on purpose (:data:`BACKENDS`), with ``why``.
     why : str
         The reason given for a refusal, shown in the back end's error.
+    shape : callable or None
+        Array ops only: ``shape(arg_shapes, attr)``, the result's shape from its
+        arguments' shapes and the node's static parameter; raises ``ValueError``
+        naming the shapes when they do not fit.  None for entrywise ops, whose
+        shape is the broadcast of their arguments'.
+    leaf : bool
+        A constant with no arguments (a matrix of numbers); no derivative rule.
+    movement, view, reduction, gemm : bool
+        Array ops: only moves entries; NumPy's result is a view of its
+        argument's buffer (so that buffer must outlive it); reduces axes;
+        a matrix product (a BLAS call).
+    llvm_2d, llvm_nd : str or None
+        Array ops: how each llvm code path handles it, a name in
+        ``symgrad.codegen.llvm.fusion.KINDS`` (the fused 2-D schedule) or
+        ``symgrad.codegen.llvm.nd.HANDLERS`` (the n-D loop nests); None with
+        ``"llvm-2d"`` or ``"llvm-nd"`` in ``refused``.
 
     Examples
     --------
@@ -72,6 +92,19 @@ class OpDef:
     parse: tuple[str, ...] = ()
     refused: tuple[str, ...] = field(default=())
     why: str = ""
+    shape: Callable[[tuple, Any], tuple] | None = None
+    leaf: bool = False
+    movement: bool = False
+    view: bool = False
+    reduction: bool = False
+    gemm: bool = False
+    llvm_2d: str | None = None
+    llvm_nd: str | None = None
+
+    @property
+    def array(self) -> bool:
+        """An array op (declared with a shape rule in :mod:`symgrad.ir.ops_array`)."""
+        return self.shape is not None
 
 
 #: SymPy class -> its declaration, in declaration order

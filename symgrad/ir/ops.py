@@ -1,7 +1,7 @@
 """The op registry, filled: every declared op and the views the layers derive from it.
 
 :data:`REGISTRY` maps a SymPy class to its :class:`~symgrad.ir.opdef.OpDef`
-(declared in :mod:`symgrad.ir.ops_scalar`).  The front end's elementwise set,
+(declared in :mod:`symgrad.ir.ops_scalar` and :mod:`symgrad.ir.ops_array`).  The front end's elementwise set,
 the parser's function table, the CLI's help, the NumPy printer's function
 table, the LLVM emitter's math-function table and the program statistics'
 transcendental count are all read from here, so an op is declared once.
@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 from . import ops_scalar  # noqa: F401  (fills REGISTRY)
+from . import ops_array  # noqa: F401  (and the array ops)
 from .opdef import BACKENDS, REGISTRY, OpDef, defop
 
 __all__ = ["REGISTRY", "OpDef", "defop", "BACKENDS", "lookup", "elementwise_ops", "parse_names",
