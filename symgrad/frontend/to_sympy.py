@@ -21,7 +21,7 @@ from sympy.tensor.array.expressions import ArraySymbol
 
 from ..ir.graph import BOOLEAN_OPS, COMPARISONS, Graph, Node
 from ..ir.movement import ArrayOp
-from ..ir.arrays import BroadcastTo, OneHot, ReduceSum, RowMax, Sum, as_broadcast
+from ..ir.arrays import BroadcastTo, OneHot, ReduceSum, RowMax, as_broadcast
 from ..tensor import Elementwise
 
 
@@ -87,12 +87,34 @@ def _full(args, shape):
     return [as_broadcast(a, shape) if getattr(a, "is_Matrix", False) else a for a in args]
 
 
+def _reduce_sum(node: Node, args: list) -> sp.Basic:
+    axes, keepdims = node.attr
+    if keepdims and len(axes) == 1:
+        return ReduceSum(args[0], axes[0])      # 1.T*X or X*1
+    return Elementwise(ReduceSum, args[0])
+
+
+#: the SymPy matrix expression of an array op of matrix shape (:mod:`symgrad.ir.ops_array`)
+_MATRIX_OPS = {
+    sp.MatMul: lambda node, args: sp.MatMul(*args),
+    sp.Transpose: lambda node, args: sp.Transpose(args[0]),
+    ReduceSum: _reduce_sum,
+    BroadcastTo: lambda node, args: as_broadcast(args[0], node.shape),
+    RowMax: lambda node, args: RowMax(args[0]),
+    OneHot: lambda node, args: OneHot(args[0], node.attr),
+}
+
+
 def rebuild_matrix(node: Node, args: list) -> sp.Basic:
-    """A SymPy expression with the value of a matrix-shaped node."""
+    """A SymPy expression with the value of a matrix-shaped node.
+
+    The n-D ops (:class:`~symgrad.ir.movement.ArrayOp`) rebuild themselves, the
+    matrix ops from :data:`_MATRIX_OPS`; the entrywise ops stay an if-chain,
+    since each one looks at which operands are matrices and which scalars.
+    """
     op, shape = node.op, node.shape
-    rebuild = getattr(op, "_symgrad_rebuild", None)
-    if rebuild is not None and op is not Sum:
-        return rebuild(node, args)
+    if isinstance(op, type) and issubclass(op, ArrayOp):
+        return op._symgrad_rebuild(node, args)
     if len(shape) != 2 or any(isinstance(a, _ARRAYS) for a in args):
         return rebuild_array(node, args)
     mats = [a for a in args if getattr(a, "is_Matrix", False)]
@@ -108,20 +130,8 @@ def rebuild_matrix(node: Node, args: list) -> sp.Basic:
         return sp.MatMul(sp.Mul(*scalars), prod) if scalars else prod
     if op is sp.Pow:
         return sp.HadamardPower(args[0], args[1])
-    if op is sp.MatMul:
-        return sp.MatMul(*args)
-    if op is sp.Transpose:
-        return sp.Transpose(args[0])
-    if op is ReduceSum and node.attr[1] and len(node.attr[0]) == 1:
-        return ReduceSum(args[0], node.attr[0][0])
-    if op is BroadcastTo:
-        return as_broadcast(args[0], shape)
-    if op is RowMax:
-        return RowMax(args[0])
-    if op is OneHot:
-        return OneHot(args[0], node.attr)
-    if op is Sum:
-        return Sum(args[0])
+    if op in _MATRIX_OPS:
+        return _MATRIX_OPS[op](node, args)
     if len(mats) == 1 and args[0] is mats[0] and op not in BOOLEAN_OPS and op is not sp.Piecewise:
         return Elementwise(op, args[0], *args[1:])
     if op in COMPARISONS:
