@@ -186,3 +186,51 @@ def test_bad_num_threads_set_after_compiling_is_named_at_call_time(monkeypatch):
     monkeypatch.setenv("SYMGRAD_NUM_THREADS", "abc")
     with pytest.raises(ValueError, match="SYMGRAD_NUM_THREADS='abc'"):
         fn(x=np.ones(200_000))
+
+
+class _FakeLib:
+    """A BLAS's thread controls, counting the setter calls that reach the library."""
+
+    def __init__(self, start: int):
+        self.count, self.calls = start, []
+        self.symgrad_on_gomp = False
+
+    def _set(self, n):
+        self.calls.append(n.value)
+        self.count = n.value
+
+    scipy_openblas_set_num_threads64_ = MKL_Set_Num_Threads_Local = _set
+
+    def scipy_openblas_get_num_threads64_(self):
+        return self.count
+
+    MKL_Get_Max_Threads = scipy_openblas_get_num_threads64_
+
+
+@pytest.mark.parametrize("blas_name", ["numpy", "mkl"])
+def test_thread_count_reaches_the_library_only_when_it_changes(monkeypatch, blas_name):
+    """A call whose team size is the one the library already has calls no setter, and
+    OpenBLAS's restore after a call that kept its count does nothing (two alternating
+    steps must not pay for re-setting a count, however cheap the call is now)."""
+    import threading
+    fake = _FakeLib(2)
+    monkeypatch.setattr(blas, "_numpy_openblas_library" if blas_name == "numpy" else "_mkl_library", lambda: fake)
+    monkeypatch.setattr(blas, "_thread_count", threading.local())   # MKL's per-thread memory, fresh
+    monkeypatch.delenv("SYMGRAD_NUM_THREADS", raising=False)
+    setter = blas.thread_setter.__wrapped__(blas_name)             # not the cached one of the real library
+    restore = getattr(setter, "restore", lambda: None)
+    for _ in range(3):
+        setter(2)
+        restore()
+    assert fake.calls == ([] if blas_name == "numpy" else [2])   # MKL's first call sets its thread's count
+    fake.calls.clear()
+    for _ in range(3):
+        setter(1)
+    assert fake.calls == [1]
+    setter(8)                        # more than the library started with: its own count is the cap
+    assert fake.calls == [1, 2] and fake.count == 2
+    if blas_name == "numpy":
+        setter(1)
+        restore()
+        restore()
+        assert fake.calls == [1, 2, 1, 2]
