@@ -143,7 +143,7 @@ def _lower_sum(G: Graph, expr, a):
 
 def _shifted_exp(G: Graph, z: int) -> tuple[int, int, int]:
     """``m = rowmax(z)``, ``e = exp(z - m)``, ``s = rowsum(e)``: no exp overflows."""
-    m = G.apply(RowMax, z, shape=(G.nodes[z].shape[0], 1))
+    m = G.array_op(RowMax, (z,))
     e = G.apply(sp.exp, G.sub(z, m))
     return m, e, G.reduce_sum(e, 1)
 
@@ -169,8 +169,7 @@ def _lower_softmax(G: Graph, expr, a):
 @register_lowering(OneHot)
 def _lower_onehot(G: Graph, expr, a):
     labels = a[0]
-    return G.apply(OneHot, labels, attr=int(expr.args[1]),
-                   shape=(G.nodes[labels].shape[0], int(expr.args[1])))
+    return G.array_op(OneHot, (labels,), int(expr.args[1]))
 
 
 @register_children(OneHot)

@@ -57,14 +57,14 @@ class ArrayBuilders:
     def _shape(self, a: int) -> Shape:
         return self.nodes[a].shape
 
-    def _array(self, op: type, args: tuple[int, ...], attr=None) -> int:
+    def array_op(self, op: type, args: tuple[int, ...], attr=None) -> int:
         """``op(*args)`` with ``attr``, sized by the op's declared shape rule (:mod:`.ops_array`)."""
         shape = REGISTRY[op].shape(tuple(self._shape(a) for a in args), attr)
         return self.intern(op, args, attr, shape)
 
     # -- matrices -----------------------------------------------------------
     def matmul(self, a: int, b: int) -> int:
-        return self._array(sp.MatMul, (a, b))
+        return self.array_op(sp.MatMul, (a, b))
 
     def transpose(self, a: int, perm: Sequence[int] | None = None) -> int:
         """Axes reversed (``perm`` None) or in the order ``perm``; a matrix gets ``Transpose``."""
@@ -77,11 +77,11 @@ class ArrayBuilders:
         if len(shape) == 2:
             if node.op is sp.Transpose:
                 return node.args[0]
-            return self._array(sp.Transpose, (a,))
+            return self.array_op(sp.Transpose, (a,))
         if node.op is Permute:      # compose: one view, not two
             inner = node.attr
             return self.transpose(node.args[0], tuple(inner[p] for p in perm))
-        return self._array(Permute, (a,), perm)
+        return self.array_op(Permute, (a,), perm)
 
     def reshape(self, a: int, shape: Shape) -> int:
         """The entries of ``a`` in C order under ``shape`` (same size)."""
@@ -100,7 +100,7 @@ class ArrayBuilders:
         have = self._shape(a)
         if have == shape:
             return a
-        return self._array(BroadcastTo, (a,), tuple(shape))
+        return self.array_op(BroadcastTo, (a,), tuple(shape))
 
     def sum_to_shape(self, a: int, shape: Shape) -> int:
         """Undo broadcasting: sum ``a`` over the axes that ``shape`` lacks or has as 1."""
@@ -130,7 +130,7 @@ class ArrayBuilders:
         out = reduced_shape(shape, axes, keepdims)
         if all(shape[k] == 1 for k in axes):
             return a if keepdims else self.reshape(a, out)
-        return self._array(op, (a,), (axes, bool(keepdims)))
+        return self.array_op(op, (a,), (axes, bool(keepdims)))
 
     def reduce_sum(self, a: int, axes: int | Sequence[int] | None, keepdims: bool = True) -> int:
         """Sum over ``axes`` (kept as length 1 unless ``keepdims=False``); None sums
@@ -138,7 +138,7 @@ class ArrayBuilders:
         if not self._shape(a):
             return a
         if axes is None:
-            return self._array(Sum, (a,))
+            return self.array_op(Sum, (a,))
         return self._reduce(ReduceSum, a, axes, keepdims)
 
     def reduce_max(self, a: int, axes: int | Sequence[int] | None, keepdims: bool = True) -> int:
@@ -160,7 +160,7 @@ class ArrayBuilders:
         padded_shape(self._shape(a), widths)      # checks the widths, even when all are 0
         if not any(lo or hi for lo, hi in widths):
             return a
-        return self._array(Pad, (a,), widths)
+        return self.array_op(Pad, (a,), widths)
 
     def shrink(self, a: int, widths: Sequence[tuple[int, int]]) -> int:
         """``(before, after)`` entries removed from each axis: the inverse of :meth:`pad`."""
@@ -168,15 +168,15 @@ class ArrayBuilders:
         padded_shape(self._shape(a), widths, sign=-1)
         if not any(lo or hi for lo, hi in widths):
             return a
-        return self._array(Shrink, (a,), widths)
+        return self.array_op(Shrink, (a,), widths)
 
     def windows(self, a: int, kernel: Sequence[int], stride: Sequence[int] | None = None) -> int:
         """Strided windows over the last ``len(kernel)`` axes (see :class:`Windows`)."""
         kernel = tuple(kernel)
         stride = tuple(stride) if stride is not None else (1,) * len(kernel)
-        return self._array(Windows, (a,), (kernel, stride))
+        return self.array_op(Windows, (a,), (kernel, stride))
 
     def fold_windows(self, g: int, kernel: Sequence[int], stride: Sequence[int],
                      spatial: Sequence[int]) -> int:
         """Overlap-add windows ``(..., OH, OW, KH, KW)`` into ``(..., *spatial)``."""
-        return self._array(FoldWindows, (g,), (tuple(kernel), tuple(stride), tuple(spatial)))
+        return self.array_op(FoldWindows, (g,), (tuple(kernel), tuple(stride), tuple(spatial)))
