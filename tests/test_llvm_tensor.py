@@ -396,9 +396,17 @@ def test_trig_regions_fall_back_for_huge_arguments(monkeypatch, blas, dtype, bat
         assert_same(f, g, kw)
 
 
-def test_concurrent_calls_with_split_loops_agree():
+def test_concurrent_calls_with_split_loops_agree(monkeypatch):
     """Several Python threads each running a step whose loops are split into OpenMP
-    chunks (each caller gets its own OpenMP team and, but one, private workspaces)."""
+    chunks (each caller gets its own OpenMP team and, but one, private workspaces).
+
+    The team size is pinned to the cap: by default each call sizes its team by the
+    machine's load (symgrad.codegen.threads.team_size), and another chunk count adds
+    the column sums in another order, which would compare calls at different loads,
+    not concurrent calls against sequential ones."""
+    from symgrad.codegen import threads
+    from symgrad.codegen.llvm import tensor_kernel
+    monkeypatch.setattr(tensor_kernel, "team_size", lambda work: threads.max_threads())
     X, Y = nn.input("X", 20), nn.input("Y", 10)
     model = mlp([20, 48, 40, 10])
     f = sg.compile(losses.softmax_cross_entropy(model(X), Y), wrt=model.parameters(), backend="llvm")
