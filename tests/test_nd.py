@@ -231,3 +231,9 @@ def test_broadcast_agrees_with_numpy(shapes_):
             shapes.broadcast_shapes(shapes_)
         return
     assert shapes.broadcast_shapes(shapes_) == want
+
+
+def test_a_matrix_summed_over_both_axes_prints_with_its_axes():
+    G = Graph()
+    x = G.leaf(sp.MatrixSymbol("X", 3, 4))
+    assert str(to_sympy(G, G.reduce_sum(x, (0, 1)))) == "ReduceSum(X, ((0, 1), True))"

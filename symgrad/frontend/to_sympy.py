@@ -91,7 +91,7 @@ def _reduce_sum(node: Node, args: list) -> sp.Basic:
     axes, keepdims = node.attr
     if keepdims and len(axes) == 1:
         return ReduceSum(args[0], axes[0])      # 1.T*X or X*1
-    return Elementwise(ReduceSum, args[0])
+    return rebuild_array(node, args)            # over both axes, or not kept: with its attr
 
 
 #: the SymPy matrix expression of an array op of matrix shape (:mod:`symgrad.ir.ops_array`)
