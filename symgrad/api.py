@@ -13,7 +13,7 @@ from .frontend.lower import lower
 from .frontend.to_sympy import to_sympy
 from .inspect import Gradient
 from .ir.graph import Graph
-from .ir.program import Port, build_program
+from .ir.program import Port, build_program, symbol_name
 from .roles import check_aux, gradient_of, input_roles
 
 __all__ = ["grad", "compile", "hessian", "as_wrt"]
@@ -98,10 +98,11 @@ def grad(f: Any, wrt: Any) -> Gradient:
         raise TypeError(f"can only differentiate a scalar expression; {f} has shape "
                         f"{G.nodes[root].shape} (sum it, or take an entry)")
     targets, adjoints = _gradients(G, root, wrt)
-    outputs = [("value", root)] + [(f"d_{w}", a) for w, a in zip(wrt, adjoints)]
-    ports = [Port("value", "value")] + [Port(f"d_{w}", "gradient", str(w)) for w in wrt]
+    names = [symbol_name(w) for w in wrt]
+    outputs = [("value", root)] + [(f"d_{n}", a) for n, a in zip(names, adjoints)]
+    ports = [Port("value", "value")] + [Port(f"d_{n}", "gradient", n) for n in names]
     program = build_program(G, outputs, keep=targets,
-                            input_roles={str(w): "parameter" for w in wrt}, output_ports=ports)
+                            input_roles={n: "parameter" for n in names}, output_ports=ports)
     return Gradient(f, wrt, G, adjoints, program)
 
 
@@ -190,9 +191,9 @@ def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64
             G, (root,) = lower([f])
             return codegen.backend(backend).build(build_program(G, [("value", root)]), dtype, [])
         g = grad(f, wrt)
-        return codegen.backend(backend).build(g.program, dtype, [str(w) for w in wrt])
+        return codegen.backend(backend).build(g.program, dtype, [symbol_name(w) for w in wrt])
     program = _program_with_roles(f, wrt, aux or {}, state or {}, roles or {})
-    return codegen.backend(backend).build(program, dtype, [str(w) for w in wrt])
+    return codegen.backend(backend).build(program, dtype, [symbol_name(w) for w in wrt])
 
 
 def _program_with_roles(f: Any, wrt: tuple[sp.Basic, ...], aux: Mapping[str, Any],
