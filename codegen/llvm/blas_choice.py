@@ -69,10 +69,9 @@ def default_choice(dtype: str) -> str:
     """``"mkl"`` or ``"numpy"``: the faster at :data:`PROBE` here (measured once per machine).
     Called only when both may be present; a library that fails to load loses."""
     from .jit import host_target
-    from .kernel import _cache_enabled
     h = host_target()
     key = cache.cache_key(["blas-choice", dtype, _cpu_name(), h.cpu, h.features, _versions()])
-    if _cache_enabled():
+    if cache.enabled():
         payload = cache.load(key)
         if payload is not None:
             try:
@@ -87,7 +86,7 @@ def default_choice(dtype: str) -> str:
         return "numpy" if found["mkl"] is None else "mkl"
     ratio = measure(found, np.dtype(dtype))
     choice = "mkl" if ratio < 1.0 else "numpy"
-    if _cache_enabled():
+    if cache.enabled():
         cache.store(key, json.dumps({"choice": choice, "mkl/openblas": ratio}).encode())
     return choice
 

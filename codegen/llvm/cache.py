@@ -43,7 +43,7 @@ import warnings
 from pathlib import Path
 from typing import Iterable
 
-__all__ = ["cache_dir", "cache_key", "load", "store", "FORMAT_VERSION", "MAGIC"]
+__all__ = ["enabled", "cache_dir", "cache_key", "load", "store", "FORMAT_VERSION", "MAGIC"]
 
 #: bump when the IR emitted for the same program, or the file layout, changes
 FORMAT_VERSION = "symgrad-llvm-2"
@@ -287,3 +287,8 @@ def store(key: str, payload: bytes) -> bool:
         return False
     finally:
         os.close(dir_fd)
+
+
+def enabled() -> bool:
+    """False when ``SYMGRAD_CACHE`` is ``0``, ``off``, ``no`` or empty: every compile then builds anew."""
+    return os.environ.get("SYMGRAD_CACHE", "1") not in ("0", "", "off", "no")

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 import llvmlite
 import llvmlite.binding as llvm
 
-__all__ = ["HostTarget", "host_target", "JITLibrary", "LibraryFinalizedError", "OptLevel", "FULL", "QUICK"]
+from . import cache
+
+__all__ = ["load_or_build", "HostTarget", "host_target", "JITLibrary", "LibraryFinalizedError", "OptLevel",
+           "FULL", "QUICK"]
 
 
 class LibraryFinalizedError(RuntimeError):
@@ -202,3 +205,22 @@ class JITLibrary:
     def assembly(self) -> str:
         """Assembly of the optimized modules (to check for vector instructions)."""
         return "\n".join(self.target_machine.emit_assembly(m) for m in self._modules)
+
+
+def load_or_build(name: str, ir_text: str, key_parts: list | None,
+                  level: OptLevel = FULL) -> tuple[JITLibrary, str]:
+    """A finalized library of ``ir_text``: its object code from the disk cache when
+    the entry of ``key_parts`` is there, else compiled now and stored (``key_parts``
+    None, or ``SYMGRAD_CACHE=0``, skips the cache).  Returns the library and
+    ``"cached"`` or ``"compiled"``; every kernel kind builds through this one path."""
+    key = cache.cache_key(key_parts) if key_parts is not None and cache.enabled() else None
+    lib = JITLibrary(name, level)
+    payload = cache.load(key) if key else None
+    if payload is not None:
+        lib.add_object(payload)
+    else:
+        lib.add_ir(ir_text)
+    lib.finalize()
+    if key and payload is None:
+        cache.store(key, lib.object_code())
+    return lib, ("cached" if payload is not None else "compiled")

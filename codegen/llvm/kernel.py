@@ -28,7 +28,6 @@ import ctypes
 import hashlib
 import itertools
 import math
-import os
 import sys
 import threading
 import time
@@ -39,9 +38,8 @@ import numpy as np
 from symgrad.ir.program import Program
 
 from ..threads import max_threads
-from . import cache
 from .emit import KERNEL, emit_module
-from .jit import FULL, QUICK, JITLibrary, OptLevel, host_target
+from .jit import FULL, QUICK, JITLibrary, OptLevel, host_target, load_or_build
 from .mathlib import default_math
 
 __all__ = ["ScalarKernel", "call_scalar", "PARALLEL_MIN_SIZE", "CHUNK_SIZE", "max_threads",
@@ -69,10 +67,6 @@ def opt_level(program: Program) -> OptLevel:
     """The LLVM optimization level for ``program``: :data:`~.jit.QUICK` beyond
     :data:`QUICK_OPS` computed nodes, else :data:`~.jit.FULL`."""
     return QUICK if sum(1 for n in program.nodes if n.args) > QUICK_OPS else FULL
-
-
-def _cache_enabled() -> bool:
-    return os.environ.get("SYMGRAD_CACHE", "1") not in ("0", "", "off", "no")
 
 
 class ScalarKernel:
@@ -127,9 +121,9 @@ class ScalarKernel:
                     got = self._libs[pattern] = self._build(pattern)
         return got
 
-    def _key(self, pattern: tuple[bool, ...], ir_text: str) -> str:
+    def _key(self, pattern: tuple[bool, ...], ir_text: str) -> list[str]:
         h = host_target()
-        return cache.cache_key([
+        return ([
             self.fingerprint, hashlib.sha256(ir_text.encode()).hexdigest(),
             self.dtype.name, "".join("a" if p else "s" for p in pattern), getattr(self.math, "name", ""),
             str(self.level), h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
@@ -138,18 +132,8 @@ class ScalarKernel:
     def _build(self, pattern: tuple[bool, ...]):
         t0 = time.perf_counter()
         ir_text = self.ir(pattern)
-        lib = JITLibrary(f"symgrad-{self.fingerprint[:12]}", self.level)
-        how = "compiled"
-        key = self._key(pattern, ir_text) if _cache_enabled() else None
-        payload = cache.load(key) if key else None
-        if payload is not None:
-            lib.add_object(payload)
-            how = "cached"
-        else:
-            lib.add_ir(ir_text)
-        lib.finalize()
-        if key and payload is None:
-            cache.store(key, lib.object_code())
+        lib, how = load_or_build(f"symgrad-{self.fingerprint[:12]}", ir_text,
+                                 self._key(pattern, ir_text), self.level)
         fn = _KERNEL_TYPE(lib.get_function_address(KERNEL))
         self.timings[pattern] = (time.perf_counter() - t0, how)
         return lib, fn

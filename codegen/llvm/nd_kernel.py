@@ -33,9 +33,7 @@ from ..callable import CompiledFunction
 from ..tensor_call import TensorSignature
 from .blas_choice import gemm_address
 from .emit import KERNEL
-from . import cache
-from .jit import JITLibrary, host_target
-from .kernel import _cache_enabled
+from .jit import JITLibrary, host_target, load_or_build
 from .nd import NDEmitter, buffer_nodes
 
 __all__ = ["NDKernel", "build_nd"]
@@ -64,20 +62,10 @@ class NDKernel:
     def _build(self) -> tuple[JITLibrary, str]:
         """Machine code from the disk cache (:mod:`.cache`) when it holds this IR for this host."""
         h = host_target()
-        key = cache.cache_key([
+        return load_or_build(f"symgrad-nd-{self.program.fingerprint()[:12]}", self.source, [
             "nd", self.program.fingerprint(), hashlib.sha256(self.source.encode()).hexdigest(),
             self.dtype.name, h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
-        ]) if _cache_enabled() else None
-        lib = JITLibrary(f"symgrad-nd-{self.program.fingerprint()[:12]}")
-        payload = cache.load(key) if key else None
-        if payload is not None:
-            lib.add_object(payload)
-        else:
-            lib.add_ir(self.source)
-        lib.finalize()
-        if key and payload is None:
-            cache.store(key, lib.object_code())
-        return lib, ("cached" if payload is not None else "compiled")
+        ])
 
     def __call__(self, *arrays: np.ndarray) -> list[Any]:
         arrays = [np.ascontiguousarray(a, dtype=self.dtype) for a in arrays]

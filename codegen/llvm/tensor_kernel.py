@@ -43,14 +43,12 @@ from symgrad.ir.program import Program
 
 from ..callable import CompiledFunction
 from ..tensor_call import TensorSignature
-from . import cache
 from ..threads import team_size
 from .blas import openmp_functions, thread_setter
 from .blas_choice import gemm_address
 from .emit import KERNEL
 from .fusion import not_2d
-from .jit import JITLibrary, host_target
-from .kernel import _cache_enabled
+from .jit import JITLibrary, host_target, load_or_build
 from .mathlib import default_math
 from .tensor import Layout, emit_tensor_module
 
@@ -119,21 +117,11 @@ class TensorKernel:
 
     def _build(self) -> tuple[JITLibrary, str]:
         h = host_target()
-        key = cache.cache_key([
+        return load_or_build(f"symgrad-tensor-{self.program.fingerprint()[:12]}", self.source, [
             "tensor", self.program.fingerprint(), hashlib.sha256(self.source.encode()).hexdigest(),
             self.dtype.name, getattr(self.math, "name", ""),
             h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
-        ]) if _cache_enabled() else None
-        lib = JITLibrary(f"symgrad-tensor-{self.program.fingerprint()[:12]}")
-        payload = cache.load(key) if key else None
-        if payload is not None:
-            lib.add_object(payload)
-        else:
-            lib.add_ir(self.source)
-        lib.finalize()
-        if key and payload is None:
-            cache.store(key, lib.object_code())
-        return lib, ("cached" if payload is not None else "compiled")
+        ])
 
     # -- the checked call ---------------------------------------------------------------
     def _shape(self, i: int, dims: tuple[int, ...]) -> tuple[int, ...]:
