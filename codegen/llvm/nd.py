@@ -41,9 +41,10 @@ from sympy.tensor.array.expressions import ArraySymbol
 from symgrad.ir.arrays import RowMax, Sum
 from symgrad.ir.movement import Permute, ReduceMax
 from symgrad.ir.ops import lookup
-from symgrad.ir.program import Program, identifier
+from symgrad.ir.program import Program
 
-from .emit import EMIT, I1, I64, KERNEL, PTR, KernelEmitter, fp_type
+from .array_entry import ArrayKernelEntry
+from .emit import EMIT, I1, I64, KERNEL, KernelEmitter, fp_type
 from .mathlib import default_math
 
 __all__ = ["NDEmitter", "buffer_nodes", "inlined", "HANDLERS", "NODE_EMITTERS", "INDEX_MAPS"]
@@ -51,7 +52,6 @@ __all__ = ["NDEmitter", "buffer_nodes", "inlined", "HANDLERS", "NODE_EMITTERS", 
 I8 = ir.IntType(8)
 #: leaves whose entries are in memory (an argument's buffer or a constant's global)
 _ARRAY_LEAVES = (sp.MatrixSymbol, ArraySymbol, sp.ImmutableDenseMatrix)
-GEMM_TYPE = ir.FunctionType(ir.VoidType(), [PTR] * 13)
 
 
 #: longest chain of entrywise ops computed inside one loop nest (bounds the emitter's recursion)
@@ -91,7 +91,7 @@ def buffer_nodes(program: Program) -> list[int]:
     return [i for i, n in enumerate(program.nodes) if n.args and i not in skip]
 
 
-class NDEmitter(KernelEmitter):
+class NDEmitter(ArrayKernelEntry, KernelEmitter):
     """Emits ``kernel(slots, dims)`` for an n-D program; see the module docstring."""
 
     def __init__(self, program: Program, dtype, args: Sequence[str], dims: Sequence[str],
@@ -117,22 +117,7 @@ class NDEmitter(KernelEmitter):
 
     # -- entry ------------------------------------------------------------------------
     def emit(self) -> ir.Module:
-        fn = ir.Function(self.module, ir.FunctionType(ir.VoidType(), [PTR, PTR]), KERNEL)
-        fn.attributes.add("nounwind")
-        slots, dims = fn.args
-        slots.name, dims.name = "slots", "dims"
-        self.fn = fn
-        self.allocas = ir.IRBuilder(fn.append_basic_block("allocas"))
-        entry = fn.append_basic_block("entry")
-        self.b = b = ir.IRBuilder(entry)
-        self.dimv = {d: b.load(b.gep(dims, [ir.Constant(I64, k)], inbounds=True, source_etype=I64),
-                               typ=I64, name=identifier(d)) for k, d in enumerate(self.dims)}
-        self.ptr = {i: b.load(b.gep(slots, [ir.Constant(I64, k)], inbounds=True, source_etype=PTR),
-                              typ=PTR, name=f"buf_{self.names[i]}") for i, k in self.slot.items()}
-        g = b.gep(slots, [ir.Constant(I64, self.gemm_slot)], inbounds=True, source_etype=PTR)
-        self.gemm = b.load(g, typ=ir.PointerType(GEMM_TYPE), name="gemm")
-        self.matrices = {i: self._constant_matrix(i) for i, n in enumerate(self.program.nodes)
-                         if n.op is sp.ImmutableDenseMatrix}
+        entry = self._open_kernel(KERNEL, self.dims, self.slot, self.gemm_slot)
         for i, node in enumerate(self.program.nodes):
             if node.args and i not in self.inline:
                 self._emit_node(i, node)
@@ -193,13 +178,6 @@ class NDEmitter(KernelEmitter):
     def _store(self, i: int, offset, v) -> None:
         p = self.b.gep(self.ptr[i], [offset], inbounds=True, source_etype=self.fp)
         self.b.store(self._as_fp(v), p)
-
-    def _constant_matrix(self, i: int) -> ir.GlobalVariable:
-        values = [ir.Constant(self.fp, float(e)) for e in self.program.nodes[i].attr]
-        typ = ir.ArrayType(self.fp, len(values))
-        g = ir.GlobalVariable(self.module, typ, name=f"matrix.{i}")
-        g.linkage, g.global_constant, g.initializer = "internal", True, ir.Constant(typ, values)
-        return g
 
     # -- loops ------------------------------------------------------------------------------
     def _nest(self, shape, name: str, body) -> None:

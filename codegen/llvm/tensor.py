@@ -47,7 +47,8 @@ from llvmlite import ir
 from symgrad.ir.program import Program, identifier
 from symgrad.ir.arrays import BroadcastTo, OneHot, ReduceSum, RowMax, Sum
 
-from .emit import EMIT, I1, I64, KERNEL, PTR, KernelEmitter, fp_type
+from .array_entry import GEMM_TYPE, ArrayKernelEntry
+from .emit import EMIT, I1, I64, KERNEL, KernelEmitter, fp_type
 from .fusion import (Region, Schedule, Stage, is_column_sum, is_row_reduction, schedule,
                      share_buffers)
 from .mathlib import default_math
@@ -59,7 +60,6 @@ I8 = ir.IntType(8)
 #: vectors in flight per column loop (see TensorEmitter._loop_id)
 INTERLEAVE = 4
 #: the Fortran gemm: transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc
-GEMM_TYPE = ir.FunctionType(ir.VoidType(), [PTR] * 13)
 class Layout:
     """Which pointer slot and which dims entry each buffer and symbol uses.
 
@@ -127,7 +127,7 @@ class Layout:
         return tuple(d if isinstance(d, int) else bound[str(d)] for d in self.program.nodes[i].shape)
 
 
-class TensorEmitter(ParallelRegions, KernelEmitter):
+class TensorEmitter(ArrayKernelEntry, ParallelRegions, KernelEmitter):
     """Emits one tensor program as ``kernel(slots, dims)``; see the module docstring."""
 
     def __init__(self, program: Program, dtype, layout: Layout, math=None, blas_int_bits: int = 32):
@@ -151,28 +151,8 @@ class TensorEmitter(ParallelRegions, KernelEmitter):
     # -- entry ------------------------------------------------------------------------
     def emit(self) -> ir.Module:
         p, lay = self.program, self.layout
-        fn = ir.Function(self.module, ir.FunctionType(ir.VoidType(), [PTR, PTR]), KERNEL)
-        fn.attributes.add("nounwind")
-        slots, dims = fn.args
-        slots.name, dims.name = "slots", "dims"
-        self.fn = fn
-        # allocas get a block of their own (stack slots for the BLAS arguments and
-        # the sums): builders sharing a block would insert at stale positions
-        self.allocas = ir.IRBuilder(fn.append_basic_block("allocas"))
-        entry = fn.append_basic_block("entry")
-        self.b = b = ir.IRBuilder(entry)
-        self.dimv = {d: b.load(b.gep(dims, [ir.Constant(I64, k)], inbounds=True, source_etype=I64),
-                               typ=I64, name=identifier(d)) for k, d in enumerate(lay.dims)}
-        self.ptr = {}
-        for i, k in sorted(lay.slot.items(), key=lambda t: t[1]):
-            self.ptr[i] = b.load(b.gep(slots, [ir.Constant(I64, k)], inbounds=True, source_etype=PTR),
-                                 typ=PTR, name=f"buf_{self.names[i]}")
-        g = b.gep(slots, [ir.Constant(I64, lay.gemm_slot)], inbounds=True, source_etype=PTR)
-        self.gemm = b.load(g, typ=ir.PointerType(GEMM_TYPE), name="gemm")
-        self.slots_arg, self.dims_arg = slots, dims
-        # constant matrices live in the module, so a parallel region's function reads them too
-        self.matrices = {i: self._constant_matrix(i) for i, n in enumerate(p.nodes)
-                         if n.op is sp.ImmutableDenseMatrix}
+        entry = self._open_kernel(KERNEL, lay.dims, lay.slot, lay.gemm_slot)
+        b = self.b
         for name, i in p.inputs:
             if p.nodes[i].shape == ():
                 self.vals[i] = (b.sitofp(self.dimv[name], self.fp, name=identifier(name))
@@ -198,14 +178,6 @@ class TensorEmitter(ParallelRegions, KernelEmitter):
         if str(d) not in self.dimv:
             raise NotImplementedError(f"the llvm backend cannot size a dimension {d!r}")
         return self.dimv[str(d)]
-
-    def _constant_matrix(self, i: int) -> ir.GlobalVariable:
-        """A read-only global with the entries of constant matrix node ``i``, row-major."""
-        values = [ir.Constant(self.fp, float(e)) for e in self.program.nodes[i].attr]
-        typ = ir.ArrayType(self.fp, len(values))
-        g = ir.GlobalVariable(self.module, typ, name=f"matrix.{i}")
-        g.linkage, g.global_constant, g.initializer = "internal", True, ir.Constant(typ, values)
-        return g
 
     def _buffer(self, i: int):
         """Where node ``i``'s entries are: its slot, or the global of a constant matrix."""
