@@ -263,8 +263,11 @@ def test_second_derivatives_match_sympy(case: Case):
                     (case.name, a, b, p)
 
 
-#: total functions on the reals (or made so), for random compositions
-TOTAL = [sp.erf, sp.erfc, sp.asinh, sp.sech, Cbrt, expm1, lambda a: log1p(a * a), lambda a: hypot(a, 1),
+#: total functions on the reals (or made so), for random compositions.  Cbrt gets a positive
+#: argument: SymPy's derivative of the real cube root (real_root) of a negative or nested
+#: argument keeps an unevaluated Derivative(sign(...)) or compares a complex branch, so it is
+#: no reference there; Cbrt at negative arguments is checked in CASES against math.cbrt
+TOTAL = [sp.erf, sp.erfc, sp.asinh, sp.sech, lambda a: Cbrt(a * a + 1), expm1, lambda a: log1p(a * a), lambda a: hypot(a, 1),
          lambda a: sp.atan2(a, 2), lambda a: logaddexp(a, -a / 2), lambda a: sp.loggamma(a * a + 1),
          lambda a: sp.acosh(a * a + 1), lambda a: sp.atanh(sp.tanh(a) / 2), lambda a: log2(a * a + 1)]
 
