@@ -11,7 +11,7 @@ is not mistaken for a wrong formula.
 
 :func:`gradcheck` is the numerical "gradient check" of the notes for a
 compiled callable: central finite differences against the compiled gradient,
-reported as relative errors (see :mod:`symgrad.gradcheck`).
+reported as relative errors (see :mod:`symgrad.verify.numeric`).
 """
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-from .api import as_wrt, grad
-from .gradcheck import GradCheckResult, gradcheck
+from ..api import as_wrt, grad
+from .numeric import GradCheckResult, gradcheck
 
 __all__ = ["CheckResult", "GradCheckResult", "check", "gradcheck"]
 

@@ -1,0 +1,11 @@
+"""Is a gradient right?  Hand-derived formulas, hand-written backprop, compiled steps.
+
+* :func:`check` (:mod:`.symbolic`): a hand-derived gradient, as SymPy
+  expressions, against the one symgrad derives: symbolic, exact or 50-digit.
+* :func:`gradcheck` (:mod:`.numeric`): the notes' "gradient check" of a
+  compiled callable by central finite differences.
+"""
+from .numeric import GradCheckResult, gradcheck
+from .symbolic import CheckResult, check
+
+__all__ = ["CheckResult", "GradCheckResult", "check", "gradcheck"]
