@@ -217,6 +217,50 @@ class CompiledFunction:
         arrays = bind(self.args, kwargs, self.dtype)
         return Outputs(self._call(self, arrays), self._layout)
 
+    def update(self, /, **kwargs: Any) -> "Outputs":
+        """Run the program and write each new state into the buffer passed for it.
+
+        The fused training step: parameters and optimizer moments compiled
+        with ``state={w: next_w, ...}`` are updated in place, so one call per
+        mini-batch runs forward, backward and the update.  Every argument is
+        checked before anything runs, and the buffers are written only after
+        every new value is computed (see :mod:`symgrad.codegen.inplace`):
+        a buffer must be a writeable, C-contiguous NumPy array of the
+        compiled dtype that shares no memory with another argument.
+
+        Returns
+        -------
+        Outputs
+            As a call returns, with ``out.state[name]`` the caller's buffer.
+
+        Examples
+        --------
+        >>> import numpy as np, sympy as sp, symgrad as sg
+        >>> w, x = sp.symbols("w x")
+        >>> step = sg.compile((w * x - 1)**2, wrt=[w], state={w: w - sg.gradient_of(w) / 10})
+        >>> wv = np.array(0.0)
+        >>> float(step.update(w=wv, x=2.0).value), float(wv)
+        (1.0, 0.4)
+        >>> step.update(w=0.0, x=2.0)
+        Traceback (most recent call last):
+        ...
+        TypeError: update: argument 'w' is a float; a buffer updated in place must be a NumPy array of dtype float64
+        """
+        from .inplace import check_buffers, updated_inputs, write_back
+        names = updated_inputs(self.program.output_ports)
+        if not names:
+            raise TypeError("update: this program has no new state to write; compile it with "
+                            "state={symbol: next value}")
+        check_buffers(names, kwargs, self.dtype)
+        arrays = bind(self.args, kwargs, self.dtype)
+        values = list(self._call(self, arrays))
+        ports = self.program.output_ports
+        write_back(names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"})
+        for k, p in enumerate(ports):
+            if p.role == "new_state":
+                values[k] = kwargs[p.of]
+        return Outputs(values, self._layout)
+
     @property
     def inputs(self) -> tuple:
         """A :class:`~symgrad.ir.program.Port` (name and role) per argument, in ``args`` order."""

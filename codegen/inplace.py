@@ -1,0 +1,119 @@
+"""Writing a program's new state into the caller's buffers (``CompiledFunction.update``).
+
+A fused training step returns the next value of every parameter and
+optimizer moment (``new_state`` outputs).  :meth:`CompiledFunction.update`
+writes them into the arrays the caller passed, so that one call per
+mini-batch runs forward, backward and the update.  The order is what keeps
+the caller's data safe:
+
+1. every argument is checked (names, dtypes, shapes, as for any call), and
+   every buffer to be written must be a NumPy array of the compiled dtype,
+   C-contiguous, aligned and writeable, sharing no memory with any other
+   argument; anything else is refused with an exception naming it, never
+   converted, since an update of a converted copy would be lost silently;
+2. the program runs on the unchanged inputs (each new value is computed from
+   the old values of all of them, as if the update were simultaneous);
+3. only when every new value is there and has its buffer's shape are they
+   copied in.  A failure at any step leaves every buffer as it was.
+
+The same code serves both backends: the NumPy backend's generated function
+and the llvm machine code both return their new values, which are then
+copied into place.
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+__all__ = ["updated_inputs", "check_buffers", "write_back"]
+
+
+def updated_inputs(ports: Sequence[Any]) -> tuple[str, ...]:
+    """Names of the inputs a program has a new value for (its ``new_state`` outputs).
+
+    >>> from symgrad.ir.program import Port
+    >>> updated_inputs([Port("value", "value"), Port("new_w", "new_state", "w")])
+    ('w',)
+    """
+    return tuple(p.of for p in ports if p.role == "new_state")
+
+
+def _extent(a: np.ndarray) -> tuple[int, int]:
+    lo, hi = np.byte_bounds(a) if hasattr(np, "byte_bounds") else np.lib.array_utils.byte_bounds(a)
+    return lo, hi
+
+
+def check_buffers(names: Sequence[str], kwargs: Mapping[str, Any], dtype: np.dtype) -> None:
+    """Refuse any buffer ``names`` that an in-place update could not write safely.
+
+    Parameters
+    ----------
+    names
+        The inputs to be updated.
+    kwargs
+        Every argument of the call, by name (the other arguments are read to
+        check that no buffer overlaps them).
+    dtype
+        The compiled dtype.
+
+    Raises
+    ------
+    TypeError
+        A buffer that is missing, not a NumPy array, or of another dtype.
+    ValueError
+        A buffer that is read-only, not C-contiguous or not aligned, or that
+        shares memory with another argument.
+
+    Examples
+    --------
+    >>> w = np.zeros(3)
+    >>> check_buffers(["w"], {"w": w, "x": np.ones(3)}, np.dtype("float64"))
+    >>> check_buffers(["w"], {"w": w, "x": w[1:]}, np.dtype("float64"))
+    Traceback (most recent call last):
+    ...
+    ValueError: update: 'w' shares memory with argument 'x'; each updated buffer must be an array of its own
+    """
+    for n in names:
+        if n not in kwargs:
+            raise TypeError(f"update: missing argument {n!r} (its buffer receives the new value)")
+        a = kwargs[n]
+        if not isinstance(a, np.ndarray):
+            raise TypeError(f"update: argument {n!r} is a {type(a).__name__}; a buffer updated in place "
+                            f"must be a NumPy array of dtype {dtype}")
+        if a.dtype != dtype:
+            raise TypeError(f"update: argument {n!r} has dtype {a.dtype}; the step is compiled for "
+                            f"{dtype} and will not update a converted copy")
+        if not a.flags.writeable:
+            raise ValueError(f"update: argument {n!r} is read-only")
+        if not (a.flags.c_contiguous and a.flags.aligned):
+            raise ValueError(f"update: argument {n!r} is not a C-contiguous, aligned array "
+                             f"(pass np.ascontiguousarray of it and keep that array)")
+    arrays = [(k, v) for k, v in kwargs.items() if isinstance(v, np.ndarray) and v.size]
+    spans = sorted((*_extent(v), k, v) for k, v in arrays)
+    updated = set(names)
+    for i, (lo, hi, k, a) in enumerate(spans):
+        for lo2, hi2, k2, b in spans[i + 1:]:
+            if lo2 >= hi:
+                break
+            if (k in updated or k2 in updated) and np.shares_memory(a, b):
+                n, other = (k, k2) if k in updated else (k2, k)
+                raise ValueError(f"update: {n!r} shares memory with argument {other!r}; each updated "
+                                 f"buffer must be an array of its own")
+
+
+def write_back(names: Sequence[str], kwargs: Mapping[str, Any], new: Mapping[str, Any]) -> None:
+    """Copy each new value into its buffer, after checking that all of them fit.
+
+    >>> w = np.zeros(2)
+    >>> write_back(["w"], {"w": w}, {"w": np.array([1.0, 2.0])})
+    >>> w
+    array([1., 2.])
+    """
+    for n in names:
+        have, want = np.shape(new[n]), kwargs[n].shape
+        if have != want:   # a buffer smaller than the broadcast result (a scalar state, an array x)
+            raise ValueError(f"update: the new value of {n!r} has shape {have}, its buffer {want}; "
+                             f"nothing was updated")
+    for n in names:
+        np.copyto(kwargs[n], new[n], casting="no")
