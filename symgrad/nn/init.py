@@ -45,12 +45,16 @@ def init_params(params: Module | Iterable[sp.MatrixSymbol], seed: int = 0,
     if isinstance(params, Module):
         # the role decides, not the shape: Dense(1, n) has a (1, n) weight
         biases = set(params.biases())
+        custom = params.initializers()      # conv kernels, batch norm's gamma: as torch does
         params = params.parameters()
     else:
-        params, biases = list(params), set()
+        params, biases, custom = list(params), set(), {}
     rng = np.random.default_rng(seed)
     out = {}
     for p in params:
+        if p in custom:
+            out[p.name] = np.asarray(custom[p](rng, dtype), dtype=dtype)
+            continue
         if not isinstance(p, sp.MatrixSymbol):
             raise TypeError(f"init_params: parameters must be MatrixSymbols, not "
                             f"{type(p).__name__} {p!r}")

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixExpr
+from sympy.tensor.array.expressions import ArraySymbol
 
 from .._checks import positive_int, sympy_arg
 from ..ir.functions import elu, leaky_relu, relu, sigmoid, softplus
@@ -42,16 +44,25 @@ __all__ = ["BATCH", "input", "Module", "Dense", "Sigmoid", "Tanh", "ReLU", "Leak
 BATCH = sp.Symbol("N", integer=True, positive=True)
 
 
-def input(name: str, features: int, batch: sp.Expr = BATCH) -> sp.MatrixSymbol:
-    """A batch of inputs: a ``(batch, features)`` matrix symbol.
+def input(name: str, features: int | tuple[int, ...], batch: sp.Expr = BATCH
+          ) -> sp.MatrixSymbol | ArraySymbol:
+    """A batch of inputs: a ``(batch, features)`` matrix symbol, or, for a tuple of
+    sizes such as an image's ``(C, H, W)``, a ``(batch, C, H, W)`` array symbol.
 
     >>> input("X", 3).shape
     (N, 3)
+    >>> input("X", (1, 8, 8)).shape
+    (N, 1, 8, 8)
     """
     if not isinstance(name, str):
         raise TypeError(f"input: name must be a str, not {type(name).__name__} {name!r}")
-    features = positive_int(features, "features", "input")
     batch = sympy_arg(batch, "batch", "input")
+    if isinstance(features, (tuple, list)):
+        if not features:
+            raise ValueError("input: give at least one feature size, got ()")
+        sizes = tuple(positive_int(f, f"features[{k}]", "input") for k, f in enumerate(features))
+        return ArraySymbol(name, (batch, *sizes))
+    features = positive_int(features, "features", "input")
     return sp.MatrixSymbol(name, batch, features)
 
 
@@ -87,6 +98,36 @@ class Module:
 
     def __call__(self, x: sp.MatrixExpr) -> sp.MatrixExpr:
         raise NotImplementedError
+
+    # -- state, masks and modes (batch norm, dropout: symgrad.nn.norm, symgrad.nn.dropout) --
+    training: bool = True
+
+    def train(self, mode: bool = True) -> "Module":
+        """Training mode (batch statistics, dropout masks) or, with False, inference; as torch."""
+        self.training = bool(mode)
+        return self
+
+    def eval(self) -> "Module":
+        """Inference mode: ``train(False)``."""
+        return self.train(False)
+
+    def state(self) -> dict:
+        """Carried inputs and the expressions of their next values, for ``sg.compile(state=...)``
+        (running statistics in training mode); known once the module has been called."""
+        return {}
+
+    def roles(self) -> dict:
+        """Inputs that are neither data nor parameters, for ``sg.compile(roles=...)``."""
+        return {}
+
+    def initial_state(self, dtype: str = "float64") -> dict[str, np.ndarray]:
+        """The first values of the carried inputs of :meth:`state`, by name."""
+        return {}
+
+    def initializers(self) -> dict:
+        """Parameters initialised other than by :func:`init_params`' default, each with a
+        function ``(rng, dtype) -> array`` (drawn in parameter order)."""
+        return {}
 
 
 class Dense(Module):
@@ -164,7 +205,9 @@ class _Activation(Module):
         return ()
 
     def __call__(self, x: sp.MatrixExpr) -> sp.MatrixExpr:
-        return Elementwise(self.function, x, *self.params())
+        if isinstance(x, MatrixExpr):
+            return Elementwise(self.function, x, *self.params())
+        return self.function(x, *self.params())     # an n-D array: entrywise as it is
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(map(str, self.params()))})"
@@ -284,6 +327,24 @@ class Sequential(Module):
 
     def biases(self) -> list[sp.MatrixSymbol]:
         return [p for m in self.modules for p in m.biases()]
+
+    def train(self, mode: bool = True) -> "Sequential":
+        self.training = bool(mode)
+        for m in self._layers():
+            m.train(mode)
+        return self
+
+    def state(self) -> dict:
+        return {k: v for m in self._layers() for k, v in m.state().items()}
+
+    def roles(self) -> dict:
+        return {k: v for m in self._layers() for k, v in m.roles().items()}
+
+    def initial_state(self, dtype: str = "float64") -> dict[str, np.ndarray]:
+        return {k: v for m in self._layers() for k, v in m.initial_state(dtype).items()}
+
+    def initializers(self) -> dict:
+        return {k: v for m in self._layers() for k, v in m.initializers().items()}
 
     def __call__(self, x):
         for m in self.modules:

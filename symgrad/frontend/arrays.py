@@ -1,0 +1,491 @@
+"""symgrad's n-D SymPy classes: convolution, pooling, flattening, batch normalization.
+
+Each class is a node of the user's SymPy DAG that prints the way one writes
+it and lowers, here, to the IR's movement ops (:mod:`symgrad.ir.movement`):
+no class has a derivative rule of its own, so every reverse rule comes from
+the one rule table (:mod:`symgrad.autodiff.array_rules`) and the backends see
+only ops they already emit.
+
+* :class:`Conv2D` ``(N, C, H, W) * (O, C, KH, KW) -> (N, O, OH, OW)``: im2col
+  (``Pad``, ``Windows``, ``Permute``, ``Reshape``, one ``MatMul``);
+* :class:`MaxPool2D`, :class:`AvgPool2D`: a reduction over ``Windows``;
+  max-pooling routes each window's adjoint to its *first* maximum in scan
+  order, as ``torch.nn.functional.max_pool2d`` does (see :func:`first_max_mask`);
+* :class:`Flatten` ``(N, C, H, W) -> (N, C*H*W)``, a matrix, so dense layers
+  and the losses follow;
+* :func:`batch_norm`, :func:`batch_mean`, :func:`batch_var`: the
+  Ioffe-Szegedy transform over the batch (and spatial) axes.  Its reverse
+  pass is the three-term formula, derived by the sweep through the mean and
+  the variance (no Jacobian).
+
+Examples
+--------
+>>> import sympy as sp
+>>> from sympy.tensor.array.expressions import ArraySymbol
+>>> N = sp.Symbol("N", integer=True, positive=True)
+>>> X, K = ArraySymbol("X", (N, 1, 8, 8)), ArraySymbol("K1", (4, 1, 3, 3))
+>>> y = MaxPool2D(Conv2D(X, K, stride=1, padding=1), 2)
+>>> print(y, shape_of(y))
+max_pool2d(conv2d(X, K1, stride=1, padding=1), 2) (N, 4, 4, 4)
+>>> print(Flatten(y), Flatten(y).shape)
+flatten(max_pool2d(conv2d(X, K1, stride=1, padding=1), 2)) (N, 64)
+"""
+from __future__ import annotations
+
+import math
+import operator
+from typing import Any
+
+import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixExpr
+from sympy.tensor.array.expressions import ArraySymbol
+
+from .._checks import sympy_arg
+from ..ir.graph import Graph, dims
+from ..ir.shapes import try_broadcast
+from .lower import lower, register_children, register_lowering
+from .lower_matrix import constant_matrix
+
+__all__ = ["ArrayExpr", "Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "BatchNorm",
+           "MatrixBatchNorm", "BatchStat", "MatrixBatchStat", "batch_norm", "batch_mean",
+           "batch_var", "shape_of", "conv2d_shape", "pool2d_shape", "stat_shape", "pair",
+           "first_max_mask"]
+
+
+# -- shapes ------------------------------------------------------------------------------
+def shape_of(expr: Any) -> tuple:
+    """The shape of an array or matrix expression; ``()`` for a scalar.
+
+    Symbols and numbers are scalars; arrays, matrices and the classes here
+    know their shape; anything else (``relu(x)``, ``x + b``, ``x*M``) is
+    entrywise, with the NumPy broadcast of its operands' shapes.
+
+    >>> x = ArraySymbol("x", (2, 3, 1, 1))
+    >>> shape_of(sp.tanh(x) + ArraySymbol("b", (3, 4, 5))), shape_of(sp.Symbol("t"))
+    ((2, 3, 4, 5), ())
+    """
+    memo: dict[sp.Basic, tuple] = {}
+    stack = [expr]
+    while stack:
+        e = stack[-1]
+        if e in memo:
+            stack.pop()
+            continue
+        if isinstance(e, (ArraySymbol, ArrayExpr, MatrixExpr)):
+            memo[e] = dims(e.shape)
+        elif not isinstance(e, sp.Basic) or not e.args or e.is_Number:
+            memo[e] = ()
+        else:
+            todo = [a for a in e.args if a not in memo]
+            if todo:
+                stack.extend(todo)
+                continue
+            shape = try_broadcast([memo[a] for a in e.args])
+            if shape is None:
+                raise ValueError(f"{e}: operands of shapes {[memo[a] for a in e.args]} "
+                                 f"do not broadcast")
+            memo[e] = shape
+        stack.pop()
+    return memo[expr]
+
+
+def pair(value: Any, name: str, where: str, minimum: int = 1) -> tuple[int, int]:
+    """An int or a pair of ints, each at least ``minimum``, as ``(h, w)``."""
+    values = tuple(value) if isinstance(value, (tuple, list, sp.Tuple)) else (value, value)
+    if len(values) != 2:
+        raise ValueError(f"{where}: {name} must be an int or a pair of ints, got {value!r}")
+    out = []
+    for v in values:
+        try:
+            if isinstance(v, bool):
+                raise TypeError
+            n = operator.index(v)     # int, NumPy and SymPy integers; not 3.0 or "3"
+        except TypeError:
+            raise TypeError(f"{where}: {name} must be an int or a pair of ints, not "
+                            f"{type(v).__name__} {v!r}") from None
+        if n < minimum:
+            raise ValueError(f"{where}: {name} must be at least {minimum}, got {value!r}")
+        out.append(n)
+    return out[0], out[1]
+
+
+def _image(shape: tuple, what: str, where: str) -> tuple:
+    if len(shape) != 4:
+        raise ValueError(f"{where}: expects a 4-D (N, C, H, W) {what}, got shape {shape}")
+    if not all(isinstance(d, int) for d in shape[1:]):
+        raise ValueError(f"{where}: the channels, height and width of the {what} must be "
+                         f"integers, got shape {shape}")
+    return shape
+
+
+def conv2d_shape(x: tuple, k: tuple, stride: tuple[int, int], padding: tuple[int, int],
+                 where: str = "conv2d") -> tuple:
+    """``(N, O, OH, OW)`` of ``x (N, C, H, W)`` convolved with ``k (O, C, KH, KW)``.
+
+    Raises
+    ------
+    ValueError
+        Naming ``where`` and both shapes: channels that differ, or a kernel
+        larger than the padded image.
+
+    >>> conv2d_shape(("N", 3, 8, 6), (5, 3, 3, 3), (2, 2), (1, 1))
+    ('N', 5, 4, 3)
+    >>> conv2d_shape(("N", 3, 8, 6), (5, 2, 3, 3), (1, 1), (0, 0), "Conv2d(2, 5, 3)")
+    Traceback (most recent call last):
+        ...
+    ValueError: Conv2d(2, 5, 3): the input of shape (N, 3, 8, 6) has 3 channels but the kernel ...
+    """
+    x, k = _image(tuple(x), "input", where), _image(tuple(k), "kernel", where)
+    if x[1] != k[1]:
+        raise ValueError(f"{where}: the input of shape {_show(x)} has {x[1]} channels but the "
+                         f"kernel of shape {_show(k)} expects {k[1]}")
+    padded = (x[2] + 2 * padding[0], x[3] + 2 * padding[1])
+    if k[2] > padded[0] or k[3] > padded[1]:
+        raise ValueError(f"{where}: the kernel {k[2]}x{k[3]} (shape {_show(k)}) is larger than "
+                         f"the padded image {padded[0]}x{padded[1]} of the input of shape "
+                         f"{_show(x)} (padding {padding})")
+    return (x[0], k[0], (padded[0] - k[2]) // stride[0] + 1, (padded[1] - k[3]) // stride[1] + 1)
+
+
+def pool2d_shape(x: tuple, kernel: tuple[int, int], stride: tuple[int, int],
+                 where: str = "pool2d") -> tuple:
+    """``(N, C, OH, OW)`` of pooling ``x (N, C, H, W)`` over ``kernel`` windows.
+
+    >>> pool2d_shape(("N", 3, 8, 6), (2, 2), (2, 2))
+    ('N', 3, 4, 3)
+    """
+    x = _image(tuple(x), "input", where)
+    if kernel[0] > x[2] or kernel[1] > x[3]:
+        raise ValueError(f"{where}: the window {kernel[0]}x{kernel[1]} is larger than the "
+                         f"image {x[2]}x{x[3]} of the input of shape {_show(x)}")
+    return (x[0], x[1], (x[2] - kernel[0]) // stride[0] + 1, (x[3] - kernel[1]) // stride[1] + 1)
+
+
+def stat_shape(x: tuple) -> tuple:
+    """The shape of a per-feature statistic (and of batch norm's gamma and beta):
+    ``(1, F)`` for an ``(N, F)`` batch, ``(C, 1, 1)`` for ``(N, C, H, W)``.
+
+    >>> stat_shape(("N", 5)), stat_shape(("N", 3, 4, 4))
+    ((1, 5), (3, 1, 1))
+    """
+    if len(x) == 2:
+        return (1, x[1])
+    if len(x) == 4:
+        return (x[1], 1, 1)
+    raise ValueError(f"batch statistics need an (N, F) or (N, C, H, W) batch, got shape {x}")
+
+
+def _show(shape: tuple) -> str:
+    return "(" + ", ".join(str(d) for d in shape) + ")"
+
+
+def _ints(t: tuple[int, int]) -> str:
+    return str(t[0]) if t[0] == t[1] else str(t)
+
+
+# -- declaration classes ------------------------------------------------------------------
+class ArrayExpr(sp.Expr):
+    """An n-D array expression of a known ``shape`` (entrywise ops keep its order,
+    as they do for SymPy's ``ArraySymbol``)."""
+
+    is_commutative = False
+
+    @property
+    def shape(self) -> tuple:
+        raise NotImplementedError
+
+
+class Conv2D(ArrayExpr):
+    """``conv2d(X, K, stride, padding)``: cross-correlation as ``torch.nn.functional.conv2d``.
+
+    ``X`` is ``(N, C, H, W)``, ``K`` is ``(O, C, KH, KW)``; ``stride`` and
+    ``padding`` (zeros) are ints or ``(h, w)`` pairs.  A bias is added
+    outside, ``Conv2D(X, K) + b`` with ``b`` of shape ``(O, 1, 1)``.
+    """
+
+    def __new__(cls, X, K, stride=1, padding=0):
+        X, K = sympy_arg(X, "X", "conv2d"), sympy_arg(K, "K", "conv2d")
+        stride, padding = pair(stride, "stride", "conv2d"), pair(padding, "padding", "conv2d", 0)
+        conv2d_shape(shape_of(X), shape_of(K), stride, padding)
+        return super().__new__(cls, X, K, sp.Tuple(*stride), sp.Tuple(*padding))
+
+    stride = property(lambda self: tuple(int(s) for s in self.args[2]))
+    padding = property(lambda self: tuple(int(p) for p in self.args[3]))
+
+    @property
+    def shape(self) -> tuple:
+        return conv2d_shape(shape_of(self.args[0]), shape_of(self.args[1]), self.stride, self.padding)
+
+    def _sympystr(self, printer) -> str:
+        X, K = (printer._print(a) for a in self.args[:2])
+        return f"conv2d({X}, {K}, stride={_ints(self.stride)}, padding={_ints(self.padding)})"
+
+
+class _Pool(ArrayExpr):
+    _name = "pool2d"
+
+    def __new__(cls, X, kernel_size, stride=None):
+        X = sympy_arg(X, "X", cls._name)
+        kernel = pair(kernel_size, "kernel_size", cls._name)
+        stride = kernel if stride is None else pair(stride, "stride", cls._name)
+        pool2d_shape(shape_of(X), kernel, stride, cls._name)
+        return super().__new__(cls, X, sp.Tuple(*kernel), sp.Tuple(*stride))
+
+    kernel = property(lambda self: tuple(int(s) for s in self.args[1]))
+    stride = property(lambda self: tuple(int(s) for s in self.args[2]))
+
+    @property
+    def shape(self) -> tuple:
+        return pool2d_shape(shape_of(self.args[0]), self.kernel, self.stride, self._name)
+
+    def _sympystr(self, printer) -> str:
+        extra = "" if self.stride == self.kernel else f", stride={_ints(self.stride)}"
+        return f"{self._name}({printer._print(self.args[0])}, {_ints(self.kernel)}{extra})"
+
+
+class MaxPool2D(_Pool):
+    """``max_pool2d(X, kernel, stride)``: window maxima; the adjoint of a window goes
+    to its first maximum in scan order, as in ``torch.nn.functional.max_pool2d``."""
+
+    _name = "max_pool2d"
+
+
+class AvgPool2D(_Pool):
+    """``avg_pool2d(X, kernel, stride)``: window means."""
+
+    _name = "avg_pool2d"
+
+
+class Flatten(MatrixExpr):
+    """``flatten(X)``: ``(N, d1, d2, ...) -> (N, d1*d2*...)`` in C order, as ``torch.flatten(X, 1)``."""
+
+    def __new__(cls, X):
+        X = sympy_arg(X, "X", "flatten")
+        shape = shape_of(X)
+        if len(shape) < 2 or not all(isinstance(d, int) for d in shape[1:]):
+            raise ValueError(f"flatten: expects an (N, ...) batch with integer feature axes, "
+                             f"got shape {shape}")
+        return super().__new__(cls, X)
+
+    @property
+    def shape(self) -> tuple:
+        s = shape_of(self.args[0])
+        return (s[0], math.prod(s[1:]))
+
+    def _sympystr(self, printer) -> str:
+        return f"flatten({printer._print(self.args[0])})"
+
+
+class _BatchNormBase:
+    """``batch_norm(X, gamma, beta, eps[, mean, var])``: normalized over the batch
+    (and spatial) axes, scaled and shifted per feature."""
+
+    def __new__(cls, X, gamma, beta, eps, mean=None, var=None):
+        args = [X, gamma, beta, eps] + ([] if mean is None else [mean, var])
+        return super().__new__(cls, *(sympy_arg(a, "argument", "batch_norm") for a in args))
+
+    @property
+    def shape(self) -> tuple:
+        return shape_of(self.args[0])
+
+    def _sympystr(self, printer) -> str:
+        X, gamma, beta, eps = (printer._print(a) for a in self.args[:4])
+        running = "" if len(self.args) == 4 else \
+            f", mean={printer._print(self.args[4])}, var={printer._print(self.args[5])}"
+        return f"batch_norm({X}, {gamma}, {beta}, eps={eps}{running})"
+
+
+class BatchNorm(_BatchNormBase, ArrayExpr):
+    """Batch normalization of an ``(N, C, H, W)`` batch (see :func:`batch_norm`)."""
+
+
+class MatrixBatchNorm(_BatchNormBase, MatrixExpr):
+    """Batch normalization of an ``(N, F)`` batch, a matrix (see :func:`batch_norm`)."""
+
+
+class _BatchStatBase:
+    """``batch_mean(X)`` / ``batch_var(X)`` per feature, of shape :func:`stat_shape`;
+    the variance is the biased one that normalization uses."""
+
+    def __new__(cls, X, which):
+        which = str(which)
+        if which not in ("mean", "var"):
+            raise ValueError(f"a batch statistic is 'mean' or 'var', not {which!r}")
+        return super().__new__(cls, sympy_arg(X, "X", f"batch_{which}"), sp.Symbol(which))
+
+    @property
+    def which(self) -> str:
+        return self.args[1].name
+
+    @property
+    def shape(self) -> tuple:
+        return stat_shape(shape_of(self.args[0]))
+
+    def _sympystr(self, printer) -> str:
+        return f"batch_{self.which}({printer._print(self.args[0])})"
+
+
+class BatchStat(_BatchStatBase, ArrayExpr):
+    """A per-channel statistic of an ``(N, C, H, W)`` batch, shape ``(C, 1, 1)``."""
+
+
+class MatrixBatchStat(_BatchStatBase, MatrixExpr):
+    """A per-feature statistic of an ``(N, F)`` batch, shape ``(1, F)``."""
+
+
+def batch_norm(X: sp.Basic, gamma: sp.Basic, beta: sp.Basic, eps: Any = sp.Rational(1, 10**5),
+               mean: sp.Basic | None = None, var: sp.Basic | None = None) -> sp.Basic:
+    """``gamma * (X - mu) / sqrt(var + eps) + beta`` per feature.
+
+    Without ``mean`` and ``var``, ``mu`` and ``var`` are the batch's (training
+    mode: over axis 0 of an ``(N, F)`` batch, over axes 0, 2, 3 of an
+    ``(N, C, H, W)`` one; the biased variance, as torch normalizes); with
+    them, those (inference with running statistics).  ``gamma``, ``beta``,
+    ``mean`` and ``var`` have shape :func:`stat_shape` of ``X``.
+
+    Examples
+    --------
+    >>> from symgrad import nn
+    >>> X = nn.input("X", 3)
+    >>> g, b = sp.MatrixSymbol("gamma", 1, 3), sp.MatrixSymbol("beta", 1, 3)
+    >>> print(batch_norm(X, g, b))
+    batch_norm(X, gamma, beta, eps=1/100000)
+    >>> batch_norm(X, g, b).shape
+    (N, 3)
+    """
+    shape = shape_of(X)
+    want = stat_shape(shape)
+    for name, p in (("gamma", gamma), ("beta", beta), ("mean", mean), ("var", var)):
+        if p is not None and shape_of(p) != want:
+            raise ValueError(f"batch_norm: {name} has shape {shape_of(p)}; for an input of "
+                             f"shape {_show(shape)} it must be {_show(want)}")
+    if (mean is None) != (var is None):
+        raise ValueError("batch_norm: give both mean and var (running statistics) or neither")
+    cls = MatrixBatchNorm if len(shape) == 2 else BatchNorm
+    return cls(X, gamma, beta, eps, mean, var)
+
+
+def batch_mean(X: sp.Basic) -> sp.Basic:
+    """The per-feature batch mean, of shape :func:`stat_shape` of ``X``."""
+    return (MatrixBatchStat if len(stat_shape(shape_of(X))) == 2 else BatchStat)(X, "mean")
+
+
+def batch_var(X: sp.Basic) -> sp.Basic:
+    """The per-feature (biased) batch variance, of shape :func:`stat_shape` of ``X``."""
+    return (MatrixBatchStat if len(stat_shape(shape_of(X))) == 2 else BatchStat)(X, "var")
+
+
+# -- lowering to the IR's movement ops -----------------------------------------------------
+@register_children(Conv2D)
+def _conv_children(expr):
+    return expr.args[:2]
+
+
+@register_lowering(Conv2D)
+def _lower_conv2d(G: Graph, expr: Conv2D, a: list[int]) -> int:
+    # im2col: the GEMM (N*OH*OW, C*KH*KW) x (C*KH*KW, O) goes to BLAS; its VJP gives the
+    # two GEMMs of the kernel and input gradients, the latter folded back by FoldWindows
+    x, k = a
+    n, c, h, w = G.nodes[x].shape
+    o, _, kh, kw = G.nodes[k].shape
+    ph, pw = expr.padding
+    x = G.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))
+    win = G.windows(x, (kh, kw), expr.stride)                          # (N, C, OH, OW, KH, KW)
+    oh, ow = G.nodes[win].shape[2:4]
+    cols = G.reshape(G.transpose(win, (0, 2, 3, 1, 4, 5)), (n * oh * ow, c * kh * kw))
+    y = G.matmul(cols, G.transpose(G.reshape(k, (o, c * kh * kw))))
+    return G.transpose(G.reshape(y, (n, oh, ow, o)), (0, 3, 1, 2))    # (N, O, OH, OW)
+
+
+@register_children(MaxPool2D, AvgPool2D)
+def _pool_children(expr):
+    return expr.args[:1]
+
+
+def first_max_mask(G: Graph, win: int) -> int:
+    """True at the first maximum (in row-major scan order) of each ``(KH, KW)`` window.
+
+    ``win`` is ``(..., KH, KW)``.  Each maximum gets the rank ``KH*KW - p``
+    (``p`` its place in the window), every other entry 0; the largest rank
+    marks the first maximum.  Comparisons and constants only: no gradient
+    flows through the mask.
+    """
+    kh, kw = G.nodes[win].shape[-2:]
+    axes = (-2, -1)
+    top = G.reduce_max(win, axes, keepdims=True)
+    hit = G.apply(sp.Eq, win, G.broadcast_to(top, G.nodes[win].shape))
+    rank = constant_matrix(G, sp.ImmutableDenseMatrix(kh, kw, lambda p, q: kh * kw - (p * kw + q)))
+    score = G.where(hit, G.broadcast_to(rank, G.nodes[win].shape), G.zero)
+    best = G.reduce_max(score, axes, keepdims=True)
+    return G.apply(sp.Eq, score, G.broadcast_to(best, G.nodes[win].shape))
+
+
+@register_lowering(MaxPool2D)
+def _lower_max_pool(G: Graph, expr: MaxPool2D, a: list[int]) -> int:
+    # the sum of the window's first maximum (the others masked to 0) is the maximum, and
+    # its adjoint goes to that one entry: torch's max_pool2d, where ReduceMax's rule would
+    # share it among ties (torch.amax's convention)
+    win = G.windows(a[0], expr.kernel, expr.stride)
+    if math.prod(expr.kernel) == 1:
+        return G.reduce_sum(win, (-2, -1), keepdims=False)
+    picked = G.where(first_max_mask(G, win), win, G.zero)
+    return G.reduce_sum(picked, (-2, -1), keepdims=False)
+
+
+@register_lowering(AvgPool2D)
+def _lower_avg_pool(G: Graph, expr: AvgPool2D, a: list[int]) -> int:
+    win = G.windows(a[0], expr.kernel, expr.stride)
+    total = G.reduce_sum(win, (-2, -1), keepdims=False)
+    return G.mul(total, G.const(sp.Rational(1, math.prod(expr.kernel))))
+
+
+@register_lowering(Flatten)
+def _lower_flatten(G: Graph, expr: Flatten, a: list[int]) -> int:
+    return G.reshape(a[0], dims(expr.shape))
+
+
+def _stat_axes(shape: tuple) -> tuple[int, ...]:
+    return (0,) if len(shape) == 2 else (0, 2, 3)
+
+
+def _batch_stats(G: Graph, x: int) -> tuple[int, int, int]:
+    """``(mean, x - mean, var)`` over the batch (and spatial) axes, kept as length 1.
+
+    Two passes, as torch computes them; the nodes are interned, so a
+    normalization and the running-statistic updates that read the same batch
+    share them."""
+    shape = G.nodes[x].shape
+    axes = _stat_axes(shape)
+    _, (count,) = lower([sp.Mul(*(shape[k] for k in axes))], G)
+    inv = G.pow(count, G.const(-1))
+    mean = G.mul(G.reduce_sum(x, axes), inv)
+    xc = G.sub(x, mean)
+    var = G.mul(G.reduce_sum(G.mul(xc, xc), axes), inv)
+    return mean, xc, var
+
+
+def _as_stat(G: Graph, x: int, s: int) -> int:
+    """A statistic kept as ``(1, C, 1, 1)`` reshaped to the parameters' ``(C, 1, 1)``."""
+    return G.reshape(s, stat_shape(G.nodes[x].shape))
+
+
+@register_lowering(BatchNorm, MatrixBatchNorm)
+def _lower_batch_norm(G: Graph, expr, a: list[int]) -> int:
+    x, gamma, beta, eps = a[:4]
+    if len(a) == 4:
+        _, xc, var = _batch_stats(G, x)
+    else:
+        xc, var = G.sub(x, a[4]), a[5]
+    xhat = G.mul(xc, G.pow(G.add(var, eps), G.const(sp.Rational(-1, 2))))
+    return G.add(G.mul(xhat, gamma), beta)
+
+
+@register_children(BatchStat, MatrixBatchStat)
+def _stat_children(expr):
+    return expr.args[:1]
+
+
+@register_lowering(BatchStat, MatrixBatchStat)
+def _lower_batch_stat(G: Graph, expr, a: list[int]) -> int:
+    mean, _, var = _batch_stats(G, a[0])
+    return _as_stat(G, a[0], mean if expr.which == "mean" else var)
