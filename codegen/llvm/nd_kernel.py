@@ -3,8 +3,12 @@
 The call path is :class:`~symgrad.codegen.tensor_call.TensorSignature`'s: it
 checks every argument's rank, lengths and dimension symbols first.  Then
 :class:`NDKernel` binds the dimensions, makes each argument C-contiguous in
-the kernel's dtype, allocates one fresh buffer per operation (so every output
-is a new array) and runs the machine code.
+the kernel's dtype and runs the machine code.  Temporaries live in a
+workspace made once per batch size and reused (a concurrent call that finds
+it busy gets a private one); outputs are views of a block that is recycled
+only when no earlier result still refers to it, as in :mod:`.tensor_kernel`,
+so results look new to the caller while a training loop writes into pages
+that are already mapped (fresh large arrays cost a page fault per 4 KiB).
 
 Example
 -------
@@ -22,6 +26,8 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import sys
+import threading
 from typing import Any, Sequence
 
 import numpy as np
@@ -58,6 +64,13 @@ class NDKernel:
         self._buffers = buffer_nodes(program)
         self._dim_src = [(sig.args.index(sig.dims[d][0]), sig.dims[d][1]) for d in dims]
         self._dims = dims
+        # outputs computed into buffers come from a recycled block; the other buffers
+        # are a workspace made once per batch size (see _plan)
+        self._out_nodes = list(dict.fromkeys(i for _, i in program.outputs if i in set(self._buffers)))
+        self._input_name = {i: n for n, i in program.inputs}
+        self._plans: dict[tuple, dict] = {}
+        self._lock = threading.Lock()        # held while the shared workspace is in use
+        self._pool_lock = threading.Lock()
 
     def _build(self) -> tuple[JITLibrary, str]:
         """Machine code from the disk cache (:mod:`.cache`) when it holds this IR for this host."""
@@ -67,35 +80,79 @@ class NDKernel:
             self.dtype.name, h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
         ])
 
+    def _plan(self, values: tuple[int, ...]) -> dict:
+        """Per bound dimensions: the workspace of temporaries, the output block layout and
+        the slot template (made once; the latest two are kept)."""
+        plan = self._plans.get(values)
+        if plan is None:
+            bound = dict(zip(self._dims, values))
+            shapes = {i: tuple(_size(d, bound) for d in self.program.nodes[i].shape)
+                      for i in self._buffers}
+            out, total, item = {}, 0, self.dtype.itemsize
+            for i in self._out_nodes:    # 64-byte aligned pieces of one block
+                size = int(np.prod(shapes[i], dtype=np.int64))
+                out[i] = (total, total + size, shapes[i])
+                total += -(-max(1, size) * item // 64) * 64 // item
+            plan = {"shapes": shapes, "out": out, "size": total, "blocks": [],
+                    "ws": {i: np.empty(shapes[i], self.dtype) for i in self._buffers if i not in out},
+                    "dims": np.array(values or (0,), dtype=np.int64)}
+            if len(self._plans) >= 2:   # batch sizes change rarely
+                self._plans.pop(next(iter(self._plans)))
+            self._plans[values] = plan
+        return plan
+
+    def _outputs(self, plan: dict) -> dict[int, np.ndarray]:
+        """Fresh-looking outputs: views of a block that no earlier result still uses (its
+        reference count says so), so a caller never sees its results change, and a step
+        in a loop writes into pages that are already mapped instead of faulting fresh ones."""
+        with self._pool_lock:
+            for block in plan["blocks"]:
+                # references: the list, the loop variable, getrefcount's argument
+                if sys.getrefcount(block) == 3:
+                    break
+            else:
+                block = np.empty(plan["size"], self.dtype)
+                if len(plan["blocks"]) < 2:
+                    plan["blocks"].append(block)
+            return {i: block[lo:hi].reshape(sh) for i, (lo, hi, sh) in plan["out"].items()}
+
     def __call__(self, *arrays: np.ndarray) -> list[Any]:
         arrays = [np.ascontiguousarray(a, dtype=self.dtype) for a in arrays]
-        values = [arrays[k].shape[axis] for k, axis in self._dim_src]
-        bound = dict(zip(self._dims, values))
+        values = tuple(arrays[k].shape[axis] for k, axis in self._dim_src)
         if self._int_bits == 32 and any(v > _INT32_MAX for v in values):
-            raise ValueError(f"dimensions {bound} exceed the 32-bit integers of this BLAS")
-        buffers = {i: np.empty(tuple(_size(d, bound) for d in self.program.nodes[i].shape),
-                               dtype=self.dtype) for i in self._buffers}
-        slots = (ctypes.c_void_p * (len(arrays) + len(buffers) + 1))()
-        for k, a in enumerate(arrays):
-            slots[k] = a.ctypes.data
-        for k, i in enumerate(self._buffers):
-            slots[len(arrays) + k] = buffers[i].ctypes.data
-        slots[len(arrays) + len(buffers)] = self._gemm
-        dims = (ctypes.c_int64 * max(1, len(values)))(*values)
-        self._fn(ctypes.cast(slots, ctypes.c_void_p), ctypes.cast(dims, ctypes.c_void_p))
-        index = dict(self.program.inputs)
+            raise ValueError(f"dimensions {dict(zip(self._dims, values))} exceed the 32-bit "
+                             f"integers of this BLAS")
+        plan = self._plan(values)
+        outs = self._outputs(plan)
+        locked = self._lock.acquire(blocking=False)
+        try:
+            # the shared workspace is ours until release; a concurrent call gets its own
+            ws = plan["ws"] if locked else {i: np.empty(a.shape, self.dtype)
+                                            for i, a in plan["ws"].items()}
+            slots = (ctypes.c_void_p * (len(arrays) + len(self._buffers) + 1))()
+            for k, a in enumerate(arrays):
+                slots[k] = a.ctypes.data
+            for k, i in enumerate(self._buffers):
+                slots[len(arrays) + k] = (outs[i] if i in outs else ws[i]).ctypes.data
+            slots[len(arrays) + len(self._buffers)] = self._gemm
+            self._fn(ctypes.cast(slots, ctypes.c_void_p), plan["dims"].ctypes.data)
+        finally:
+            if locked:
+                self._lock.release()
+        bound = dict(zip(self._dims, values))
         by_name = {n: arrays[k] for k, n in enumerate(self.signature.args)}
-        outs = []
+        result, given = [], set()
         for _, i in self.program.outputs:
             node = self.program.nodes[i]
-            if i in buffers:
-                outs.append(buffers[i])
+            if i in outs:   # the same node asked for twice: a result of its own
+                result.append(outs[i].copy() if i in given else outs[i])
+                given.add(i)
             elif node.op is sp.Number:
-                outs.append(self.dtype.type(float(node.attr)))
+                result.append(self.dtype.type(float(node.attr)))
             else:
-                name = next(n for n, j in index.items() if j == i)
-                outs.append(by_name[name].copy() if name in by_name else self.dtype.type(bound[name]))
-        return outs
+                name = self._input_name[i]
+                result.append(by_name[name].copy() if name in by_name else self.dtype.type(bound[name]))
+        return result
 
 
 def _size(d: Any, bound: dict[str, int]) -> int:
