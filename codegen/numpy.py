@@ -32,6 +32,7 @@ from typing import Any, Sequence
 import numpy as np
 import sympy as sp
 
+from symgrad.ir.blocks import block_comments
 from symgrad.ir.graph import BOOLEAN_OPS, COMPARISONS
 from symgrad.ir.ops import REGISTRY
 from symgrad.ir.program import Program, fresh, identifiers
@@ -84,7 +85,7 @@ class NumPyPrinter:
             taken.add(names[i])
         self.symbol_of = {i: n for n, i in p.inputs}
         constants: list[str] = []
-        k = 0
+        listing = p.names()   # temporaries keep their names from print(program)
         for i, node in enumerate(p.nodes):
             if not node.args:
                 if isinstance(node.attr, sp.MatrixBase):   # a constant matrix: built once, read-only
@@ -100,18 +101,21 @@ class NumPyPrinter:
                     operand = node.args[1] if self._is_minus_one(node.args[0]) else node.args[0]
                 names[i] = inline[i] + names[operand]
             else:
-                names[i] = f"t{k}"
-                k += 1
+                names[i] = listing[i]
         self.names = names
         reusable = self._reusable(inline)
         body = [f"    {ids[d]} = {ids[arg]}.shape[{axis}]" for d, (arg, axis) in self.dims.items()]
         body += [f"    {names[i]} = {ids[self.dims[n][0]]}.dtype.type({ids[n]})"
                  for n, i in p.inputs if n in self.dims]
-        for i, node in enumerate(p.nodes):
-            if node.args and i not in inline:
-                args = [names[a] for a in node.args]
-                code = self._in_place(node, args, reusable.get(i))
-                body.append(f"    {names[i]} = {code or self.expr(node, args)}")
+        printed = [i for i, node in enumerate(p.nodes) if node.args and i not in inline]
+        comments = block_comments(p, printed)
+        for i in printed:
+            node = p.nodes[i]
+            if i in comments:   # which layer or derivative rule the next lines come from
+                body.append(f"    # {comments[i]}")
+            args = [names[a] for a in node.args]
+            code = self._in_place(node, args, reusable.get(i))
+            body.append(f"    {names[i]} = {code or self.expr(node, args)}")
         body += self._named_return(taken | set(names))
         params = ", ".join(names[i] for n, i in p.inputs if n not in self.dims)
         head = ["import numpy as np", ""]

@@ -60,9 +60,13 @@ def vjp(G: Graph, root: int, targets: Sequence[int], seed: int | None = None,
         contributions = pending.pop(i, None)
         if contributions is None:
             continue
+        start = len(G.nodes)
         # a sum of gated contributions stays gated (symgrad.ir.gates)
         g = gated_add(G, *contributions) if len(contributions) > 1 else contributions[0]
         adjoint[i] = g
+        # the sum of the users' contributions is made where the first of them was
+        _record_origin(G, start, G.origin.get(contributions[0], i))
+        start = len(G.nodes)
         node = G.nodes[i]
         if not node.args:
             continue
@@ -78,9 +82,17 @@ def vjp(G: Graph, root: int, targets: Sequence[int], seed: int | None = None,
             d = _unbroadcast(G, d.i, G.nodes[a].shape)
             if d != G.zero:
                 pending.setdefault(a, []).append(d)
+        _record_origin(G, start, i)
     if adjoints is not None:
         adjoints.update(adjoint)
     return [adjoint.get(t, G.zero) for t in targets]
+
+
+def _record_origin(G: Graph, start: int, i: int) -> None:
+    """The nodes made since ``start`` come from the rule of node ``i`` (first maker wins)."""
+    origin = G.origin
+    for n in range(start, len(G.nodes)):
+        origin.setdefault(n, i)
 
 
 def _unbroadcast(G: Graph, d: int, shape: tuple) -> int:

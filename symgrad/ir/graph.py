@@ -95,6 +95,9 @@ class Graph(ArrayBuilders):
         self.zero = self.const(sp.S.Zero)
         self.one = self.const(sp.S.One)
         self.true = self.intern(sp.logic.boolalg.BooleanAtom, (), sp.true)
+        #: node id -> the node whose derivative rule created it (the reverse sweep fills
+        #: it), so listings and generated code can say which layer or rule a line is from
+        self.origin: dict[int, int] = {}
 
     def __len__(self) -> int:
         return len(self.nodes)

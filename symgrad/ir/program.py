@@ -73,13 +73,19 @@ class Program:
     input_ports, output_ports : tuple of Port
         The role of each input and output, in the order of ``inputs`` and
         ``outputs``.
+    origin : list of int or None
+        Per node, the node whose derivative rule made it (None for the
+        forward pass): what :mod:`symgrad.ir.blocks` reads to say which layer
+        or rule a line of generated code comes from.
     """
 
     def __init__(self, nodes: list[Node], inputs: list[tuple[str, int]],
                  outputs: list[tuple[str, int]], tree_ops: dict[str, int],
                  input_ports: Sequence[Port] | None = None,
-                 output_ports: Sequence[Port] | None = None):
+                 output_ports: Sequence[Port] | None = None,
+                 origin: Sequence[int | None] | None = None):
         self.nodes = nodes
+        self.origin = list(origin) if origin is not None else [None] * len(nodes)
         self.inputs = inputs
         self.outputs = outputs
         self._tree_ops = tree_ops
@@ -328,8 +334,9 @@ def build_program(G: Graph, outputs: Sequence[tuple[str, int]],
     if input_roles is not None:
         in_ports = [Port(n, input_roles.get(n, "data")) for n in names]
     check_ports(in_ports, output_ports, names, [n for n, _ in outputs])
+    origin = [index.get(G.origin[i]) if i in G.origin else None for i in live]
     return Program(nodes, inputs, [(name, index[i]) for name, i in outputs],
-                   {name: tree[i] for name, i in outputs}, in_ports, output_ports)
+                   {name: tree[i] for name, i in outputs}, in_ports, output_ports, origin)
 
 
 def _tree_ops(G: Graph, live: list[int]) -> dict[int, int]:

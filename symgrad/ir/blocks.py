@@ -1,0 +1,92 @@
+"""Which layer or derivative rule each line of a program comes from.
+
+The reverse sweep records, for every node it makes, the forward node whose
+rule made it (``Graph.origin``, carried into ``Program.origin``).  Forward
+nodes belong to the first layer that needs them (:mod:`symgrad.ir.layers`),
+or to the loss.  :func:`block_comments` turns that into one comment per run
+of lines with the same origin, which the NumPy printer writes into the
+generated source so a reader stepping through it knows where they are.
+
+Examples
+--------
+>>> from symgrad import nn, losses, grad
+>>> X, Y = nn.input("X", 3), nn.input("Y", 2)
+>>> model = nn.Sequential(nn.Dense(3, 4, name="1"), nn.Tanh(), nn.Dense(4, 2, name="2"))
+>>> p = grad(losses.softmax_cross_entropy(model(X), Y), model.parameters()).program
+>>> for i, text in block_comments(p, [i for i, n in enumerate(p.nodes) if n.args]).items():
+...     print(p.names()[i], "#", text)
+t0 # loss
+t1 # layer 1: z_1 = X @ W1 + b1; a_1 = tanh(z_1)
+t4 # layer 2: z_2 = a_1 @ W2 + b2
+t6 # loss
+t19 # backward of the loss (rules of Mul, exp, log)
+t25 # backward of layer 2 (rules of Add, MatMul)
+t30 # backward of layer 1 (rules of Add, MatMul, tanh)
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .layers import find_layers, layer_of_nodes
+from .program import Program
+
+__all__ = ["node_blocks", "block_comments"]
+
+
+def node_blocks(program: Program) -> list[tuple[str, bool]]:
+    """Per node: ``(block, backward)``, the block a layer name (``"layer 2"``),
+    ``"loss"`` or ``"forward"``; ``backward`` when a derivative rule made the node."""
+    nodes = program.nodes
+    forward = [i for i, o in enumerate(program.origin) if o is None]
+    layers = find_layers(nodes, forward)
+    owner = layer_of_nodes(nodes, layers, forward)
+    rest = "loss" if layers else "forward"
+    out: list[tuple[str, bool]] = []
+    for i in range(len(nodes)):
+        o = program.origin[i]
+        if o is None:
+            out.append((f"layer {owner[i]}" if i in owner else rest, False))
+        else:
+            # a rule's node belongs where the node it differentiates does
+            # (reverse over reverse: the second sweep's nodes, where the first's are)
+            block = out[o][0] if o < i else rest
+            out.append((block, True))
+    return out
+
+
+def block_comments(program: Program, printed: Iterable[int]) -> dict[int, str]:
+    """A comment for each printed node that starts a new block, in print order.
+
+    Nothing when every printed node is in one block: a scalar expression's
+    few lines need no headings.
+    """
+    printed = list(printed)
+    blocks = node_blocks(program)
+    forward = [i for i, o in enumerate(program.origin) if o is None]
+    found = find_layers(program.nodes, forward)
+    layers = {f"layer {la.index}": la for la in found}
+    names = program.names()
+    runs: list[tuple[int, tuple[str, bool], list[int]]] = []
+    for i in printed:
+        if not runs or runs[-1][1] != blocks[i]:
+            runs.append((i, blocks[i], []))
+        runs[-1][2].append(i)
+    if len(runs) < 2:
+        return {}
+    out = {}
+    for first, (block, backward), members in runs:
+        if backward:
+            rules = []
+            for i in members:
+                o = program.origin[i]
+                name = getattr(program.nodes[o].op, "__name__", "?") if o is not None else "?"
+                if name not in rules:
+                    rules.append(name)
+            where = {"loss": " of the loss", "forward": ""}.get(block, f" of {block}")
+            out[first] = f"backward{where} (rules of {', '.join(sorted(rules))})"
+        elif block in layers:
+            out[first] = f"{block}: {layers[block].describe(program.nodes, names, found)}"
+        else:
+            out[first] = block
+    return out
+
