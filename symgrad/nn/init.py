@@ -53,7 +53,7 @@ def init_params(params: Module | Iterable[sp.MatrixSymbol], seed: int = 0,
     out = {}
     for p in params:
         if p in custom:
-            out[p.name] = np.asarray(custom[p](rng, dtype), dtype=dtype)
+            out[str(p.name)] = np.asarray(custom[p](rng, dtype), dtype=dtype)
             continue
         if not isinstance(p, sp.MatrixSymbol):
             raise TypeError(f"init_params: parameters must be MatrixSymbols, not "
