@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-import mpmath
 import sympy as sp
 
 from ..api import as_wrt, grad
 from .numeric import GradCheckResult, gradcheck
+from .arrays import check_arrays, is_array_check
+from .result import CheckResult
 
 __all__ = ["CheckResult", "GradCheckResult", "check", "gradcheck"]
 
@@ -37,76 +37,6 @@ SYMBOLIC_MAX_POWER = 12
 DIGITS = 50
 
 _METHOD_RANK = {"symbolic": 0, "exact": 1, "numeric": 2}
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """The verdict of :func:`check`.
-
-    Attributes
-    ----------
-    ok : bool
-        True when every component of the hand gradient equals the derived one.
-    method : {"symbolic", "exact", "numeric"}
-        How the verdict was reached: ``"symbolic"`` when SymPy proved every
-        difference zero; ``"exact"`` when rational evaluation decided (a
-        disagreement at a rational point is a proof); ``"numeric"`` when
-        50-digit evaluation decided.  For ``ok`` results the weakest method
-        used for any component is reported.
-    counterexample : dict or None
-        ``{symbol: value}`` at which the two differ, else None.
-    wrong : tuple of Symbol
-        Parameters whose hand-derived component differs.
-    hand_value, true_value : dict
-        ``{parameter: value}`` of both sides at the counterexample (empty
-        when ok).
-    expected : tuple of sympy.Expr
-        symgrad's gradient, in ``wrt`` order.
-    points : int
-        Number of points evaluated.
-    """
-
-    ok: bool
-    method: str
-    counterexample: dict | None
-    wrong: tuple = ()
-    hand_value: dict = field(default_factory=dict)
-    true_value: dict = field(default_factory=dict)
-    expected: tuple = ()
-    points: int = 0
-
-    def __bool__(self) -> bool:
-        return self.ok
-
-    def __str__(self) -> str:
-        if self.ok:
-            return f"ok ({self.method}, {self.points} points)" if self.points else f"ok ({self.method})"
-        at = ", ".join(f"{k}={_show(v)}" for k, v in self.counterexample.items())
-        lines = [f"NOT EQUAL ({self.method}) at {at}:"]
-        for w in self.wrong:
-            lines.append(f"  d/d{w}: hand gives {_show(self.hand_value[w])}, "
-                         f"the derivative is {_show(self.true_value[w])}")
-        return "\n".join(lines)
-
-
-#: exact rationals longer than this (in bits, numerator and denominator together) print rounded
-_SHOW_BITS = 200
-
-
-def _show(v: Any) -> str:
-    """A value for a report: huge exact rationals (``(x/7 + 3)**10000`` at a point) as
-    17 significant digits and their length, never as thousands of digits (which Python
-    refuses to print past 4300).
-
-    >>> _show(sp.Rational(1, 3)), _show(sp.Integer(3)**1000)
-    ('1/3', '1.3220708194808066e+477 (exact: a rational of 478 digits)')
-    """
-    if isinstance(v, sp.Rational) and v.p.bit_length() + v.q.bit_length() > _SHOW_BITS:
-        digits = int((v.p.bit_length() + v.q.bit_length()) * 0.30103) + 1
-        with mpmath.workdps(20):   # from the integers' bits: str() of them is what fails
-            approx = mpmath.nstr(mpmath.mpf(v.p) / v.q, 17)
-        return f"{approx} (exact: a rational of {digits} digits)"
-    return str(v)
 
 
 def check(hand: Any, f: Any, wrt: Any, *, points: int = 6, seed: int = 0) -> CheckResult:
@@ -152,6 +82,8 @@ def check(hand: Any, f: Any, wrt: Any, *, points: int = 6, seed: int = 0) -> Che
     """
     single = isinstance(wrt, (sp.Symbol, sp.MatrixSymbol))
     wrt = as_wrt(wrt)
+    if is_array_check(f, wrt):
+        return check_arrays(hand, f, wrt, points=points, seed=seed)
     hands = _as_hand_list(hand, wrt, single)
     expected = tuple(grad(f, wrt))
     free = _free_symbols([f, *hands, *expected], wrt)
