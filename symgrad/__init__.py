@@ -13,14 +13,14 @@ x + y
 from .api import compile, grad, hessian
 from .errors import NoDerivativeRuleError, SymgradError, UnsupportedExpressionError
 from .ir.functions import elu, leaky_relu, relu, sigmoid, softplus
-from .inspect import Gradient
+from .inspect import Gradient, explain
 from .roles import gradient_of
-from .verify import check, gradcheck
+from .verify import check, check_numpy, gradcheck
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "grad", "compile", "hessian", "gradient_of", "Gradient", "check", "gradcheck",
+    "grad", "compile", "hessian", "gradient_of", "Gradient", "check", "check_numpy", "gradcheck",
     "sigmoid", "relu", "softplus", "leaky_relu", "elu",
     "SymgradError", "UnsupportedExpressionError", "NoDerivativeRuleError",
     "nn", "losses", "train", "tensor", "explain",
@@ -29,4 +29,4 @@ __all__ = [
 from . import tensor  # noqa: E402,F401
 from .autodiff import array_rules  # noqa: E402,F401  (registers matrix lowerings and rules)
 from . import losses, nn, train  # noqa: E402
-from .explain import explain  # noqa: E402
+

@@ -4,8 +4,12 @@
   expressions, against the one symgrad derives: symbolic, exact or 50-digit.
 * :func:`gradcheck` (:mod:`.numeric`): the notes' "gradient check" of a
   compiled callable by central finite differences.
+* :func:`check_numpy` (:mod:`.backprop`): a hand-written NumPy backward pass
+  against the derived gradient, on random inputs.
 """
+from .backprop import BackpropCheckResult, check_numpy
 from .numeric import GradCheckResult, gradcheck
 from .symbolic import CheckResult, check
 
-__all__ = ["CheckResult", "GradCheckResult", "check", "gradcheck"]
+__all__ = ["BackpropCheckResult", "CheckResult", "GradCheckResult", "check", "check_numpy",
+           "gradcheck"]
