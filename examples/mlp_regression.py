@@ -1,9 +1,9 @@
 """Fit y = sin(3x) + noise with a 1-32-32-1 tanh MLP, trained by Adam through a compiled step.
 
-The network and its loss are SymPy expressions; ``sg.compile`` derives the
-gradient by one reverse sweep and emits a single NumPy function that returns
-the loss and every parameter's gradient.  The optimiser below is ten lines
-of NumPy: symgrad computes gradients, it does not own the training loop.
+The network and its loss are SymPy expressions; ``train.TrainStep`` derives the
+gradient by one reverse sweep and compiles it with Adam's update into a single
+NumPy function: each call on a mini-batch updates the parameters in place.
+The loop itself stays in view here; ``train.Trainer.fit`` is the short way.
 
 Run: ``.venv/bin/python examples/mlp_regression.py``
 """
@@ -35,23 +35,21 @@ def main() -> None:
     loss = losses.mse(model(X), Y) + losses.l2_penalty(model, sp.Rational(1, 10**5))
     print("loss =", loss)
 
+    batch, epochs = 50, 300
+    per_epoch = -(-len(x_train) // batch)
+    # a step schedule, to settle into the minimum: lr / 4 after epoch 150, / 16 after 250
+    schedule = _epochs(per_epoch, (150, 250), 0.25)
     t0 = time.perf_counter()
-    step = sg.compile(loss, wrt=model.parameters(), backend="numpy", dtype="float64")
+    step = train.TrainStep(loss, model, train.Adam(lr=1e-2, schedule=schedule), seed=0)
     print(f"compiled in {time.perf_counter() - t0:.3f} s")
     test_mse_of = sg.compile(losses.mse(model(X), Y))   # the test error alone, no gradients
+    params = step.parameters                            # updated in place by every step
 
-    params = nn.init_params(model, seed=0)
-    opt = train.Adam(params, lr=1e-2)
-    batch, epochs = 50, 300
     t0 = time.perf_counter()
     for epoch in range(1, epochs + 1):
-        if epoch in (150, 250):
-            opt.lr /= 4           # a step schedule, to settle into the minimum
         total = 0.0
         for idx in train.minibatches(len(x_train), batch, rng):
-            value, grads = step(X=x_train[idx], Y=y_train[idx], **params)
-            opt.step(grads)
-            total += float(value) * len(idx)
+            total += float(step(X=x_train[idx], Y=y_train[idx]).value) * len(idx)
         if epoch == 1 or epoch % 25 == 0:
             print(f"epoch {epoch:3d}  train loss (incl. L2) {total / len(x_train):.5f}")
     seconds = time.perf_counter() - t0
@@ -61,6 +59,17 @@ def main() -> None:
     print(f"trained {epochs} epochs in {seconds:.2f} s")
     print(f"test MSE {float(test_mse):.5f} (the noise alone gives {noise_mse:.5f}; "
           f"predicting the mean gives {np.var(y_test):.5f})")
+
+
+class _epochs(train.Schedule):
+    """The learning rate times ``factor`` after each of ``milestones`` (in epochs)."""
+
+    def __init__(self, steps_per_epoch: int, milestones: tuple[int, ...], factor: float):
+        self.steps_per_epoch, self.milestones, self.factor = steps_per_epoch, milestones, factor
+
+    def __call__(self, t: int, base_lr: float) -> float:
+        epoch = t // self.steps_per_epoch + 1
+        return base_lr * self.factor ** sum(epoch >= m for m in self.milestones)
 
 
 if __name__ == "__main__":

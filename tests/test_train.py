@@ -1,31 +1,11 @@
-"""Optimizers against torch.optim, and value-only compiles of model outputs."""
+"""Mini-batches, and a fused training step with a value-only compile of the model output.
+
+The optimizers against torch.optim: tests/test_optim_torch.py."""
 import numpy as np
 import pytest
-import torch
 
 import symgrad as sg
 from symgrad import losses, nn, train
-
-
-@pytest.mark.parametrize("make", [
-    (lambda p: train.SGD(p, lr=0.1), lambda t: torch.optim.SGD(t, lr=0.1)),
-    (lambda p: train.SGD(p, lr=0.1, momentum=0.9), lambda t: torch.optim.SGD(t, lr=0.1, momentum=0.9)),
-    (lambda p: train.Adam(p, lr=1e-2), lambda t: torch.optim.Adam(t, lr=1e-2)),
-], ids=["sgd", "momentum", "adam"])
-def test_optimizers_follow_torch(make):
-    ours, theirs = make
-    rng = np.random.default_rng(0)
-    params = {"W": rng.standard_normal((3, 2)), "b": rng.standard_normal((1, 2))}
-    tparams = [torch.tensor(v.copy(), requires_grad=True) for v in params.values()]
-    opt, topt = ours(params), theirs(tparams)
-    for _ in range(5):
-        grads = {k: rng.standard_normal(v.shape) for k, v in params.items()}
-        opt.step(grads)
-        for t, g in zip(tparams, grads.values()):
-            t.grad = torch.tensor(g)
-        topt.step()
-    for v, t in zip(params.values(), tparams):
-        np.testing.assert_allclose(v, t.detach().numpy(), rtol=1e-12, atol=1e-14)
 
 
 def test_minibatches_cover_every_index_once():
@@ -44,12 +24,12 @@ def test_training_reduces_the_loss_and_predicts_with_a_compiled_forward():
     rng = np.random.default_rng(0)
     x = rng.uniform(-1, 1, (256, 2))
     y = (x[:, :1] * x[:, 1:])
-    params = nn.init_params(model, seed=0)
-    opt = train.Adam(params, lr=1e-2)
+    fused = train.TrainStep(losses.mse(model(X), Y), model, train.Adam(lr=1e-2), seed=0)
+    params = fused.parameters
     first = float(step(X=x, Y=y, **params)[0])
     for _ in range(300):
         for idx in train.minibatches(len(x), 64, rng):
-            opt.step(step(X=x[idx], Y=y[idx], **params)[1])
+            fused(X=x[idx], Y=y[idx])
     last = float(step(X=x, Y=y, **params)[0])
     assert last < first / 5
     pred, _ = predict(X=x, **params)
