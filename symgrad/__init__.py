@@ -11,6 +11,7 @@ The data path is one straight line::
 x + y
 """
 from .api import compile, grad, hessian
+from .hessians import hessian_fn, hvp
 from .errors import NoDerivativeRuleError, SymgradError, UnsupportedExpressionError
 from .ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 from .inspect import Gradient, explain
@@ -20,7 +21,8 @@ from .verify import check, check_numpy, gradcheck
 __version__ = "0.1.0"
 
 __all__ = [
-    "grad", "compile", "hessian", "gradient_of", "Gradient", "check", "check_numpy", "gradcheck",
+    "grad", "compile", "hessian", "hvp", "hessian_fn", "gradient_of", "Gradient", "check",
+    "check_numpy", "gradcheck",
     "sigmoid", "relu", "softplus", "leaky_relu", "elu",
     "SymgradError", "UnsupportedExpressionError", "NoDerivativeRuleError",
     "nn", "losses", "train", "tensor", "explain",
