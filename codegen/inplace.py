@@ -39,9 +39,18 @@ def updated_inputs(ports: Sequence[Any]) -> tuple[str, ...]:
     return tuple(p.of for p in ports if p.role == "new_state")
 
 
+try:    # NumPy 2 moved it; looked up once, since np.__getattr__ is slow per call
+    from numpy.lib.array_utils import byte_bounds as _byte_bounds
+except ImportError:   # NumPy 1.x
+    _byte_bounds = np.byte_bounds
+
+
 def _extent(a: np.ndarray) -> tuple[int, int]:
-    lo, hi = np.byte_bounds(a) if hasattr(np, "byte_bounds") else np.lib.array_utils.byte_bounds(a)
-    return lo, hi
+    """The first byte and one past the last byte ``a`` can reach."""
+    if a.flags.c_contiguous:
+        lo = a.__array_interface__["data"][0]
+        return lo, lo + a.nbytes
+    return _byte_bounds(a)
 
 
 def check_buffers(names: Sequence[str], kwargs: Mapping[str, Any], dtype: np.dtype) -> None:
@@ -116,4 +125,4 @@ def write_back(names: Sequence[str], kwargs: Mapping[str, Any], new: Mapping[str
             raise ValueError(f"update: the new value of {n!r} has shape {have}, its buffer {want}; "
                              f"nothing was updated")
     for n in names:
-        np.copyto(kwargs[n], new[n], casting="no")
+        kwargs[n][...] = new[n]
