@@ -1,66 +1,54 @@
-"""Classify scikit-learn's bundled 8x8 digits with a 64-128-128-10 ReLU MLP.
+"""Classify scikit-learn's bundled 8x8 digits with a 64-128-128-10 ReLU MLP, trained by ``fit``.
 
 Workload T4 of docs/benchmarks.md: inputs scaled by 1/16, stratified 80/20 split
 (random_state=0), softmax cross-entropy on integer labels, Adam with learning
 rate 1e-3, batch 32, float32; train until the test accuracy reaches 97%,
-checked after every epoch.  The clock excludes data loading and compiling.
+checked after every epoch (a callback stops the fit).  Each mini-batch is one
+compiled call that runs forward, backward and Adam's update in place.
 Nothing is downloaded: ``load_digits`` ships with scikit-learn.
 
-Run: ``.venv/bin/python examples/digits_classifier.py``
+Run: ``.venv/bin/python examples/digits_classifier.py [numpy|llvm]``
 """
 from __future__ import annotations
 
+import sys
 import time
 
-import numpy as np
-from sklearn.datasets import load_digits
-from sklearn.model_selection import train_test_split
-
-import symgrad as sg
-from symgrad import losses, nn, train
+from symgrad import nn, train
 
 TARGET, MAX_EPOCHS, BATCH, LR = 0.97, 200, 32, 1e-3
 
 
-def main() -> None:
-    x, y = load_digits(return_X_y=True)
-    x = (x / 16.0).astype(np.float32)
-    x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.2, stratify=y,
-                                                        random_state=0)
-    labels_train = y_train.reshape(-1, 1)     # integer labels (N, 1): one-hot inside the loss
+class StopAtAccuracy(train.Callback):
+    """Stop once the test accuracy reaches ``target`` (reported as val_accuracy)."""
 
-    X, Y = nn.input("X", 64), nn.input("Y", 1)
+    def __init__(self, target: float):
+        self.target = target
+
+    def on_epoch_end(self, epoch, logs):
+        print(f"epoch {epoch + 1:3d}  train loss {logs['loss']:.4f}  test accuracy {logs['val_accuracy']:.4f}")
+        if logs["val_accuracy"] >= self.target:
+            self.trainer.stop_training = True
+
+
+def main(backend: str = "numpy") -> None:
+    x_train, x_test, y_train, y_test = train.load_digits(test_size=0.2, random_state=0)
     model = nn.Sequential(nn.Dense(64, 128, name="1"), nn.ReLU(),
                           nn.Dense(128, 128, name="2"), nn.ReLU(),
                           nn.Dense(128, 10, name="3"))
-    loss = losses.softmax_cross_entropy(model(X), Y)
+    trainer = train.Trainer(model, optimizer=train.Adam(lr=LR), backend=backend, dtype="float32",
+                            seed=0, input_shape=64)
+    print(f"compiled the step, evaluation and prediction ({backend}) in {trainer.compile_seconds:.2f} s; "
+          f"{sum(p.size for p in trainer.parameters.values())} parameters")
     t0 = time.perf_counter()
-    step = sg.compile(loss, wrt=model.parameters(), backend="numpy", dtype="float32")
-    logits = sg.compile(model(X), dtype="float32")    # the forward pass alone, for prediction
-    print(f"compiled the step in {time.perf_counter() - t0:.3f} s; "
-          f"{sum(p.size for p in nn.init_params(model).values())} parameters")
-
-    params = nn.init_params(model, seed=0, dtype="float32")
-    opt = train.Adam(params, lr=LR)
-    rng = np.random.default_rng(0)
-    t0 = time.perf_counter()
-    for epoch in range(1, MAX_EPOCHS + 1):
-        total = 0.0
-        for idx in train.minibatches(len(x_train), BATCH, rng):
-            value, grads = step(X=x_train[idx], Y=labels_train[idx], **params)
-            opt.step(grads)
-            total += float(value) * len(idx)
-        scores, _ = logits(X=x_test, **params)
-        accuracy = float(np.mean(scores.argmax(axis=1) == y_test))
-        print(f"epoch {epoch:3d}  train loss {total / len(x_train):.4f}  test accuracy {accuracy:.4f}")
-        if accuracy >= TARGET:
-            break
+    history = trainer.fit(x_train, y_train, epochs=MAX_EPOCHS, batch_size=BATCH,
+                          validation_data=(x_test, y_test), callbacks=[StopAtAccuracy(TARGET)])
     seconds = time.perf_counter() - t0
-    assert all(v.dtype == np.float32 for v in params.values())
+    accuracy = history["val_accuracy"][-1]
     reached = "reached" if accuracy >= TARGET else "did NOT reach"
-    print(f"{reached} {TARGET:.0%} test accuracy after {epoch} epochs in {seconds:.2f} s "
+    print(f"{reached} {TARGET:.0%} test accuracy after {len(history)} epochs in {seconds:.2f} s "
           f"(test accuracy {accuracy:.4f})")
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:2])
