@@ -12,11 +12,13 @@ from typing import Any, Mapping
 import sympy as sp
 
 from sympy.matrices.expressions.matexpr import MatrixExpr
+from sympy.tensor.array.expressions import ArraySymbol
 
 from .frontend.lower import register_children, register_lowering
 from .ir.program import INPUT_ROLES
 
-__all__ = ["input_roles", "check_aux", "gradient_of", "GradientOf", "MatrixGradientOf"]
+__all__ = ["input_roles", "check_aux", "gradient_of", "GradientOf", "MatrixGradientOf",
+           "ArrayGradientOf"]
 
 
 class GradientOf(sp.Expr):
@@ -30,6 +32,19 @@ class GradientOf(sp.Expr):
 
 class MatrixGradientOf(MatrixExpr):
     """The gradient of the compiled value with respect to a matrix parameter."""
+
+    @property
+    def shape(self) -> tuple:
+        return self.args[0].shape
+
+    def _sympystr(self, printer) -> str:
+        return f"gradient_of({printer._print(self.args[0])})"
+
+
+class ArrayGradientOf(sp.Expr):
+    """The gradient of the compiled value with respect to an n-D parameter (``ArraySymbol``)."""
+
+    is_commutative = False
 
     @property
     def shape(self) -> tuple:
@@ -60,15 +75,17 @@ def gradient_of(w: sp.Basic) -> sp.Basic:
         return MatrixGradientOf(w)
     if isinstance(w, sp.Symbol):
         return GradientOf(w)
+    if isinstance(w, ArraySymbol):
+        return ArrayGradientOf(w)
     raise TypeError(f"gradient_of takes a parameter symbol, not {type(w).__name__} {w!r}")
 
 
-@register_children(GradientOf, MatrixGradientOf)
+@register_children(GradientOf, MatrixGradientOf, ArrayGradientOf)
 def _no_operands(expr) -> tuple:
     return ()
 
 
-@register_lowering(GradientOf, MatrixGradientOf)
+@register_lowering(GradientOf, MatrixGradientOf, ArrayGradientOf)
 def _outside_state_and_aux(G, expr, args):
     # reached only where the gradient is not known: compile() seeds it for wrt, in state and aux
     raise ValueError(f"{expr} can only appear in the state and aux expressions of "
@@ -76,7 +93,7 @@ def _outside_state_and_aux(G, expr, args):
 
 
 def _symbol(s: Any, where: str) -> sp.Basic:
-    if not isinstance(s, (sp.Symbol, sp.MatrixSymbol)):
+    if not isinstance(s, (sp.Symbol, sp.MatrixSymbol, ArraySymbol)):
         raise TypeError(f"{where}: keys must be SymPy symbols; {s!r} ({type(s).__name__}) is not")
     return s
 
