@@ -1,21 +1,22 @@
-"""LLVM IR for n-D tensor programs: one loop nest per node, an index per axis.
+"""LLVM IR for n-D tensor programs: loop nests with an index per axis, fused by reading.
 
 The fused row/column schedule of :mod:`.tensor` runs 2-D programs; a program
 with arrays of other ranks, or with the movement and window ops of
-:mod:`symgrad.ir.movement`, comes here.  Every operation gets a buffer and a
-loop nest over its own shape, with one index per axis; an argument is read
-at the offset ``sum(index[k] * stride[k])`` where a broadcast axis has stride 0,
-so broadcasting, ``Permute``, ``Shrink`` and ``Windows`` are index maps, not
-copies of their own kind.  Reductions run inner loops over the reduced axes;
-``Pad`` reads its argument only inside the padded box; ``FoldWindows``
-scatter-adds; ``MatMul`` is one BLAS ``gemm`` call, as in :mod:`.tensor`.
+:mod:`symgrad.ir.movement`, comes here.  :func:`.nd_plan.plan` decides which
+nodes get memory; each of those gets one loop nest over its shape (a
+reduction adds inner loops over the reduced axes; a ``MatMul`` is one BLAS
+``gemm`` call, its operands' transposes as the call's flags).  Inside a
+nest, the entry of any node at an index is :meth:`NDEmitter._value`: a
+load for a node in memory, else the node computed right there, its
+arguments read the same way at mapped indices.  Broadcasting, ``Permute``,
+``Reshape``, ``Shrink``, ``Windows`` and ``Pad`` are index maps;
+``FoldWindows`` (col2im) is a gather: an output entry sums the window
+entries that cover it (one of them when the windows do not overlap), so it
+needs no zeroed buffer and no scatter, and fuses with what reads it.
 
-Chains of entrywise ops of one shape are computed in one loop nest (a node
-used only by an entrywise op of its shape is inlined there, see
-:func:`inlined`); every other node reads and writes memory, which is the
-price of generality.  The kernel signature and the BLAS call are those of
-:mod:`.tensor`: ``kernel(ptr slots, ptr dims)``, slots holding the array
-arguments, then one buffer per operation, then the ``gemm`` address.
+The kernel signature and the BLAS call are those of :mod:`.tensor`:
+``kernel(ptr slots, ptr dims)``, slots holding the array arguments, then one
+buffer per node in memory, then the ``gemm`` address.
 
 Example
 -------
@@ -26,9 +27,9 @@ Example
 >>> x = G.leaf(ArraySymbol("x", (2, 3, 4)))
 >>> p = build_program(G, [("value", G.reduce_sum(G.transpose(x, (2, 0, 1)), (0,), False))])
 >>> text = str(NDEmitter(p, "float64", ["x"], []).emit())
->>> # loop nests: the permutation's, the reduction's and its inner one over axis 0
+>>> # loop nests: the reduction's (reading x through the permutation) and its inner one
 >>> 'define void @"kernel"(ptr %"slots", ptr %"dims")' in text, text.count('.0.head:')
-(True, 3)
+(True, 2)
 """
 from __future__ import annotations
 
@@ -36,7 +37,6 @@ from typing import Sequence
 
 import sympy as sp
 from llvmlite import ir
-from sympy.tensor.array.expressions import ArraySymbol
 
 from symgrad.ir.arrays import RowMax, Sum
 from symgrad.ir.movement import Permute, ReduceMax
@@ -46,49 +46,21 @@ from symgrad.ir.program import Program
 from .array_entry import ArrayKernelEntry
 from .emit import EMIT, I1, I64, KERNEL, KernelEmitter, fp_type
 from .mathlib import default_math
+from .nd_plan import ARRAY_LEAVES, plan
 
 __all__ = ["NDEmitter", "buffer_nodes", "inlined", "HANDLERS", "NODE_EMITTERS", "INDEX_MAPS"]
 
 I8 = ir.IntType(8)
-#: leaves whose entries are in memory (an argument's buffer or a constant's global)
-_ARRAY_LEAVES = (sp.MatrixSymbol, ArraySymbol, sp.ImmutableDenseMatrix)
-
-
-#: longest chain of entrywise ops computed inside one loop nest (bounds the emitter's recursion)
-MAX_INLINE_DEPTH = 32
-
-
-def _entrywise(node) -> bool:
-    return bool(node.args) and node.op in EMIT
 
 
 def inlined(program: Program) -> set[int]:
-    """Entrywise nodes computed inside their only user's loop nest instead of a buffer of
-    their own: the user is entrywise too and of the same shape, and the node is no output."""
-    nodes = program.nodes
-    users: list[list[int]] = [[] for _ in nodes]
-    for i, n in enumerate(nodes):
-        for a in dict.fromkeys(n.args):
-            users[a].append(i)
-    outputs = {i for _, i in program.outputs}
-    out: set[int] = set()
-    depth = [0] * len(nodes)
-    for i, n in enumerate(nodes):
-        depth[i] = 1 + max((depth[a] for a in n.args if a in out), default=0)
-        u = users[i]
-        # (used twice by its user, as in t*t, it would be computed twice: keep its buffer)
-        if (_entrywise(n) and i not in outputs and len(u) == 1 and _entrywise(nodes[u[0]])
-                and nodes[u[0]].args.count(i) == 1
-                and nodes[u[0]].shape == n.shape and depth[i] < MAX_INLINE_DEPTH):
-            out.add(i)
-    return out
+    """Nodes computed inside their readers' loop nests (see :mod:`.nd_plan`)."""
+    return plan(program).inline
 
 
 def buffer_nodes(program: Program) -> list[int]:
-    """The nodes that get a buffer: every operation not :func:`inlined` (leaves are
-    arguments or constants)."""
-    skip = inlined(program)
-    return [i for i, n in enumerate(program.nodes) if n.args and i not in skip]
+    """The nodes that get a buffer, in program order (see :mod:`.nd_plan`)."""
+    return plan(program).buffers
 
 
 class NDEmitter(ArrayKernelEntry, KernelEmitter):
@@ -109,8 +81,9 @@ class NDEmitter(ArrayKernelEntry, KernelEmitter):
         index = dict(program.inputs)
         self.args, self.dims = list(args), list(dims)
         self.slot = {index[a]: k for k, a in enumerate(self.args)}
-        self.inline = inlined(program)
-        for i in buffer_nodes(program):
+        self.plan = plan(program)
+        self.inline = self.plan.inline
+        for i in self.plan.buffers:
             self.slot[i] = len(self.slot)
         self.gemm_slot = len(self.slot)
         self.b: ir.IRBuilder = None  # type: ignore[assignment]
@@ -118,9 +91,8 @@ class NDEmitter(ArrayKernelEntry, KernelEmitter):
     # -- entry ------------------------------------------------------------------------
     def emit(self) -> ir.Module:
         entry = self._open_kernel(KERNEL, self.dims, self.slot, self.gemm_slot)
-        for i, node in enumerate(self.program.nodes):
-            if node.args and i not in self.inline:
-                self._emit_node(i, node)
+        for i in self.plan.buffers:
+            self._emit_node(i, self.program.nodes[i])
         self.b.ret_void()
         self.allocas.branch(entry)
         return self.module
@@ -164,7 +136,7 @@ class NDEmitter(ArrayKernelEntry, KernelEmitter):
 
     def _load(self, i: int, offset) -> ir.Value:
         node = self.program.nodes[i]
-        if not node.args and node.op not in _ARRAY_LEAVES:
+        if not node.args and node.op not in ARRAY_LEAVES:
             if node.op is sp.Symbol:
                 name = str(node.attr)
                 if name in self.dimv:
@@ -207,6 +179,7 @@ class NDEmitter(ArrayKernelEntry, KernelEmitter):
 
     # -- one node ----------------------------------------------------------------------------
     def _emit_node(self, i: int, node) -> None:
+        """The loop nest (or BLAS call) that writes node ``i``'s buffer."""
         shape, d = node.shape, lookup(node.op)
         if d is not None and "llvm-nd" in d.refused:
             raise NotImplementedError(f"the llvm backend cannot emit {d.name} of shape {shape} "
@@ -216,69 +189,173 @@ class NDEmitter(ArrayKernelEntry, KernelEmitter):
         if emit is not None:    # a loop nest (or a BLAS call) of its own
             return emit(self, i, node)
         self._nest(shape, self.names[i], lambda idx: self._store(i, self._offset(shape, idx),
-                                                                 self._value(i, node, idx)))
+                                                                 self._compute(i, node, idx)))
 
-    def _value(self, i: int, node, idx) -> ir.Value:
-        """The entry of node ``i`` at output index ``idx``."""
+    def _value(self, i: int, idx) -> ir.Value:
+        """The entry of node ``i`` at index ``idx`` (one i64 per axis of its shape): loaded
+        from memory, or computed here when the node is inlined."""
+        node = self.program.nodes[i]
+        if i in self.inline:
+            return self._compute(i, node, idx)
+        return self._load(i, self._offset(node.shape, idx, broadcast=True))
+
+    def _compute(self, i: int, node, idx) -> ir.Value:
+        """The entry of node ``i`` at ``idx`` from its arguments' entries."""
         op = node.op
-        (a, *_), shapes = node.args, [self.program.nodes[x].shape for x in node.args]
-        read = INDEX_MAPS.get(getattr(lookup(op), "llvm_nd", None))
+        handler = getattr(lookup(op), "llvm_nd", None)
+        read = INDEX_MAPS.get(handler)
         if read is not None:    # a movement op: its argument read at a mapped index
-            return read(self, node, a, shapes[0], idx)
+            a = node.args[0]
+            return read(self, node, a, self.program.nodes[a].shape, idx)
+        if handler == "fold":
+            return self._gather_fold(node, idx)
         rule = EMIT.get(op)
         if rule is None:
             raise NotImplementedError(f"the llvm backend cannot emit {op.__name__} of shape "
                                       f"{node.shape} (node {self.names[i]})")
-        # an inlined argument has this node's shape: it is computed here, at the same index
-        xs = [self._value(x, self.program.nodes[x], idx) if x in self.inline
-              else self._load(x, self._offset(s, idx, broadcast=True)) for x, s in zip(node.args, shapes)]
+        xs = [self._value(x, self._broadcast_index(self.program.nodes[x].shape, idx))
+              for x in node.args]
         v = rule(self, node, xs)
         if v.type == I1:
             self.bools.add(i)
         return v
 
+    def _broadcast_index(self, shape, idx) -> list:
+        """The index of an argument of ``shape`` broadcast against ``idx``: the trailing
+        axes, 0 on its length-1 axes."""
+        idx = list(idx)[len(idx) - len(shape):]
+        zero = ir.Constant(I64, 0)
+        return [zero if d == 1 else x for d, x in zip(shape, idx)]
+
     # -- index maps (movement ops): the entry of argument ``a`` (of ``shape``) at ``idx`` ----
     def _read_broadcast(self, node, a: int, shape, idx) -> ir.Value:
-        return self._load(a, self._offset(shape, idx, broadcast=True))
+        return self._value(a, self._broadcast_index(shape, idx))
 
     def _read_permute(self, node, a: int, shape, idx) -> ir.Value:
         perm = node.attr if node.op is Permute else (1, 0)    # or a matrix's Transpose
         src = [None] * len(perm)
         for j, p in enumerate(perm):
             src[p] = idx[j]
-        return self._load(a, self._offset(shape, src))
+        return self._value(a, src)
 
     def _read_reshape(self, node, a: int, shape, idx) -> ir.Value:
-        return self._load(a, self._offset(node.shape, idx))
+        if a not in self.inline:    # the same entries in C order: one offset
+            return self._load(a, self._offset(node.shape, idx))
+        return self._value(a, self._reshape_index(node.shape, shape, idx))
+
+    def _reshape_index(self, out_shape, in_shape, idx) -> list:
+        """The index into ``in_shape`` of entry ``idx`` of ``out_shape`` (same C order):
+        axes are matched in groups of equal size, so only merged or split axes pay for
+        a division."""
+        b, src = self.b, []
+        i = j = 0
+        while i < len(out_shape) or j < len(in_shape):
+            # a group: the fewest leading axes of each side with equal sizes
+            gi, gj = [i], [j]
+            so = out_shape[i] if i < len(out_shape) else 1
+            si = in_shape[j] if j < len(in_shape) else 1
+            while sp.simplify(sp.sympify(so) - sp.sympify(si)) != 0:
+                if _smaller(so, si):
+                    i += 1
+                    gi.append(i)
+                    so = so * out_shape[i]
+                else:
+                    j += 1
+                    gj.append(j)
+                    si = si * in_shape[j]
+            gi = [k for k in gi if k < len(out_shape)]
+            gj = [k for k in gj if k < len(in_shape)]
+            i, j = (gi[-1] + 1 if gi else i + 1), (gj[-1] + 1 if gj else j + 1)
+            if len(gi) == 1 and len(gj) == 1:
+                src.append(idx[gi[0]])
+                continue
+            flat = ir.Constant(I64, 0)
+            for k in gi:
+                flat = b.add(b.mul(flat, self.dim(out_shape[k])), idx[k])
+            parts = []
+            for k in reversed(gj):
+                d = self.dim(in_shape[k])
+                parts.append(b.urem(flat, d) if k != gj[0] else flat)
+                if k != gj[0]:
+                    flat = b.udiv(flat, d)
+            src += parts[::-1]
+        return src
 
     def _read_shrink(self, node, a: int, shape, idx) -> ir.Value:
         src = [self.b.add(x, ir.Constant(I64, lo)) for x, (lo, _) in zip(idx, node.attr)]
-        return self._load(a, self._offset(shape, src))
+        return self._value(a, src)
 
     def _read_windows(self, node, a: int, shape, idx) -> ir.Value:
         b, (kernel, stride) = self.b, node.attr
         k = len(kernel)
         lead, outs, offs = idx[:len(idx) - 2 * k], idx[len(idx) - 2 * k:len(idx) - k], idx[len(idx) - k:]
         src = lead + [b.add(b.mul(o, ir.Constant(I64, s)), p) for o, s, p in zip(outs, stride, offs)]
-        return self._load(a, self._offset(shape, src))
+        return self._value(a, src)
 
     def _read_pad(self, node, a: int, shape, idx) -> ir.Value:
-        return self._padded(a, shape, node.attr, idx)
-
-    def _padded(self, a: int, shape, widths, idx) -> ir.Value:
+        """Zero outside the argument's box; inside, its entry.  Branch-free: the argument
+        is read at the index clamped into its box, and a select keeps zero outside."""
         b = self.b
-        inside = ir.Constant(I1, 1)
-        src = []
-        for x, d, (lo, _) in zip(idx, shape, widths):
-            s = b.sub(x, ir.Constant(I64, lo))
-            ok = b.and_(b.icmp_signed(">=", s, ir.Constant(I64, 0)), b.icmp_signed("<", s, self.dim(d)))
-            inside = b.and_(inside, ok)
-            src.append(s)
-        result = self.allocas.alloca(self.fp, name="pad")
-        b.store(self.const(0), result)
-        with b.if_then(inside):
-            b.store(self._as_fp(self._load(a, self._offset(shape, src))), result)
-        return b.load(result, typ=self.fp)
+        inside, src = None, []
+        zero = ir.Constant(I64, 0)
+        for x, d, (lo, hi) in zip(idx, shape, node.attr):
+            if not lo and not hi:
+                src.append(x)
+                continue
+            s = b.sub(x, ir.Constant(I64, lo)) if lo else x
+            n = self.dim(d)
+            ok = b.and_(b.icmp_signed(">=", s, zero), b.icmp_signed("<", s, n))
+            inside = ok if inside is None else b.and_(inside, ok)
+            last = b.sub(n, ir.Constant(I64, 1))
+            s = b.select(b.icmp_signed("<", s, zero), zero, s)
+            src.append(b.select(b.icmp_signed(">", s, last), last, s))
+        v = self._as_fp(self._value(a, src))
+        return v if inside is None else b.select(inside, v, self.const(0))
+
+    def _gather_fold(self, node, idx) -> ir.Value:
+        """col2im as a gather: entry ``[..., h, w]`` sums the windows' entries that
+        cover it, ``g[..., oh, ow, p, q]`` with ``oh*SH + p = h`` and ``ow*SW + q = w``.
+        Per axis the covering offsets are one (``p = h % S``) when kernel and stride are
+        equal, else each ``p < K`` with a check; out-of-range terms read a clamped index
+        and add zero."""
+        b = self.b
+        g = node.args[0]
+        kernel, stride, _ = node.attr
+        gshape, k = self.program.nodes[g].shape, len(kernel)
+        lead = list(idx[:len(idx) - k])
+        outs = gshape[len(gshape) - 2 * k:len(gshape) - k]
+        zero = ir.Constant(I64, 0)
+        per_axis = []   # per windowed axis: [(valid or None, o, p)]
+        for h, kk, ss, oo in zip(idx[len(idx) - k:], kernel, stride, outs):
+            n_out, last = ir.Constant(I64, oo), ir.Constant(I64, oo - 1)
+            terms = []
+            if kk == ss:
+                o = b.udiv(h, ir.Constant(I64, ss))
+                ok = b.icmp_signed("<", o, n_out)
+                terms.append((ok, b.select(ok, o, last), b.urem(h, ir.Constant(I64, ss))))
+            else:
+                for p in range(kk):
+                    num = b.sub(h, ir.Constant(I64, p))
+                    o = b.sdiv(num, ir.Constant(I64, ss)) if ss != 1 else num
+                    ok = b.and_(b.icmp_signed(">=", num, zero), b.icmp_signed("<", o, n_out))
+                    if ss != 1:
+                        ok = b.and_(ok, b.icmp_signed("==", b.srem(num, ir.Constant(I64, ss)), zero))
+                    o = b.select(b.icmp_signed("<", o, zero), zero, o)
+                    terms.append((ok, b.select(b.icmp_signed(">", o, last), last, o),
+                                  ir.Constant(I64, p)))
+            per_axis.append(terms)
+        acc = None
+        combos = [[]]
+        for terms in per_axis:
+            combos = [c + [t] for c in combos for t in terms]
+        for combo in combos:
+            ok = None
+            for valid, _, _ in combo:
+                ok = valid if ok is None else b.and_(ok, valid)
+            v = self._as_fp(self._value(g, lead + [o for _, o, _ in combo] + [p for _, _, p in combo]))
+            v = b.select(ok, v, self.const(0))
+            acc = v if acc is None else b.fadd(acc, v)
+        return acc
 
     def _emit_reduce(self, i: int, node) -> None:
         b, (a,) = self.b, node.args
@@ -299,34 +376,20 @@ class NDEmitter(ArrayKernelEntry, KernelEmitter):
 
             def inner(jdx):
                 full = [outer_at[k] if k in outer_at else jdx[axes.index(k)] for k in range(len(src_shape))]
-                x = self._load(a, self._offset(src_shape, full))
+                x = self._as_fp(self._value(a, full))
                 y = b.load(acc, typ=self.fp)
                 b.store(self.fmax(x, y) if is_max else b.fadd(y, x), acc)
             self._nest([src_shape[k] for k in axes], f"{self.names[i]}.r", inner)
             self._store(i, self._offset(node.shape, idx), b.load(acc, typ=self.fp))
         self._nest(node.shape, self.names[i], outer)
 
-    def _emit_fold(self, i: int, node) -> None:
-        b, (g,) = self.b, node.args
-        kernel, stride, _ = node.attr
-        gshape, k = self.program.nodes[g].shape, len(kernel)
-        self._nest(node.shape, f"{self.names[i]}.zero",
-                   lambda idx: self._store(i, self._offset(node.shape, idx), self.const(0)))
-
-        def scatter(idx):
-            lead, outs, offs = idx[:len(idx) - 2 * k], idx[len(idx) - 2 * k:len(idx) - k], idx[len(idx) - k:]
-            dst = lead + [b.add(b.mul(o, ir.Constant(I64, s)), p) for o, s, p in zip(outs, stride, offs)]
-            off = self._offset(node.shape, dst)
-            p = b.gep(self.ptr[i], [off], inbounds=True, source_etype=self.fp)
-            b.store(b.fadd(b.load(p, typ=self.fp), self._load(g, self._offset(gshape, idx))), p)
-        self._nest(gshape, self.names[i], scatter)
-
     def _emit_gemm(self, i: int, node) -> None:
-        """``C = A @ B`` on row-major buffers, as ``C^T = B^T A^T`` in Fortran's column-major."""
+        """``C = A @ B`` on row-major buffers, as ``C^T = B^T A^T`` in Fortran's column-major;
+        an operand that is a matrix transpose of memory is passed with the ``T`` flag."""
         b = self.b
-        A, B = node.args
+        (pa, ta), (pb, tb) = self.plan.operands[i]
         m, n = node.shape
-        k = self.program.nodes[A].shape[1]
+        k = self.program.nodes[node.args[0]].shape[1]
         one = ir.Constant(I64, 1)
 
         def ld(d):
@@ -339,25 +402,35 @@ class NDEmitter(ArrayKernelEntry, KernelEmitter):
             return slot
 
         flags = []
-        for nm in ("transa", "transb"):
+        for nm, t in (("transa", tb), ("transb", ta)):
             f = self.allocas.alloca(I8, name=nm)
-            b.store(ir.Constant(I8, ord("N")), f)
+            b.store(ir.Constant(I8, ord("T" if t else "N")), f)
             flags.append(f)
         alpha, beta = self.allocas.alloca(self.fp, name="alpha"), self.allocas.alloca(self.fp, name="beta")
         b.store(self.const(1), alpha)
         b.store(self.const(0), beta)
+        # B (k, n) row-major is B^T column-major, leading dimension n; stored transposed
+        # (a (n, k) row-major matrix) it is B column-major, leading dimension k
         b.call(self.gemm, flags + [arg(self.dim(n), "m"), arg(self.dim(m), "n"), arg(self.dim(k), "k"),
-                                   alpha, self._buffer(B), arg(ld(n), "lda"), self._buffer(A),
-                                   arg(ld(k), "ldb"), beta, self.ptr[i], arg(ld(n), "ldc")])
+                                   alpha, self._buffer(pb), arg(ld(k if tb else n), "lda"),
+                                   self._buffer(pa), arg(ld(m if ta else k), "ldb"), beta,
+                                   self.ptr[i], arg(ld(n), "ldc")])
 
 
 #: the array ops' handlers, by the name an op declares as ``llvm_nd`` (:mod:`symgrad.ir.ops_array`):
 #: a loop nest (or BLAS call) of its own,
-NODE_EMITTERS = {"gemm": NDEmitter._emit_gemm, "reduce": NDEmitter._emit_reduce,
-                 "fold": NDEmitter._emit_fold}
+NODE_EMITTERS = {"gemm": NDEmitter._emit_gemm, "reduce": NDEmitter._emit_reduce}
 #: a read of the argument at a mapped index, inside the node's loop nest (or inlined),
+#: or the gather that is a FoldWindows' entry,
 INDEX_MAPS = {"broadcast": NDEmitter._read_broadcast, "permute": NDEmitter._read_permute,
               "reshape": NDEmitter._read_reshape, "shrink": NDEmitter._read_shrink,
               "windows": NDEmitter._read_windows, "pad": NDEmitter._read_pad}
 #: and every name, with the constant matrices' read-only globals
-HANDLERS = {**NODE_EMITTERS, **INDEX_MAPS, "constant": NDEmitter._constant_matrix}
+HANDLERS = {**NODE_EMITTERS, **INDEX_MAPS, "fold": NDEmitter._gather_fold,
+            "constant": NDEmitter._constant_matrix}
+
+
+def _smaller(a, b) -> bool:
+    """Whether axis product ``a`` is a proper factor of ``b`` (sizes may hold ``N``)."""
+    q = sp.sympify(b) / sp.sympify(a)
+    return q.is_number is False or bool(q > 1) if not q.is_number else bool(q > 1)
