@@ -53,6 +53,8 @@ def input(name: str, features: int | tuple[int, ...], batch: sp.Expr = BATCH
     (N, 3)
     >>> input("X", (1, 8, 8)).shape
     (N, 1, 8, 8)
+    >>> type(input("X", (3,))).__name__
+    'MatrixSymbol'
     """
     if not isinstance(name, str):
         raise TypeError(f"input: name must be a str, not {type(name).__name__} {name!r}")
@@ -61,8 +63,11 @@ def input(name: str, features: int | tuple[int, ...], batch: sp.Expr = BATCH
         if not features:
             raise ValueError("input: give at least one feature size, got ()")
         sizes = tuple(positive_int(f, f"features[{k}]", "input") for k, f in enumerate(features))
-        return ArraySymbol(name, (batch, *sizes))
-    features = positive_int(features, "features", "input")
+        if len(sizes) > 1:
+            return ArraySymbol(name, (batch, *sizes))
+        features = sizes[0]     # (F,): rows of features, the matrix that dense layers take
+    else:
+        features = positive_int(features, "features", "input")
     return sp.MatrixSymbol(name, batch, features)
 
 
