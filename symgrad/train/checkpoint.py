@@ -41,6 +41,13 @@ def load(path: str | os.PathLike, into: Any = None) -> dict[str, np.ndarray]:
     """
     path = os.fspath(path)
     try:
+        with open(path, "rb") as f:
+            magic = f.read(4)
+    except OSError as e:
+        raise ValueError(f"load: {path} is not a readable .npz file ({e})") from None
+    if magic != b"PK\x03\x04":   # np.load would take any other file for a pickle or .npy
+        raise ValueError(f"load: {path} is not a readable .npz file (no zip header)")
+    try:
         with np.load(path, allow_pickle=False) as f:
             values = {k: f[k] for k in f.files}
     except ValueError as e:   # object arrays need pickle: refused

@@ -145,11 +145,11 @@ class Trainer:
         return x
 
     def _targets(self, y: Any, n: int) -> np.ndarray:
-        y = np.asarray(y)
+        y = given = np.asarray(y)
         if y.ndim == 1:
             y = y.reshape(-1, 1)
         if y.ndim != 2 or y.shape != (n, self.target_width):
-            raise ValueError(f"y has shape {y.shape}; expected ({n},) or ({n}, {self.target_width}) "
+            raise ValueError(f"y has shape {given.shape}; expected ({n},) or ({n}, {self.target_width}) "
                              f"for {n} samples")
         return np.ascontiguousarray(y, dtype=self.dtype)
 

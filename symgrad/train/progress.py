@@ -41,7 +41,7 @@ def progress_bar(total: int, progress: bool | None, stream: Any = None) -> Any:
     if not progress:
         return _Silent()
     try:
-        from tqdm.auto import tqdm
+        from tqdm import tqdm
     except ImportError:
         raise ImportError("progress=True needs tqdm: pip install 'symgrad[progress]' (or pip install tqdm)"
                           ) from None
