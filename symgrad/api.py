@@ -11,7 +11,7 @@ from .autodiff.reverse import vjp
 from .errors import NoDerivativeRuleError
 from .frontend.lower import lower
 from .frontend.to_sympy import to_sympy
-from .inspect import Gradient
+from .inspect.gradient import Gradient
 from .ir.graph import Graph
 from .ir.program import Port, build_program, symbol_name
 from .roles import check_aux, gradient_of, input_roles

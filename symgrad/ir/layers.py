@@ -96,7 +96,7 @@ def find_layers(nodes: Sequence[Node], live: Sequence[int] | None = None,
             continue
         z, bias = i, None
         adds = [u for u in users.get(i, []) if nodes[u].op is sp.Add and nodes[u].shape == n.shape]
-        if len(users.get(i, [])) == 1 and adds:
+        if len(users.get(i, [])) == 1 and adds and len(nodes[adds[0]].args) == 2:
             z = adds[0]
             rest = [b for b in nodes[z].args if b != i]
             if len(rest) == 1:

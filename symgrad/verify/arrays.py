@@ -27,11 +27,11 @@ from sympy.tensor.array.expressions import ArraySymbol
 
 from ..api import _vjp, as_wrt
 from ..autodiff.reverse import vjp
-from ..explain import _layer_outputs
 from ..frontend.lower import lower
 from ..frontend.to_sympy import to_sympy
 from ..ir.arrays import OneHot
 from ..ir.graph import Graph
+from ..ir.layers import find_layers
 from .evaluate import DIGITS, Inexact, concrete_shape, evaluate, to_sympy_number
 from .result import CheckResult
 
@@ -82,21 +82,19 @@ def check_arrays(hand: Any, f: Any, wrt: Any, points: int = 4, seed: int = 0) ->
     everything = [i for i in G.ancestors([root]) if G.nodes[i].op in _ARRAYS]
     vjp(G, root, sorted(set(everything) | set(targets)), adjoints=deltas)
     expected = tuple(to_sympy(G, a) for a in adjoints)
-    notes = []
-    for w, h in zip(wrt, hands):
-        want, got = _shape_of(w), _shape_of(h)
-        if want != got:
-            notes.append(f"d/d{w}: the hand gradient has shape {got or '()'}, expected "
-                         f"{want or '()'} (the shape of {w})")
-    if notes:
-        return CheckResult(False, "shape", None, tuple(w for w, h in zip(wrt, hands)
-                                                       if _shape_of(w) != _shape_of(h)),
-                           expected=expected, notes=tuple(notes))
     try:
         G, nodes = lower(hands, G)
     except ValueError as e:   # shapes SymPy could not compare symbolically (N against 3)
         return CheckResult(False, "shape", None, tuple(wrt), expected=expected,
                            notes=(f"the hand formula does not fit together: {e}",))
+    # shapes as the graph computes them: n-D expressions carry none of their own
+    bad = [k for k, (t, h) in enumerate(zip(targets, nodes)) if G.nodes[t].shape != G.nodes[h].shape]
+    if bad:
+        notes = tuple(f"d/d{wrt[k]}: the hand gradient has shape {_show_shape(G.nodes[nodes[k]].shape)}, "
+                      f"expected {_show_shape(G.nodes[targets[k]].shape)} (the shape of {wrt[k]})"
+                      for k in bad)
+        return CheckResult(False, "shape", None, tuple(wrt[k] for k in bad), expected=expected,
+                           notes=notes)
     undecided = [k for k in range(len(wrt)) if nodes[k] != adjoints[k]]
     if not undecided:
         return CheckResult(True, "symbolic", None, expected=expected)
@@ -208,8 +206,8 @@ class _Session:
     def report(self, point, sizes, wrong, method, expected, evaluated) -> CheckResult:
         G = self.G
         live = G.ancestors([self.root])
-        zs = [z for z in _layer_outputs(G, live) if z in self.deltas]
-        vals, _ = self.values(point, sizes, [self.deltas[z] for z in zs])
+        layers = [la for la in find_layers(G.nodes, live) if la.z in self.deltas]
+        vals, _ = self.values(point, sizes, [self.deltas[la.z] for la in layers])
         entries, hand_v, true_v, notes = {}, {}, {}, []
         for k in wrong:
             w = self.wrt[k]
@@ -218,7 +216,7 @@ class _Session:
             a, b = np.broadcast_arrays(vals[self.hand[k]], vals[self.true[k]])
             entries[w] = idx
             hand_v[w], true_v[w] = to_sympy_number(a[idx]), to_sympy_number(b[idx])
-            layer = self._departure(k, zs, vals)
+            layer = self._departure(k, layers, vals)
             if layer:
                 notes.append(f"d/d{w}: {layer}")
         shown = {s: (sp.Matrix(v.shape[0], v.shape[1], [to_sympy_number(x) for x in v.ravel()])
@@ -228,13 +226,21 @@ class _Session:
         return CheckResult(False, method, shown, tuple(self.wrt[k] for k in wrong), hand_v, true_v,
                            expected, evaluated, dict(sizes), entries, tuple(notes))
 
-    def _departure(self, k: int, zs: list[int], vals) -> str | None:
-        """The first layer, from the output down, whose delta the hand formula lacks."""
+    def _departure(self, k: int, layers: list, vals) -> str | None:
+        """The first layer, from the output down to the parameter's own, whose delta
+        the hand formula lacks; None when the parameter is in no dense layer (a
+        convolution's kernel: its layer is not a matrix product of a weight)."""
         G = self.G
+        target = G.leaf(self.wrt[k])
+        own = next((la.index for la in layers if target in (la.weight, la.bias)), None)
+        if own is None:
+            return None
         hand_nodes = G.ancestors([self.hand[k]])
         agree = []
-        for layer in range(len(zs), 0, -1):
-            z = zs[layer - 1]
+        for la in reversed(layers):
+            layer, z = la.index, la.z
+            if layer < own:
+                break
             delta = vals[self.deltas[z]]
             cands = _candidates(G, hand_nodes, G.nodes[z].shape, vals)
             if not cands:
@@ -287,6 +293,10 @@ def _simple(r) -> str:
         return str(r)
     q = Fraction(mpmath.nstr(r, 40, min_fixed=-50, max_fixed=50)).limit_denominator(10**4)
     return str(q) if _same(mpmath.mpf(q.numerator) / q.denominator, r) else mpmath.nstr(r, 17)
+
+
+def _show_shape(shape: tuple) -> str:
+    return str(tuple(shape)) if shape else "()"
 
 
 def _short(e: sp.Basic, limit: int = 60) -> str:
