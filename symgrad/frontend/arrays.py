@@ -42,6 +42,8 @@ from sympy.tensor.array.expressions import ArraySymbol
 
 from .._checks import sympy_arg
 from ..ir.graph import Graph, dims
+from ..ir.movement import ArrayOp
+from ..ir.ops import REGISTRY
 from ..ir.shapes import try_broadcast
 from .lower import lower, register_children, register_lowering
 from .lower_matrix import constant_matrix
@@ -73,6 +75,11 @@ def shape_of(expr: Any) -> tuple:
             continue
         if isinstance(e, (ArraySymbol, ArrayExpr, MatrixExpr)):
             memo[e] = dims(e.shape)
+        elif isinstance(e, ArrayOp):     # Permute, Reshape, ...: the op's declared shape rule
+            if e.args[0] not in memo:
+                stack.append(e.args[0])
+                continue
+            memo[e] = REGISTRY[type(e)].shape((memo[e.args[0]],), e.attr)
         elif not isinstance(e, sp.Basic) or not e.args or e.is_Number:
             memo[e] = ()
         else:
