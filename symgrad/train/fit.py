@@ -14,6 +14,7 @@ import numpy as np
 
 from .. import losses as _losses
 from ..api import compile as compile_program
+from ..nn.dropout import draw_masks
 from ..nn.modules import Module, input as nn_input
 from ..tensor import Elementwise, Softmax
 from ..ir.functions import sigmoid
@@ -154,13 +155,15 @@ class Trainer:
         return np.ascontiguousarray(y, dtype=self.dtype)
 
     def _draw_masks(self, n: int) -> dict[str, np.ndarray]:
+        """Fresh dropout masks for a batch of ``n``, from the trainer's seeded generator."""
         if not self._masks:
             return {}
-        draw = getattr(self.model, "draw_masks", None)
-        if draw is None:
-            raise NotImplementedError(f"Trainer: the model has mask inputs {[str(s) for s in self._masks]} "
-                                      f"but no draw_masks(rng, batch, dtype) to draw them")
-        return draw(self.rng, n, self.dtype.name)
+        masks = draw_masks(self.model, n, self.rng, self.dtype.name)
+        unknown = sorted(str(s) for s in self._masks if str(s) not in masks)
+        if unknown:
+            raise NotImplementedError(f"Trainer: the model has mask inputs {unknown} that are not "
+                                      f"dropout masks; fit cannot draw them")
+        return masks
 
     def _frozen_args(self, fn) -> dict[str, np.ndarray]:
         buffers = self._built().buffers

@@ -45,11 +45,12 @@ def _hyper(value: Any, what: str, low: float = 0.0, high: float = math.inf, open
 
 
 def _times(a: sp.Basic, b: sp.Basic) -> sp.Basic:
-    """Entrywise product of two parameters' worth of values (matrices or scalars)."""
+    """Entrywise product of two parameters' worth of values (matrices, n-D arrays, scalars)."""
     return sp.HadamardProduct(a, b) if getattr(a, "is_Matrix", False) else a * b
 
 
 def _apply(f: sp.Lambda, a: sp.Basic) -> sp.Basic:
+    """``f`` entrywise: n-D arrays and scalars take the function directly."""
     return Elementwise(f, a) if getattr(a, "is_Matrix", False) else f(a)
 
 

@@ -12,6 +12,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 import sympy as sp
+from sympy.tensor.array.expressions import ArraySymbol
 
 from ..api import compile as compile_program
 from ..nn.init import init_params
@@ -80,22 +81,22 @@ class TrainStep:
         module = params if isinstance(params, Module) else None
         params = list(params.parameters() if module is not None else params)
         for p in params:
-            if not isinstance(p, (sp.Symbol, sp.MatrixSymbol)):
-                raise TypeError(f"TrainStep: parameters must be Symbols or MatrixSymbols, not "
-                                f"{type(p).__name__} {p!r} (n-D parameters are not fused yet)")
+            if not isinstance(p, (sp.Symbol, sp.MatrixSymbol, ArraySymbol)):
+                raise TypeError(f"TrainStep: parameters must be Symbols, MatrixSymbols or ArraySymbols, "
+                                f"not {type(p).__name__} {p!r}")
         self.optimizer = optimizer
         self.params = params
-        taken = {s.name for s in getattr(loss, "free_symbols", ())}
+        taken = {str(s.name) for s in getattr(loss, "free_symbols", ()) if hasattr(s, "name")}
         updates: dict[sp.Basic, Any] = {}
         self.slots: dict[str, sp.Basic] = {}
         for p in params:
             slots = {}
             for s in optimizer.slots:
-                name = f"{s}_{p.name}"
+                name = f"{s}_{_name(p)}"
                 if name in taken:
-                    raise ValueError(f"TrainStep: the optimizer's {s!r} buffer of {p.name} would be "
+                    raise ValueError(f"TrainStep: the optimizer's {s!r} buffer of {_name(p)} would be "
                                      f"named {name!r}, which the loss already uses; rename that symbol")
-                slots[s] = sp.MatrixSymbol(name, *p.shape) if isinstance(p, sp.MatrixSymbol) else sp.Symbol(name)
+                slots[s] = _like(p, name)
                 self.slots[name] = slots[s]
             updates.update(optimizer.rule(p, slots))
         state = dict(state or {})
@@ -115,24 +116,24 @@ class TrainStep:
         self.t = 0
 
     def _initial(self, params, module, init, state, seed) -> dict[str, np.ndarray]:
-        missing = [p.name for p in params if p.name not in init]
+        missing = [_name(p) for p in params if _name(p) not in init]
         if missing and module is not None:
             drawn = init_params(module, seed=seed, dtype=self.dtype.name)
             init.update({k: drawn[k] for k in missing})
-        missing = [p.name for p in [*params, *state] if p.name not in init]
+        missing = [_name(p) for p in [*params, *state] if _name(p) not in init]
         if missing:
             raise ValueError(f"TrainStep: no initial value for {missing} (pass them in init)")
         buffers = {}
         for p in [*params, *state]:
-            a = np.array(init[p.name], dtype=self.dtype, order="C")   # a copy the step owns
-            want = tuple(int(d) for d in p.shape) if isinstance(p, sp.MatrixSymbol) else ()
+            a = np.array(init[_name(p)], dtype=self.dtype, order="C")   # a copy the step owns
+            want = tuple(int(d) for d in p.shape) if not isinstance(p, sp.Symbol) else ()
             if a.shape != want and not (a.ndim == 1 and a.size == int(np.prod(want))):
-                raise ValueError(f"TrainStep: the initial value of {p.name} has shape {a.shape}, "
+                raise ValueError(f"TrainStep: the initial value of {_name(p)} has shape {a.shape}, "
                                  f"expected {want}")
-            buffers[p.name] = a
+            buffers[_name(p)] = a
         for p in params:
             for s in self.optimizer.slots:
-                buffers[f"{s}_{p.name}"] = np.zeros_like(buffers[p.name])
+                buffers[f"{s}_{_name(p)}"] = np.zeros_like(buffers[_name(p)])
         return buffers
 
     def __call__(self, /, **inputs: Any):
@@ -145,7 +146,7 @@ class TrainStep:
     @property
     def parameters(self) -> dict[str, np.ndarray]:
         """The parameters' buffers by name (the step updates them in place)."""
-        return {p.name: self.buffers[p.name] for p in self.params}
+        return {_name(p): self.buffers[_name(p)] for p in self.params}
 
     def state_dict(self) -> dict[str, np.ndarray]:
         """Every buffer and the step count, as arrays (what :func:`~symgrad.train.save` writes).
@@ -179,3 +180,16 @@ class TrainStep:
         for k, a in arrays.items():
             self.buffers[k][...] = a
         self.t = int(t)
+
+
+def _name(p: sp.Basic) -> str:
+    return str(p.name)   # an ArraySymbol's name is a Symbol
+
+
+def _like(p: sp.Basic, name: str) -> sp.Basic:
+    """A symbol named ``name`` of the kind and shape of parameter ``p``."""
+    if isinstance(p, sp.MatrixSymbol):
+        return sp.MatrixSymbol(name, *p.shape)
+    if isinstance(p, ArraySymbol):
+        return ArraySymbol(name, p.shape)
+    return sp.Symbol(name)
