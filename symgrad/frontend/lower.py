@@ -197,7 +197,9 @@ def _lower_node(G: Graph, expr: sp.Basic, args: list[int]) -> int:
     if expr.is_Number or expr.is_NumberSymbol:
         return G.const(expr)
     if isinstance(expr, sp.logic.boolalg.BooleanAtom):
-        return G.true if expr else G.intern(type(expr), (), expr, ())
+        # one op for both atoms (as G.true has): a node of op BooleanFalse is not in LEAVES,
+        # so to_sympy took it for an operation and called sp.false(False)
+        return G.true if expr else G.intern(sp.logic.boolalg.BooleanAtom, (), expr, ())
     for cls in t.__mro__:
         if cls in LOWERINGS:
             return LOWERINGS[cls](G, expr, args)
