@@ -37,6 +37,8 @@ from symgrad.ir.program import Program
 
 from ..callable import CompiledFunction
 from ..tensor_call import TensorSignature
+from ..threads import team_size
+from .blas import thread_setter
 from .blas_choice import gemm_address
 from .emit import KERNEL
 from .jit import JITLibrary, host_target, load_or_build
@@ -56,6 +58,10 @@ class NDKernel:
         self.dtype = np.dtype(dtype)
         self.signature = sig = TensorSignature(program)
         self._gemm, bits, self.blas = gemm_address(self.dtype)
+        # per call: BLAS threads only where the work pays for them and a core is idle
+        # (a team member waiting for a core stalls every GEMM at its barrier)
+        self._set_threads = thread_setter(self.blas)
+        self._restore_threads = getattr(self._set_threads, "restore", None)
         self._int_bits = bits
         dims = list(sig.dims)
         self.source = str(NDEmitter(program, self.dtype, sig.args, dims, blas_int_bits=bits).emit())
@@ -93,7 +99,13 @@ class NDKernel:
                 size = int(np.prod(shapes[i], dtype=np.int64))
                 out[i] = (total, total + size, shapes[i])
                 total += -(-max(1, size) * item // 64) * 64 // item
-            plan = {"shapes": shapes, "out": out, "size": total, "blocks": [],
+            work = sum(int(np.prod(sh, dtype=np.int64)) for sh in shapes.values())
+            for i in self._buffers:     # a GEMM's multiply-adds: (m, n) times k
+                node = self.program.nodes[i]
+                if node.op is sp.MatMul:
+                    k = _size(self.program.nodes[node.args[0]].shape[1], bound)
+                    work += int(np.prod(shapes[i], dtype=np.int64)) * k
+            plan = {"shapes": shapes, "out": out, "size": total, "blocks": [], "work": work,
                     "ws": {i: np.empty(shapes[i], self.dtype) for i in self._buffers if i not in out},
                     "dims": np.array(values or (0,), dtype=np.int64)}
             if len(self._plans) >= 2:   # batch sizes change rarely
@@ -135,7 +147,11 @@ class NDKernel:
             for k, i in enumerate(self._buffers):
                 slots[len(arrays) + k] = (outs[i] if i in outs else ws[i]).ctypes.data
             slots[len(arrays) + len(self._buffers)] = self._gemm
+            if self._set_threads is not None:
+                self._set_threads(team_size(plan["work"]))
             self._fn(ctypes.cast(slots, ctypes.c_void_p), plan["dims"].ctypes.data)
+            if self._restore_threads is not None:
+                self._restore_threads()
         finally:
             if locked:
                 self._lock.release()
