@@ -36,6 +36,10 @@ __all__ = ["DEFAULTS", "GradCheckResult", "gradcheck"]
 #: dtype name -> (eps, threshold)
 DEFAULTS = {"float64": (1e-6, 1e-6), "float32": (1e-3, 1e-2)}
 
+#: entries checked per array parameter by default: a seeded random sample of a big
+#: tensor, as the notes' gradient check does (every entry costs four calls of fn)
+MAX_ENTRIES = 30
+
 #: multiple of ``u |f| / eps`` allowed for rounding in the evaluations of f:
 #: a compiled loss sums many terms, each contributing its own roundoff
 _ROUNDING_ULPS = 32.0
@@ -67,6 +71,10 @@ class GradCheckResult:
         The absolute tolerance given, or None (the estimate was used).
     not_finite : tuple of str
         Parameters with a NaN or infinity in either gradient.
+    checked : dict
+        ``{parameter name: number of entries compared}``; a big array
+        parameter is checked at a seeded random sample of its entries (the
+        other entries of ``numeric`` are NaN).
     within_error : int
         How many entries have a relative error above ``threshold`` but an
         absolute error within the allowance: they pass, and are left out of
@@ -85,6 +93,7 @@ class GradCheckResult:
     atol: float | None
     not_finite: tuple = ()
     within_error: int = 0
+    checked: dict = None
 
     def __bool__(self) -> bool:
         return self.ok
@@ -105,7 +114,8 @@ class GradCheckResult:
 
 
 def gradcheck(fn: Any, at: Mapping[Any, Any], eps: float | None = None,
-              threshold: float | None = None, atol: float | None = None) -> GradCheckResult:
+              threshold: float | None = None, atol: float | None = None, *,
+              max_entries: int | None = MAX_ENTRIES, seed: int = 0) -> GradCheckResult:
     """Compare a compiled gradient with central finite differences.
 
     Parameters
@@ -153,20 +163,31 @@ def gradcheck(fn: Any, at: Mapping[Any, Any], eps: float | None = None,
     point = {str(k): np.asarray(v, dtype=dtype) for k, v in at.items()}
     value, grads = fn(**point)
     scalar_value = np.ndim(value) == 0
-    rel, ab, allowed, analytic, numeric = {}, {}, {}, {}, {}
+    rel, ab, allowed, analytic, numeric, checked = {}, {}, {}, {}, {}, {}
     decided, not_finite, within = [0.0], [], 0
+    rng = np.random.default_rng(seed)
     for name, a in zip(fn.wrt, grads):
         a = np.asarray(a, dtype=np.float64)
+        entries = _sample(point[name], scalar_value, max_entries, rng) if name in point else None
         if name in point:
-            n, fd_error = _central_difference(fn, point, name, eps, dtype, scalar_value)
+            n, fd_error = _central_difference(fn, point, name, eps, dtype, scalar_value, entries)
         else:   # a parameter the expression does not use: fn does not even take it
             n, fd_error = np.zeros(np.shape(a)), np.zeros(np.shape(a))
-        limit = fd_error if atol is None else np.full(np.shape(a), float(atol))
-        finite = np.isfinite(a) & np.isfinite(n)
+        mask = np.array(True)
+        if entries is not None:
+            mask = np.zeros(np.shape(a), bool)
+            mask[tuple(np.array(entries).T)] = True
+        checked[name] = int(np.count_nonzero(np.broadcast_to(mask, np.shape(n))))
+        # entries outside the sample are not compared (but a NaN there still fails)
+        a_cmp, n = np.where(mask, a, 0.0), np.where(mask, n, 0.0)
+        limit = np.where(mask, fd_error, 0.0) if atol is None else np.full(np.shape(a), float(atol))
+        finite = np.isfinite(a_cmp) & np.isfinite(n) & np.isfinite(a)
         with np.errstate(invalid="ignore"):
-            diff = np.where(finite, np.abs(a - n), np.nan)
-            denom = np.maximum(np.abs(a), np.abs(n))
+            diff = np.where(finite, np.abs(a_cmp - n), np.nan)
+            denom = np.maximum(np.abs(a_cmp), np.abs(n))
             r = np.divide(diff, denom, out=np.where(finite, 0.0, np.nan), where=finite & (denom > 0))
+        if entries is not None:
+            n = np.where(mask, n, np.nan)
         if not finite.all():
             not_finite.append(name)
         rel[name], ab[name] = _largest(r), _largest(diff)
@@ -181,7 +202,15 @@ def gradcheck(fn: Any, at: Mapping[Any, Any], eps: float | None = None,
     max_rel = np.inf if not_finite else max(decided)
     ok = not not_finite and max_rel <= threshold
     return GradCheckResult(ok, max_rel, rel, ab, allowed, analytic, numeric, eps, threshold,
-                           atol, tuple(not_finite), within)
+                           atol, tuple(not_finite), within, checked)
+
+
+def _sample(p: np.ndarray, scalar_value: bool, max_entries: int | None, rng) -> list | None:
+    """Indices of the entries to perturb, or None for all of them."""
+    if not scalar_value or np.ndim(p) == 0 or max_entries is None or p.size <= max_entries:
+        return None
+    flat = rng.choice(p.size, size=max_entries, replace=False)
+    return [np.unravel_index(int(k), p.shape) for k in np.sort(flat)]
 
 
 def _largest(values: np.ndarray) -> float:
@@ -191,12 +220,13 @@ def _largest(values: np.ndarray) -> float:
 
 
 def _central_difference(fn, point: dict, name: str, eps: float, dtype: np.dtype,
-                        scalar_value: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The central difference at step eps and an estimate of its error, entry by entry."""
+                        scalar_value: bool, entries: list | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The central difference at step eps and an estimate of its error, entry by entry
+    (NaN at entries not in ``entries`` when a sample is given)."""
     p = point[name]
     if scalar_value and p.ndim > 0:
-        n, err = np.empty(p.shape), np.empty(p.shape)
-        for idx in np.ndindex(p.shape):
+        n, err = np.full(p.shape, np.nan), np.full(p.shape, np.nan)
+        for idx in (np.ndindex(p.shape) if entries is None else entries):
             def moved(h, idx=idx):
                 q = p.copy()
                 q[idx] += dtype.type(h)
