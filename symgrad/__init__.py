@@ -14,7 +14,7 @@ from .api import compile, grad, hessian
 from .hessians import hessian_fn, hvp
 from .errors import NoDerivativeRuleError, SymgradError, UnsupportedExpressionError
 from .ir.functions import elu, leaky_relu, relu, sigmoid, softplus
-from .inspect import Gradient, explain
+from .inspect import Gradient, draw, explain
 from .roles import gradient_of
 from .verify import check, check_numpy, gradcheck
 
@@ -25,7 +25,7 @@ __all__ = [
     "check_numpy", "gradcheck",
     "sigmoid", "relu", "softplus", "leaky_relu", "elu",
     "SymgradError", "UnsupportedExpressionError", "NoDerivativeRuleError",
-    "nn", "losses", "train", "tensor", "explain",
+    "nn", "losses", "train", "tensor", "explain", "draw",
 ]
 
 from . import tensor  # noqa: E402,F401

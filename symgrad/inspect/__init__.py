@@ -11,3 +11,7 @@ from .recursion import Explanation
 from .explain import explain
 
 __all__ = ["Gradient", "Explanation", "explain"]
+from .draw import draw
+from .picture import Drawing, GraphvizMissing
+
+__all__ += ["draw", "Drawing", "GraphvizMissing"]
