@@ -368,6 +368,8 @@ class NDEmitter(ArrayKernelEntry, KernelEmitter):
             axes, keep = node.attr
         is_max = node.op in (ReduceMax, RowMax)
         kept = [k for k in range(len(src_shape)) if k not in axes]
+        if kept and tuple(axes) == tuple(range(len(axes))):
+            return self._emit_leading_reduce(i, node, a, src_shape, len(axes), keep, is_max)
         acc = self.allocas.alloca(self.fp, name=f"acc.{self.names[i]}")
 
         def outer(idx):
@@ -382,6 +384,26 @@ class NDEmitter(ArrayKernelEntry, KernelEmitter):
             self._nest([src_shape[k] for k in axes], f"{self.names[i]}.r", inner)
             self._store(i, self._offset(node.shape, idx), b.load(acc, typ=self.fp))
         self._nest(node.shape, self.names[i], outer)
+
+    def _emit_leading_reduce(self, i: int, node, a: int, src_shape, r: int, keep: bool,
+                             is_max: bool) -> None:
+        """A reduction over the leading ``r`` axes (a batch sum) in the argument's own
+        order: the output is initialized, then each argument entry is added into its
+        place, so the inner loop runs along contiguous memory instead of striding
+        across the batch."""
+        b = self.b
+        init = self.const(-float("inf") if is_max else 0)
+        self._nest(node.shape, f"{self.names[i]}.init",
+                   lambda idx: self._store(i, self._offset(node.shape, idx), init))
+
+        def add(idx):
+            out = ([ir.Constant(I64, 0)] * r if keep else []) + list(idx[r:])
+            off = self._offset(node.shape, out)
+            x = self._as_fp(self._value(a, idx))
+            p = b.gep(self.ptr[i], [off], inbounds=True, source_etype=self.fp)
+            y = b.load(p, typ=self.fp)
+            b.store(self.fmax(x, y) if is_max else b.fadd(y, x), p)
+        self._nest(src_shape, self.names[i], add)
 
     def _emit_gemm(self, i: int, node) -> None:
         """``C = A @ B`` on row-major buffers, as ``C^T = B^T A^T`` in Fortran's column-major;

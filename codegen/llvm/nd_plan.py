@@ -19,7 +19,9 @@ The rules (:func:`plan`):
 * an entrywise op or a ``FoldWindows`` is inline when each of its entries
   is computed at most once that way (:func:`plan` counts the reads through
   inlined users, including the repeats of an overlapping window or a
-  broadcast), else it gets memory;
+  broadcast), or a few times when it is cheap (:data:`CHEAP`), else it gets
+  memory; a ``Shrink`` of a node that would be computed several times gets
+  memory instead of it, so only the slice is computed;
 * chains are cut at :data:`MAX_INLINE_DEPTH`, which bounds the emitter's
   recursion and the size of one loop body.
 
@@ -44,7 +46,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 from sympy.tensor.array.expressions import ArraySymbol
 
-from symgrad.ir.movement import Reshape
+from symgrad.ir.movement import Reshape, Shrink
 from symgrad.ir.ops import lookup
 from symgrad.ir.program import Program
 
@@ -54,6 +56,10 @@ __all__ = ["NDPlan", "plan", "MAX_INLINE_DEPTH", "ARRAY_LEAVES", "kind"]
 
 #: longest chain of inlined nodes computed inside one loop nest
 MAX_INLINE_DEPTH = 24
+#: a node costing at most CHEAP operations (:func:`_costs`) is recomputed up to
+#: MAX_RECOMPUTE times rather than stored and loaded: the max-pool routing masks
+#: (a compare and a select of loads) are cheaper to compute again than to keep
+CHEAP, MAX_RECOMPUTE = 12, 4
 #: leaves whose entries are in memory (an argument's buffer or a constant's global)
 ARRAY_LEAVES = (sp.MatrixSymbol, ArraySymbol, sp.ImmutableDenseMatrix)
 #: movement ops: the entry of the argument at a mapped index
@@ -121,6 +127,21 @@ def _reads(node, arg: int, nodes) -> int:
     return 1
 
 
+def _costs(nodes, kinds, memory) -> list[int]:
+    """Operations to compute each node inline, counting inlinable arguments as inlined
+    (an upper bound) and a read of memory as one."""
+    cost = [1] * len(nodes)
+    for i, n in enumerate(nodes):
+        if kinds[i] in ("map", "entry", "fold") and i not in memory:
+            terms = sum(cost[a] if kinds[a] in ("map", "entry", "fold") and a not in memory else 1
+                        for a in n.args)
+            if kinds[i] == "fold":
+                kernel, stride, _ = n.attr
+                terms *= 1 if tuple(kernel) == tuple(stride) else math.prod(kernel)
+            cost[i] = min(terms + (kinds[i] != "map"), 1 << 20)
+    return cost
+
+
 def _base(nodes, i: int) -> int:
     """The node whose C-order memory a chain of reshapes of ``i`` reads."""
     while nodes[i].op is Reshape:
@@ -150,6 +171,7 @@ def plan(program: Program) -> NDPlan:
     for i, n in enumerate(nodes):
         for a in n.args:
             users[a].append(i)
+    cost = _costs(nodes, kinds, memory)
     inline: set[int] = set()
     evals = [0] * len(nodes)
     for i in range(len(nodes) - 1, -1, -1):
@@ -157,7 +179,14 @@ def plan(program: Program) -> NDPlan:
             continue
         evals[i] = sum((evals[u] if u in inline else 1) * _reads(nodes[u], i, nodes)
                        for u in users[i] if kinds[u] != "gemm")
-        if kinds[i] == "map" or evals[i] <= 1:
+        if kinds[i] == "map":
+            # a slice of a node computed several times over is computed once, in memory,
+            # over the slice only (a col2im's padding border is never computed)
+            if nodes[i].op is Shrink and evals[i] > 1 and kinds[nodes[i].args[0]] in ("entry", "fold"):
+                memory.add(i)
+            else:
+                inline.add(i)
+        elif evals[i] <= 1 or (evals[i] <= MAX_RECOMPUTE and cost[i] <= CHEAP):
             inline.add(i)
         else:
             memory.add(i)
