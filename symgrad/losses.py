@@ -118,7 +118,9 @@ def l2_penalty(params: Module | Sequence[sp.MatrixSymbol], lam, include_biases: 
     lam = sympy_arg(lam, "lam", "l2_penalty")   # strictly: a string would be eval'd
     if isinstance(params, Module):
         params = params.parameters() if include_biases else params.weights()
-    terms = [Sum(sp.HadamardProduct(p, p)) for p in params]
+    # a matrix squares entrywise as a Hadamard product, an n-D kernel (ArraySymbol) as p*p
+    terms = [Sum(sp.HadamardProduct(p, p) if getattr(p, "is_Matrix", False) else p * p)
+             for p in params]
     if not terms:
         raise ValueError("l2_penalty: no parameters to penalise")
     return lam * sp.Add(*terms)

@@ -87,3 +87,15 @@ def test_init_params_as_torch_conv2d():
 def sg_shape(expr):
     from symgrad.frontend.arrays import shape_of
     return shape_of(expr)
+
+
+def test_l2_penalty_covers_conv_kernels():
+    """Kernels are weights (biases are not), squared entrywise; against torch autograd."""
+    from symgrad import losses
+    model = nn.Sequential(nn.Conv2d(2, 3, 3), nn.ReLU(), nn.Flatten(), nn.Dense(12, 2))
+    L = losses.l2_penalty(model, 0.01)
+    assert str(L) == "0.01*sum(K0**2) + 0.01*sum(HadamardProduct(W3, W3))"
+    fn = sg.compile(L, wrt=model.parameters())
+    check_step(fn, nn.init_params(model, seed=4),
+               lambda K0, b0, W3, b3: 0.01 * ((K0 ** 2).sum() + (W3 ** 2).sum()) + 0 * (b0.sum() + b3.sum()),
+               ["K0", "b0", "W3", "b3"])
