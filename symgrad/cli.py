@@ -6,7 +6,7 @@ is refused before anything runs.
 
 Usage::
 
-    symgrad grad EXPR [--wrt a,b] [--at a=1,b=2] [--latex] [--program]
+    symgrad grad EXPR [--wrt a,b] [--at a=1,b=2] [--latex] [--program] [--dot FILE] [--png FILE]
     symgrad check HAND EXPR --wrt a[,b...]     # HAND: one expression per parameter, comma-separated
     symgrad EXPR ...                           # short for "symgrad grad EXPR ..."
 
@@ -116,6 +116,10 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--at", help="evaluate at a point, e.g. x=1,y=-2.5 (every symbol needed)")
     g.add_argument("--latex", action="store_true", help="also print LaTeX")
     g.add_argument("--program", action="store_true", help="also print the fused program and its stats")
+    g.add_argument("--dot", metavar="FILE", help="write the computational graph as Graphviz DOT text "
+                   "(with --at, each wire carries its value and gradient, as the notes draw them)")
+    g.add_argument("--png", metavar="FILE", help="render that graph to PNG (needs Graphviz: "
+                   "pip install 'symgrad[draw]' and the dot program)")
     g.set_defaults(run=_grad)
 
     c = sub.add_parser("check", help="check a hand-derived gradient of EXPR")
@@ -197,6 +201,8 @@ def _grad(args: argparse.Namespace) -> int:
     if args.program:
         print(g.program)
         print(g.program.stats())
+    if args.dot or args.png:
+        _draw(f, _point(args.at) if args.at else None, args.dot, args.png)
     if args.at:
         point = _point(args.at)
         fn = sg.compile(f, wrt=wrt)
@@ -223,6 +229,29 @@ def _grad(args: argparse.Namespace) -> int:
                 " (an overflow, an argument outside a function's domain, or a division by zero)"))
             return NOT_FINITE
     return 0
+
+
+def _draw(f: sp.Expr, point: dict[str, float] | None, dot: str | None, png: str | None) -> None:
+    """Write the picture of ``f`` (at ``point``) as DOT text and/or PNG."""
+    from .inspect import GraphvizMissing, draw
+
+    if point is not None:
+        missing = sorted(s.name for s in f.free_symbols if s.name not in point)
+        if missing:
+            raise ValueError(f"--at gives no value for {', '.join(missing)}, which the picture needs")
+    picture = draw(f, at=point)
+    if dot:
+        picture.save(_suffixed(dot, ".dot"))
+    if png:
+        try:
+            picture.save(_suffixed(png, ".png"))
+        except GraphvizMissing as e:
+            raise ValueError(f"--png: {e}") from None
+
+
+def _suffixed(path: str, suffix: str) -> str:
+    """Drawing.save picks the format by suffix; the option already said which."""
+    return path if path.lower().endswith(suffix) else path + suffix
 
 
 def _culprit(expr: sp.Expr, point: dict[str, float]) -> str | None:
