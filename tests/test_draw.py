@@ -131,7 +131,7 @@ def test_bad_input_names_the_culprit():
 
 
 def test_without_graphviz_rendering_says_how_to_install(monkeypatch):
-    import graphviz
+    graphviz = pytest.importorskip("graphviz", reason="the graphviz package (symgrad[draw]) is not installed")
 
     def missing(*args, **kwargs):
         raise graphviz.ExecutableNotFound(["dot"])
