@@ -48,6 +48,11 @@ class Trainer:
         As :func:`symgrad.compile`; the default is the numpy backend in float32.
     seed : int
         Seeds the initial parameters, the shuffling and the dropout masks.
+    init : dict, optional
+        Initial values by name (the rest are drawn).
+    weights : str
+        How weights are drawn: a scheme of :func:`symgrad.nn.init_params`
+        (``"default"``, ``"torch"``, ``"glorot_uniform"``, ``"he_uniform"``, ...).
     input_shape : int or tuple, optional
         Features per sample; compiles now (else on the first ``fit``), so that
         saved parameters can be loaded and used for prediction without data.
@@ -77,7 +82,8 @@ class Trainer:
 
     def __init__(self, model: Module, loss: Callable = _losses.softmax_cross_entropy,
                  optimizer: Optimizer | None = None, *, backend: str = "numpy", dtype: str = "float32",
-                 seed: int = 0, init: dict | None = None, input_shape: int | tuple | None = None,
+                 seed: int = 0, init: dict | None = None, weights: str = "default",
+                 input_shape: int | tuple | None = None,
                  target_width: int = 1, classifier: bool | None = None):
         if not isinstance(model, Module):
             raise TypeError(f"Trainer: model must be a symgrad.nn Module, not {type(model).__name__}")
@@ -86,6 +92,7 @@ class Trainer:
         self.model, self.loss = model, loss
         self.optimizer = optimizer if optimizer is not None else Adam(lr=1e-3)
         self.backend, self.dtype, self.seed, self.init = backend, np.dtype(dtype), seed, init
+        self.weights = weights
         self.classifier = loss in CLASSIFICATION_LOSSES if classifier is None else bool(classifier)
         self.rng = np.random.default_rng(seed)
         self.step: TrainStep | None = None
@@ -108,7 +115,7 @@ class Trainer:
         out = m(X)
         self.step = TrainStep(self.loss(out, Y), m, self.optimizer, init={**m.initial_state(self.dtype.name),
                               **(self.init or {})}, backend=self.backend, dtype=self.dtype,
-                              state=m.state(), roles=m.roles(), seed=self.seed)
+                              state=m.state(), roles=m.roles(), seed=self.seed, weights=self.weights)
         self._masks = [s for s, r in m.roles().items() if r == "mask"]
         m.eval()
         try:

@@ -48,6 +48,8 @@ class TrainStep:
         As :func:`symgrad.compile` (a dropout mask has role ``"mask"``).
     seed : int
         Seed of :func:`~symgrad.nn.init_params` when ``init`` lacks a parameter.
+    weights : str
+        Its scheme (``"default"``, ``"torch"``, ``"glorot_uniform"``, ``"he_normal"``, ...).
 
     Attributes
     ----------
@@ -74,7 +76,7 @@ class TrainStep:
     def __init__(self, loss: Any, params: Module | Sequence[sp.Basic], optimizer: Optimizer, *,
                  init: Mapping[str, Any] | None = None, backend: str = "numpy", dtype: Any = "float64",
                  state: Mapping[Any, Any] | None = None, roles: Mapping[Any, str] | None = None,
-                 aux: Mapping[str, Any] | None = None, seed: int = 0):
+                 aux: Mapping[str, Any] | None = None, seed: int = 0, weights: str = "default"):
         if not isinstance(optimizer, Optimizer):
             raise TypeError(f"TrainStep: optimizer must be a symgrad.train optimizer (SGD, Adam, AdamW), "
                             f"not {type(optimizer).__name__}")
@@ -112,13 +114,13 @@ class TrainStep:
         self.fn = compile_program(loss, wrt=params, backend=backend, dtype=dtype, state=updates,
                                   roles=roles, aux=aux)
         self.dtype = self.fn.dtype
-        self.buffers = self._initial(params, module, dict(init or {}), state, seed)
+        self.buffers = self._initial(params, module, dict(init or {}), state, seed, weights)
         self.t = 0
 
-    def _initial(self, params, module, init, state, seed) -> dict[str, np.ndarray]:
+    def _initial(self, params, module, init, state, seed, weights) -> dict[str, np.ndarray]:
         missing = [_name(p) for p in params if _name(p) not in init]
         if missing and module is not None:
-            drawn = init_params(module, seed=seed, dtype=self.dtype.name)
+            drawn = init_params(module, seed=seed, dtype=self.dtype.name, weights=weights)
             init.update({k: drawn[k] for k in missing})
         missing = [_name(p) for p in [*params, *state] if _name(p) not in init]
         if missing:
