@@ -108,8 +108,12 @@ class GradCheckResult:
                      "(relative error not meaningful)")
         if self.not_finite:
             head += "; not finite: " + ", ".join(self.not_finite)
+        def sample(n):
+            size = int(np.size(self.analytic[n]))
+            k = (self.checked or {}).get(n, size)
+            return f"; {k} of {size} entries" if k < size else ""
         rows = [f"  {n}: relative {self.rel_errors[n]:.2e}, absolute {self.abs_errors[n]:.2e} "
-                f"({allowance} {self.fd_errors[n]:.2e})" for n in self.rel_errors]
+                f"({allowance} {self.fd_errors[n]:.2e}{sample(n)})" for n in self.rel_errors]
         return "\n".join([head] + rows)
 
 
