@@ -26,3 +26,19 @@ def test_a_false_condition_inside_a_condition_prints_and_compiles(backend):
         value, grads = sg.compile(e, [X, Y], backend=backend)(X=px, Y=py)
         assert float(value) == float(e.subs(at))
         np.testing.assert_array_equal([float(d) for d in grads], [float(w.subs(at)) for w in want])
+
+
+@pytest.mark.parametrize("backend", ["numpy", "llvm"])
+def test_a_comparison_with_a_piecewise_inside_and_prints(backend):
+    # X > Piecewise(...) is a truth-valued Piecewise in SymPy; a gradient formula holding
+    # And(that, ...) raised TypeError "expecting bool or Boolean" in to_sympy
+    inner = sp.Piecewise((-2 * sg.elu(Y, sp.Rational(1, 2)), Y < -2), (-sg.elu(Y, sp.Rational(1, 2)) - 2, True))
+    e = sp.Piecewise((X * Y, sp.And(X > inner, X > -1)), (X - Y, True))
+    g = sg.grad(e, [X, Y])
+    for px, py in [(0.5, 0.25), (-3.0, -0.5), (0.7, -3.0), (-0.5, -3.0)]:
+        at = {X: px, Y: py}
+        taken = bool(px > float(inner.subs(at)) and px > -1)
+        want = [py, px] if taken else [1.0, -1.0]
+        assert [float(d.subs(at)) for d in g] == want
+        _, grads = sg.compile(e, [X, Y], backend=backend)(X=px, Y=py)
+        assert [float(d) for d in grads] == want

@@ -178,6 +178,20 @@ def _rebuild(node: Node, args: list[sp.Basic]) -> sp.Basic:
     rebuild = getattr(op, "_symgrad_rebuild", None)
     if rebuild is not None:
         return rebuild(node, args)
+    if op in (sp.And, sp.Or, sp.Not):
+        # SymPy turns X > Piecewise((a, c), (b, True)) into a truth-valued Piecewise,
+        # which And/Or/Not refuse ("expecting bool or Boolean"): as an ITE it is a Boolean
+        args = [_as_boolean(a) for a in args]
     if node.attr is not None:
         return op(*args, node.attr)
     return op(*args)
+
+
+def _as_boolean(b: sp.Basic) -> sp.Basic:
+    """A truth-valued Piecewise as the ITE chain SymPy accepts inside And/Or/Not."""
+    if not isinstance(b, sp.Piecewise):
+        return b
+    out = sp.false
+    for e, c in reversed(b.args):
+        out = sp.ITE(c, _as_boolean(e), out)
+    return out
