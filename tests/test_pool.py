@@ -100,3 +100,11 @@ def test_pool_prints_and_checks_its_window():
         nn.MaxPool2d(2.5)
     with pytest.raises(ValueError, match=r"4-D \(N, C, H, W\) input, got shape \(N, 3\)"):
         nn.MaxPool2d(2)(nn.input("Z", 3))
+
+
+def test_shape_of_a_reduction_over_negative_axes():
+    """A hand-written pooling (ReduceMax over Windows, axes counted from the end)."""
+    from symgrad.ir.movement import ReduceMax, Windows
+    X = nn.input("X", (2, 6, 4))
+    assert shape_of(ReduceMax(Windows(X, ((2, 2), (2, 2))), ((-2, -1), False))) == (nn.BATCH, 2, 3, 2)
+    assert shape_of(ReduceMax(X, ((1,), True))) == (nn.BATCH, 1, 6, 4)

@@ -42,9 +42,9 @@ from sympy.tensor.array.expressions import ArraySymbol
 
 from .._checks import sympy_arg
 from ..ir.graph import Graph, dims
-from ..ir.movement import ArrayOp
+from ..ir.movement import ArrayOp, ReduceMax
 from ..ir.ops import REGISTRY
-from ..ir.shapes import try_broadcast
+from ..ir.shapes import normalize_axes, try_broadcast
 from .lower import lower, register_children, register_lowering
 from .lower_matrix import constant_matrix
 
@@ -79,7 +79,10 @@ def shape_of(expr: Any) -> tuple:
             if e.args[0] not in memo:
                 stack.append(e.args[0])
                 continue
-            memo[e] = REGISTRY[type(e)].shape((memo[e.args[0]],), e.attr)
+            attr, inner = e.attr, memo[e.args[0]]
+            if isinstance(e, ReduceMax):    # the shape rule takes axes normalized, as the builder does
+                attr = (normalize_axes(attr[0], len(inner), "ReduceMax"), attr[1])
+            memo[e] = REGISTRY[type(e)].shape((inner,), attr)
         elif not isinstance(e, sp.Basic) or not e.args or e.is_Number:
             memo[e] = ()
         else:
