@@ -112,10 +112,10 @@ def test_a_network_draws_layer_by_layer_and_expands_one():
 
 
 def test_ten_layers_fit_on_one_screen():
-    """Eleven boxes in a row with size="13,7": Graphviz scales the picture to 13 x 7 inches."""
+    """Ten layer boxes top to bottom, one line each (the PNG is measured in docs/inspect.md)."""
     L, params = _mlp([8] * 11)
     d = sg.draw(L)
-    assert d.nodes <= 14 and 'size="13,7"' in d.dot
+    assert d.nodes <= 14 and "rankdir=TB" in d.dot and d.dot.count("<b>layer ") == 10
 
 
 def test_bad_input_names_the_culprit():

@@ -200,7 +200,9 @@ def _layers(program: Program, expand: int | None) -> Drawing:
     # the batch size is read off the arrays: not an input of its own in the picture
     dims = set(TensorSignature(program).dims) if any(n.shape for n in nodes) else set()
     params |= {i for n, i in program.inputs if n in dims}
-    w = DotWriter(rankdir="LR", size="13,7")
+    # a deep network goes top to bottom, one line per layer, so ten layers fit a screen
+    compact = len(layers) > 4
+    w = DotWriter(rankdir="TB", size="10,9") if compact else DotWriter(rankdir="LR", size="13,7")
     group: dict[int, str] = {}
     for i in forward:
         n = nodes[i]
@@ -224,7 +226,7 @@ def _layers(program: Program, expand: int | None) -> Drawing:
                     w.node(group[i], text + f"<br/><i>{esc(_shape(nodes[i].shape))}</i>", indent="    ")
             w.raw("  }")
             continue
-        w.node(box, _layer_label(la, nodes, names, layers))
+        w.node(box, _layer_label(la, nodes, names, layers, compact))
     loss_ops = [i for i in forward if group.get(i) in ("loss", "forward")]
     if loss_ops:
         ops = sorted({_opname(nodes[i].op) for i in loss_ops})
@@ -244,10 +246,14 @@ def _layers(program: Program, expand: int | None) -> Drawing:
     return Drawing(w.text(), w.count)
 
 
-def _layer_label(la, nodes, names, layers) -> str:
-    """``layer 2 · dense`` / ``z_2 = a_1 @ W2 + b2`` / ``a_2 = tanh(z_2)`` / ``W2 256×256, b2 1×256``."""
+def _layer_label(la, nodes, names, layers, compact: bool = False) -> str:
+    """``layer 2 · dense`` / ``z_2 = a_1 @ W2 + b2`` / ``a_2 = tanh(z_2)`` / ``W2 256×256, b2 1×256``
+    (on one line when ``compact``)."""
     rows = [f"<b>layer {la.index}</b> · dense"]
     rows += [esc(part) for part in la.describe(nodes, names, layers).split("; ")]
+    if compact:
+        shapes = _shape(nodes[la.weight].shape) if la.weight is not None else ""
+        return " · ".join(rows[:1] + rows[1:] + [f"<i>{esc(shapes)}</i>"])
     shapes = [f"{names[p]} {_shape(nodes[p].shape)}" for p in (la.weight, la.bias) if p is not None]
     rows.append(f"<i>{esc(', '.join(shapes))}</i>")
     return "<br/>".join(rows)
