@@ -36,14 +36,25 @@ HELPERS = {
                          f"got {labels[~ok][0]}")
     return (labels == np.arange(k)).astype(labels.dtype)''',
     "fold_windows": '''def fold_windows(g, kernel, stride, spatial):
-    # the adjoint of strided windows: each kernel offset adds its slice back
+    # the adjoint of strided windows (col2im): each kernel offset adds its slice back
     k = len(kernel)
-    lead, out_sizes = g.shape[:g.ndim - 2*k], g.shape[g.ndim - 2*k:g.ndim - k]
-    out = np.zeros(lead + tuple(spatial), dtype=g.dtype)
+    n = g.ndim - 2*k
+    lead, out_sizes = g.shape[:n], g.shape[n:n + k]
+    if all(s >= w for w, s in zip(kernel, stride)):
+        # windows that do not overlap: the slices are disjoint, added in place
+        out = np.zeros(lead + tuple(spatial), dtype=g.dtype)
+        for offset in np.ndindex(*kernel):
+            index = tuple(slice(o, o + s*(m - 1) + 1, s) for o, s, m in zip(offset, stride, out_sizes))
+            out[(Ellipsis,) + index] += g[(Ellipsis,) + offset]
+        return out
+    # overlapping windows: kernel and window axes first and the batch and channel axes
+    # last, so each of the kernel's slice-adds runs over long contiguous rows
+    gk = np.ascontiguousarray(g.transpose(tuple(range(n + k, n + 2*k)) + tuple(range(n, n + k))
+                                          + tuple(range(n))))
+    out = np.zeros(tuple(spatial) + lead, dtype=g.dtype)
     for offset in np.ndindex(*kernel):
-        index = tuple(slice(o, o + s*(n - 1) + 1, s) for o, s, n in zip(offset, stride, out_sizes))
-        out[(Ellipsis,) + index] += g[(Ellipsis,) + offset]
-    return out''',
+        out[tuple(slice(o, o + s*(m - 1) + 1, s) for o, s, m in zip(offset, stride, out_sizes))] += gk[offset]
+    return np.ascontiguousarray(out.transpose(tuple(range(k, k + n)) + tuple(range(k))))''',
     "elu": '''def elu(x, alpha):
     return np.where(x > 0, x, alpha*np.expm1(np.minimum(x, 0)))''',
     "sec": '''def sec(x):
