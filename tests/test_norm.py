@@ -111,3 +111,16 @@ def test_batch_norm_declaration():
         nn.BatchNorm1d(2.0)
     with pytest.raises(ValueError, match="eps must be positive"):
         nn.BatchNorm1d(2, eps=0)
+
+
+def test_batch_norm_backward_builds_no_jacobian():
+    """The reverse sweep through the mean and the variance is the three-term formula:
+    every node of the fused step is at most as large as the batch, never (N*F)^2."""
+    X = nn.input("X", (3, 4, 5))
+    bn = nn.BatchNorm2d(3, name="1")
+    T = ArraySymbol("T", (nn.BATCH, 3, 4, 5))
+    program = sg.grad(Sum(bn(X) * T), [X, *bn.parameters()]).program
+    sizes = [sp.Mul(*n.shape) for n in program.nodes if n.shape]
+    assert all(sp.simplify(s - 60 * nn.BATCH).is_nonpositive or s.is_number and s <= 60
+               for s in sizes), sizes
+    assert max(len(n.shape) for n in program.nodes) == 4
