@@ -69,7 +69,7 @@ def _hand_list(hand: Any, wrt: tuple) -> list:
     return [sp.ImmutableMatrix(h) if isinstance(h, sp.MatrixBase) else sp.sympify(h) for h in hands]
 
 
-def check_arrays(hand: Any, f: Any, wrt: Any, points: int = 4, seed: int = 0) -> CheckResult:
+def check_arrays(hand: Any, f: Any, wrt: Any, points: int = 3, seed: int = 0) -> CheckResult:
     """:func:`symgrad.check` when a parameter is a matrix or an n-D array (see the module)."""
     wrt = as_wrt(wrt)
     hands = _hand_list(hand, wrt)

@@ -39,20 +39,26 @@ DIGITS = 50
 _METHOD_RANK = {"symbolic": 0, "exact": 1, "numeric": 2}
 
 
-def check(hand: Any, f: Any, wrt: Any, *, points: int = 6, seed: int = 0) -> CheckResult:
+def check(hand: Any, f: Any, wrt: Any, *, points: int | None = None, seed: int = 0) -> CheckResult:
     """Check a hand-derived gradient of ``f`` against symgrad's.
 
     Parameters
     ----------
     hand : sympy.Expr or sequence of sympy.Expr
         The claimed gradient: one expression when ``wrt`` is a single
-        symbol, else one per entry of ``wrt``, in the same order.
+        symbol, else one per entry of ``wrt``, in the same order.  For a
+        matrix or n-D parameter, a SymPy matrix expression of its shape in
+        the notes' notation (``A1.T * delta2``, ``HadamardProduct``,
+        ``OneMatrix(1, N) * delta`` for a bias; see ``docs/verify.md``).
     f : sympy.Expr
         The function.
-    wrt : Symbol or sequence of Symbol
-    points : int
+    wrt : Symbol, MatrixSymbol or ArraySymbol, or a sequence of them
+    points : int, optional
         Agreeing points required before a component not proved symbolically
-        is declared equal.
+        is declared equal: 6 for scalar parameters, 3 for matrices and
+        arrays (each point compares every entry, at small sizes; the cost of
+        a point grows with the layer widths, about 5 s for T3's 256-wide
+        MLP, so prefer :func:`symgrad.check_numpy` for wide networks).
     seed : int
         Seed of the point generator; the same seed gives the same verdict.
 
@@ -79,11 +85,25 @@ def check(hand: Any, f: Any, wrt: Any, *, points: int = 6, seed: int = 0) -> Che
     (False, 'exact', (x2,))
     >>> sg.check(sg.sigmoid(x1) * (1 - sg.sigmoid(x1)), sg.sigmoid(x1), x1).ok
     True
+
+    A network's layer, in the notes' notation (``W`` is ``(3, 2)``, the batch ``N``):
+
+    >>> from symgrad import nn, losses
+    >>> X, Y = nn.input("X", 3), nn.input("Y", 2)
+    >>> layer = nn.Dense(3, 2, name="1")
+    >>> L = losses.mse(layer(X), Y)
+    >>> delta = (layer(X) - Y) / nn.BATCH          # the 2/(2N) of the mean over 2 outputs
+    >>> print(sg.check([X.T * delta, sp.OneMatrix(1, nn.BATCH) * delta], L, layer.parameters()))
+    ok (exact, 3 points)
+    >>> print(sg.check(delta.T * X, L, [layer.W]))
+    NOT EQUAL (shape):
+      d/dW1: the hand gradient has shape (2, 3), expected (3, 2) (the shape of W1)
     """
     single = isinstance(wrt, (sp.Symbol, sp.MatrixSymbol))
     wrt = as_wrt(wrt)
     if is_array_check(f, wrt):
-        return check_arrays(hand, f, wrt, points=points, seed=seed)
+        return check_arrays(hand, f, wrt, points=3 if points is None else points, seed=seed)
+    points = 6 if points is None else points
     hands = _as_hand_list(hand, wrt, single)
     expected = tuple(grad(f, wrt))
     free = _free_symbols([f, *hands, *expected], wrt)
