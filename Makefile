@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test fuzz bench lint clean
 
 $(VENV)/.base:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,17 @@ demo: $(VENV)/.demo
 
 test: $(VENV)/.dev
 	$(PY) -m pytest symgrad tests
+
+# the long differential fuzzing profile (docs/reliability.md records its last result):
+# 850 batches of 12 random expressions and 1,000 random networks, both backends
+FUZZ_BATCHES ?= 850
+FUZZ_NETWORKS ?= 1000
+fuzz: $(VENV)/.dev
+	rm -f fuzz-report.jsonl
+	SYMGRAD_FUZZ_EXAMPLES=$(FUZZ_BATCHES) SYMGRAD_NET_FUZZ_EXAMPLES=$(FUZZ_NETWORKS) \
+	SYMGRAD_FUZZ_REPORT=fuzz-report.jsonl \
+	$(PY) -m pytest -p no:cacheprovider tests/test_fuzz_scalar.py tests/test_fuzz_networks.py
+	cat fuzz-report.jsonl
 
 bench: $(VENV)/.bench
 	$(PY) benchmarks/run_all.py
