@@ -22,8 +22,9 @@ import sympy as sp
 from ..codegen.tensor_call import TensorSignature
 from ..frontend.lower import lower
 from ..ir.blocks import node_blocks
-from ..ir.graph import INPUTS, Graph
+from ..ir.graph import INPUTS, Graph, ancestors
 from ..ir.layers import find_layers
+from ..ir.stages import find_stages
 from ..ir.program import Program, build_program, format_op
 from .picture import DotWriter, Drawing, esc, value_label
 from .values import evaluate, fmt, forward_and_adjoints
@@ -188,20 +189,20 @@ def _program(program: Program, at: Mapping[Any, Any] | None, grads: dict[int, An
 
 
 def _layers(program: Program, expand: int | None) -> Drawing:
-    """One box per layer, the loss, data inputs; shapes on the arrows."""
+    """One box per layer (or CNN stage), the loss, data inputs; shapes on the arrows."""
     nodes = program.nodes
     forward = [i for i, o in enumerate(program.origin) if o is None]
-    layers = find_layers(nodes, forward)
-    if expand is not None and not any(la.index == expand for la in layers):
-        raise ValueError(f"expand={expand}: the network has layers 1 to {len(layers)}")
-    blocks = node_blocks(program)
     names = program.names()
-    params = {i for la in layers for i in (la.weight, la.bias) if i is not None}
+    stages = find_stages(nodes, forward)
+    owner, boxes, params = _stage_boxes(nodes, names, stages) if stages else \
+        _layer_boxes(program, forward, names)
+    if expand is not None and f"layer_{expand}" not in boxes:
+        raise ValueError(f"expand={expand}: the network has layers 1 to {len(boxes)}")
     # the batch size is read off the arrays: not an input of its own in the picture
     dims = set(TensorSignature(program).dims) if any(n.shape for n in nodes) else set()
     params |= {i for n, i in program.inputs if n in dims}
     # a deep network goes top to bottom, one line per layer, so ten layers fit a screen
-    compact = len(layers) > 4
+    compact = len(boxes) > 4 and not stages
     w = DotWriter(rankdir="TB", size="10,9") if compact else DotWriter(rankdir="LR", size="13,7")
     group: dict[int, str] = {}
     for i in forward:
@@ -212,13 +213,11 @@ def _layers(program: Program, expand: int | None) -> Drawing:
                 w.node(group[i], f"{esc(names[i])}<br/><i>{esc(_shape(n.shape))}</i>",
                        shape="plaintext", style="")
         elif n.args:
-            block = blocks[i][0]
-            group[i] = block.replace(" ", "_")
-    for la in layers:
-        box = f"layer_{la.index}"
-        if la.index == expand:
-            w.raw(f"  subgraph cluster_{la.index} {{")
-            w.raw(f'    label=<layer {la.index}>; style="rounded"; color="#57606a";')
+            group[i] = owner.get(i, "loss")
+    for box, (label, title) in boxes.items():
+        if box == f"layer_{expand}":
+            w.raw(f"  subgraph cluster_{expand} {{")
+            w.raw(f'    label=<{title}>; style="rounded"; color="#57606a";')
             for i in forward:
                 if group.get(i) == box:
                     group[i] = f"op{i}"
@@ -226,8 +225,8 @@ def _layers(program: Program, expand: int | None) -> Drawing:
                     w.node(group[i], text + f"<br/><i>{esc(_shape(nodes[i].shape))}</i>", indent="    ")
             w.raw("  }")
             continue
-        w.node(box, _layer_label(la, nodes, names, layers, compact))
-    loss_ops = [i for i in forward if group.get(i) in ("loss", "forward")]
+        w.node(box, label[1] if compact else label[0])
+    loss_ops = [i for i in forward if group.get(i) == "loss"]
     if loss_ops:
         ops = sorted({_opname(nodes[i].op) for i in loss_ops})
         kind = "softmax cross-entropy" if {"RowMax", "exp", "log"} <= set(ops) else "loss"
@@ -244,6 +243,48 @@ def _layers(program: Program, expand: int | None) -> Drawing:
         w.node("L", "L", shape="plaintext", style="")
         w.edge(group[value], "L")
     return Drawing(w.text(), w.count)
+
+
+def _layer_boxes(program: Program, forward: list[int], names: list[str]):
+    """An MLP: node -> its layer's box, box -> (labels, title), the parameter leaves."""
+    nodes = program.nodes
+    layers = find_layers(nodes, forward)
+    blocks = node_blocks(program)
+    owner = {i: blocks[i][0].replace(" ", "_") for i in forward if nodes[i].args
+             and blocks[i][0].startswith("layer")}
+    boxes = {f"layer_{la.index}": ((_layer_label(la, nodes, names, layers),
+                                    _layer_label(la, nodes, names, layers, True)), f"layer {la.index}")
+             for la in layers}
+    params = {i for la in layers for i in (la.weight, la.bias) if i is not None}
+    return owner, boxes, params
+
+
+def _stage_boxes(nodes, names: list[str], stages):
+    """A CNN: one box per conv, pooling, flatten and dense stage, numbered as explain does."""
+    owner: dict[int, str] = {}
+    boxes: dict[str, tuple[tuple[str, str], str]] = {}
+    params: set[int] = set()
+    k = 0
+    for idx, st in enumerate(stages, 1):
+        box = f"layer_{idx}"
+        ends = [st.out] + ([st.activation] if st.activation is not None else [])
+        for i in ancestors(nodes, ends):
+            if nodes[i].args:
+                owner.setdefault(i, box)
+        params |= {i for i in (st.weight, st.bias) if i is not None}
+        act = f"<br/>{esc(_opname(nodes[st.activation].op))}" if st.activation is not None else ""
+        shapes = ", ".join(f"{names[p]} {_shape(nodes[p].shape)}" for p in (st.weight, st.bias) if p is not None)
+        if st.kind in ("conv", "dense"):
+            k += 1
+            head = f"<b>conv {k}</b>" if st.kind == "conv" else f"<b>layer {k}</b> · dense"
+            extra = f"<br/>stride {st.stride[0]}, padding {st.padding[0]}" if st.kind == "conv" else ""
+            label = f"{head}{extra}{act}<br/><i>{esc(shapes)}</i>"
+        elif st.kind in ("maxpool", "avgpool"):
+            label = f"<b>{'max' if st.kind == 'maxpool' else 'avg'} pool</b> {st.kernel[0]}×{st.kernel[1]}"
+        else:
+            label = "<b>flatten</b>"
+        boxes[box] = ((label, label), f"stage {idx}")
+    return owner, boxes, params
 
 
 def _layer_label(la, nodes, names, layers, compact: bool = False) -> str:

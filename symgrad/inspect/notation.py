@@ -13,9 +13,9 @@ Examples
 >>> a, d, W = sp.MatrixSymbol("a_1", N, 4), sp.MatrixSymbol("delta_2", N, 2), sp.MatrixSymbol("W2", 4, 2)
 >>> f = sp.HadamardProduct(d * W.T, sp.OneMatrix(N, 4) - sp.HadamardProduct(a, a))
 >>> text(f)
-'(delta_2 W2^T) ∘ (1 - a_1^∘2)'
+'(delta_2 W2^T) ∘ (1 - a_1 ∘ a_1)'
 >>> latex(f)
-'\\\\left(\\\\delta_{2} W_{2}^{T}\\\\right) \\\\circ \\\\left(\\\\mathbf{1} - a_{1}^{\\\\circ 2}\\\\right)'
+'\\\\left(\\\\delta_{2} W_{2}^{T}\\\\right) \\\\circ \\\\left(\\\\mathbf{1} - a_{1} \\\\circ a_{1}\\\\right)'
 """
 from __future__ import annotations
 
@@ -108,6 +108,8 @@ class NotationPrinter(StrPrinter):
         base, e = expr.args
         if e == -1:
             return f"1/{self._wrap(base)}"
+        if e == 2:   # as the rules compute it: a ∘ a
+            return f"{self._wrap(base)} ∘ {self._wrap(base)}"
         return f"{self._wrap(base)}^∘{self._print(e)}"
 
     def _print_Transpose(self, expr):
@@ -171,6 +173,8 @@ class NotationLatexPrinter(LatexPrinter):
         base, e = expr.args
         if e == -1:
             return r"\frac{1}{%s}" % self._print(base)
+        if e == 2:
+            return r"%s \circ %s" % (self._wrap(base), self._wrap(base))
         return r"%s^{\circ %s}" % (self._wrap(base), self._print(e))
 
     def _print_Transpose(self, expr):

@@ -24,7 +24,10 @@ from ..autodiff.reverse import vjp
 from ..frontend.to_sympy import to_sympy
 from ..ir.graph import Graph
 from ..ir.layers import find_layers
+from ..ir.stages import find_stages
 from . import notation
+from .cnn import explain_stages
+from .naming import name_softmax
 
 __all__ = ["Explanation", "explain_graph"]
 
@@ -49,10 +52,13 @@ class Explanation:
         ``dL/dW`` for each parameter, in ``wrt`` order.
     """
 
-    def __init__(self, forward: list[Row], deltas: list[Row], grads: list[Row]):
+    def __init__(self, forward: list[Row], deltas: list[Row], grads: list[Row],
+                 notes: list[str] | None = None):
         self.forward = forward
         self.deltas = deltas
         self.grads = grads
+        #: what the notation's less common names mean (a CNN's routing, flipped kernels)
+        self.notes = list(notes or [])
 
     def _sections(self) -> list[tuple[str, list[Row]]]:
         return [("forward", self.forward),
@@ -103,6 +109,9 @@ class Explanation:
             if rows:
                 lines.append(title + ":")
                 lines += [f"  {lhs} = {notation.text(rhs)}" for lhs, rhs in rows]
+        if self.notes:
+            lines.append("where:")
+            lines += [f"  {n}" for n in self.notes]
         return "\n".join(lines)
 
     def _latex_rows(self, rows: list[Row]) -> list[str]:
@@ -150,6 +159,9 @@ def explain_graph(G: Graph, root: int, wrt: Sequence[sp.Basic]) -> Explanation:
     adjoint: dict[int, int] = {}
     grads = vjp(G, root, targets, adjoints=adjoint)
     live = G.ancestors([root])
+    stages = find_stages(G.nodes, live)
+    if stages:   # convolutions and poolings: the notes' formulas per stage (symgrad.inspect.cnn)
+        return Explanation(*explain_stages(G, root, wrt, stages))
     layers = find_layers(G.nodes, live, is_number=G.is_number)
     names: dict[int, sp.Basic] = {}
     forward = _forward(G, live, layers, names)
@@ -191,22 +203,7 @@ def _forward(G: Graph, live: list[int], layers, names: dict[int, sp.Basic]) -> l
             asym = sp.MatrixSymbol(f"a_{k}", *G.nodes[j].shape)
             forward.append((asym, to_sympy(G, j, dict(names))))
             names[j] = asym
-    for layer in layers:
-        k, z = layer.index, layer.z
-        # the shifted exponentials of a softmax and their row sums: p_k = e_k / s_k
-        for j in live:
-            node = G.nodes[j]
-            if node.op is sp.exp and node.shape == G.nodes[z].shape and j not in names \
-                    and z in G.ancestors([j]) \
-                    and any(_name(G.nodes[i].op) == "RowMax" for i in G.ancestors([j])):
-                rhs = to_sympy(G, j, dict(names))
-                names[j] = sp.MatrixSymbol(f"e_{k}", *node.shape)
-                forward.append((names[j], rhs))
-                for r in live:
-                    if _name(G.nodes[r].op) == "ReduceSum" and G.nodes[r].args == (j,):
-                        rhs = to_sympy(G, r, dict(names))
-                        names[r] = sp.MatrixSymbol(f"s_{k}", *G.nodes[r].shape)
-                        forward.append((names[r], rhs))
+    name_softmax(G, live, [(la.index, la.z) for la in layers], names, forward)
     return forward
 
 
