@@ -26,7 +26,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["updated_inputs", "check_buffers", "write_back"]
+__all__ = ["updated_inputs", "check_buffers", "write_back", "BoundBuffers"]
 
 
 def updated_inputs(ports: Sequence[Any]) -> tuple[str, ...]:
@@ -93,9 +93,10 @@ def check_buffers(names: Sequence[str], kwargs: Mapping[str, Any], dtype: np.dty
         if a.dtype != dtype:
             raise TypeError(f"update: argument {n!r} has dtype {a.dtype}; the step is compiled for "
                             f"{dtype} and will not update a converted copy")
-        if not a.flags.writeable:
+        flags = a.flags
+        if not flags.writeable:
             raise ValueError(f"update: argument {n!r} is read-only")
-        if not (a.flags.c_contiguous and a.flags.aligned):
+        if not (flags.c_contiguous and flags.aligned):
             raise ValueError(f"update: argument {n!r} is not a C-contiguous, aligned array "
                              f"(pass np.ascontiguousarray of it and keep that array)")
     arrays = [(k, v) for k, v in kwargs.items() if isinstance(v, np.ndarray) and v.size]
@@ -126,3 +127,71 @@ def write_back(names: Sequence[str], kwargs: Mapping[str, Any], new: Mapping[str
                              f"nothing was updated")
     for n in names:
         kwargs[n][...] = new[n]
+
+
+class BoundBuffers:
+    """The buffers of a training step, checked once in full and cheaply on every call after.
+
+    A fused step updates the same parameter and moment arrays call after
+    call; checking all of them against each other every time costs more than
+    the update.  This holds a reference to each (so none can be reallocated
+    under it), re-checks per call what can change on an existing array (its
+    shape, dtype, flags), and checks only the per-call arguments (data,
+    masks, the learning rate) for overlap with the buffers.
+
+    Examples
+    --------
+    >>> import sympy as sp, symgrad as sg
+    >>> w, x = sp.symbols("w x")
+    >>> fn = sg.compile((w * x - 1)**2, wrt=[w], state={w: w - sg.gradient_of(w) / 10})
+    >>> bound = BoundBuffers(fn, {"w": np.array(0.0)})
+    >>> float(bound.run({"x": 2.0}).value), float(bound.arrays["w"])
+    (1.0, 0.4)
+    >>> bound.run({"x": bound.arrays["w"]})
+    Traceback (most recent call last):
+    ...
+    ValueError: update: 'w' shares memory with argument 'x'; each updated buffer must be an array of its own
+    """
+
+    def __init__(self, fn: Any, buffers: Mapping[str, np.ndarray]):
+        self.fn = fn
+        self.names = updated_inputs(fn.program.output_ports)
+        if not self.names:
+            raise TypeError("update: this program has no new state to write; compile it with "
+                            "state={symbol: next value}")
+        check_buffers(self.names, buffers, fn.dtype)
+        self.arrays = dict(buffers)   # the updated buffers and any others passed (read only)
+        self._meta = [(n, a, a.shape) for n, a in self.arrays.items() if n in self.names]
+        self._spans = sorted((*_extent(a), n) for n, a in self.arrays.items()
+                             if isinstance(a, np.ndarray) and a.size)
+
+    def same(self, buffers: Mapping[str, Any]) -> bool:
+        """Whether ``buffers`` holds exactly the arrays bound here (by identity)."""
+        return len(buffers) == len(self.arrays) and all(buffers.get(n) is a for n, a in self.arrays.items())
+
+    def run(self, inputs: Mapping[str, Any]):
+        """Check ``inputs`` and the buffers, run the program, write the new state in place."""
+        from .callable import Outputs, bind
+        dtype = self.fn.dtype
+        for n, a, shape in self._meta:
+            flags = a.flags
+            if a.shape != shape or a.dtype != dtype or not (flags.writeable and flags.c_contiguous):
+                check_buffers(self.names, self.arrays, dtype)   # says what is wrong
+                raise ValueError(f"update: the buffer of {n!r} changed shape to {a.shape} since it was bound")
+        for k, v in inputs.items():
+            if k in self.arrays:
+                raise TypeError(f"update: {k!r} is a bound buffer; it cannot be passed again")
+            if isinstance(v, np.ndarray) and v.size:
+                lo, hi = _extent(v)
+                for blo, bhi, n in self._spans:
+                    if blo < hi and lo < bhi and np.shares_memory(v, self.arrays[n]):
+                        raise ValueError(f"update: {n!r} shares memory with argument {k!r}; each "
+                                         f"updated buffer must be an array of its own")
+        kwargs = {**inputs, **self.arrays}
+        values = list(self.fn._call(self.fn, bind(self.fn.args, kwargs, dtype)))
+        ports = self.fn.program.output_ports
+        write_back(self.names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"})
+        for k, p in enumerate(ports):
+            if p.role == "new_state":
+                values[k] = kwargs[p.of]
+        return Outputs(values, self.fn._layout)

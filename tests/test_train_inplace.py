@@ -116,3 +116,26 @@ def test_update_needs_new_state_and_a_buffer_of_the_result_shape():
     assert float(mu0) == 1.0
     step.update(w=1.0, x=3.0, mu=mu0)
     assert float(mu0) == 2.0
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_train_step_follows_its_buffers_when_they_are_replaced_or_changed(backend):
+    from symgrad import train
+    X, Y = nn.input("X", 3), nn.input("Y", 1)
+    net = nn.Dense(3, 2, name="1")
+    step = train.TrainStep(losses.softmax_cross_entropy(net(X), Y), net, train.SGD(lr=0.1), backend=backend)
+    x, y = np.ones((2, 3), np.float64), np.zeros((2, 1))
+    step(X=x, Y=y)
+    replaced = step.buffers["W1"].copy()
+    old = step.buffers["W1"]
+    step.buffers["W1"] = replaced                    # the step must now update the new array
+    kept = old.copy()
+    step(X=x, Y=y)
+    np.testing.assert_array_equal(old, kept)
+    assert not np.array_equal(replaced, kept)
+    replaced.flags.writeable = False
+    with pytest.raises(ValueError, match="'W1' is read-only"):
+        step(X=x, Y=y)
+    replaced.flags.writeable = True
+    with pytest.raises(ValueError, match="'W1' shares memory with argument 'X'"):
+        step(X=replaced.reshape(2, 3), Y=y)

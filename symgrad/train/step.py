@@ -15,6 +15,7 @@ import sympy as sp
 from sympy.tensor.array.expressions import ArraySymbol
 
 from ..api import compile as compile_program
+from ..codegen.inplace import BoundBuffers
 from ..nn.init import init_params
 from ..nn.modules import Module
 from .optim import Optimizer
@@ -116,6 +117,7 @@ class TrainStep:
         self.dtype = self.fn.dtype
         self.buffers = self._initial(params, module, dict(init or {}), state, seed, weights)
         self.t = 0
+        self._bound: BoundBuffers | None = None
 
     def _initial(self, params, module, init, state, seed, weights) -> dict[str, np.ndarray]:
         missing = [_name(p) for p in params if _name(p) not in init]
@@ -141,7 +143,9 @@ class TrainStep:
     def __call__(self, /, **inputs: Any):
         """Run one step on a mini-batch (the data and mask inputs, by name); returns its
         :class:`~symgrad.codegen.callable.Outputs` (``.value`` is the loss before the update)."""
-        out = self.fn.update(**inputs, **self.buffers, **self.optimizer.scalars(self.t))
+        if self._bound is None or not self._bound.same(self.buffers):   # checked in full once
+            self._bound = BoundBuffers(self.fn, self.buffers)
+        out = self._bound.run({**inputs, **self.optimizer.scalars(self.t)})
         self.t += 1
         return out
 
