@@ -27,25 +27,74 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .graph import ancestors
 from .layers import find_layers, layer_of_nodes
+from .stages import find_stages
 from .program import Program
 
 __all__ = ["node_blocks", "block_comments"]
 
 
-def node_blocks(program: Program) -> list[tuple[str, bool]]:
-    """Per node: ``(block, backward)``, the block a layer name (``"layer 2"``),
-    ``"loss"`` or ``"forward"``; ``backward`` when a derivative rule made the node."""
+def _forward_blocks(program: Program) -> tuple[dict[int, str], dict[str, str], str]:
+    """Forward node -> its block, block -> its description, and the name of the rest.
+
+    A CNN's blocks are its stages (conv, pooling, flatten, dense), an MLP's its
+    layers; a node belongs to the first block whose output needs it.
+    """
     nodes = program.nodes
     forward = [i for i, o in enumerate(program.origin) if o is None]
-    layers = find_layers(nodes, forward)
-    owner = layer_of_nodes(nodes, layers, forward)
-    rest = "loss" if layers else "forward"
+    names = program.names()
+    stages = find_stages(nodes, forward)
+    if not stages:
+        layers = find_layers(nodes, forward)
+        owner = {i: f"layer {k}" for i, k in layer_of_nodes(nodes, layers, forward).items()}
+        text = {f"layer {la.index}": f"layer {la.index}: {la.describe(nodes, names, layers)}" for la in layers}
+        return owner, text, "loss" if layers else "forward"
+    owner: dict[int, str] = {}
+    text: dict[str, str] = {}
+    k = 0
+    allowed = set(forward)
+    known: dict[int, str] = {}   # stage outputs by the names explain gives them
+    for st in stages:
+        if st.kind in ("conv", "dense"):
+            k += 1
+        block = {"conv": f"conv {k}", "dense": f"layer {k}", "maxpool": f"max pool after {k}",
+                 "avgpool": f"avg pool after {k}", "flatten": "flatten"}[st.kind]
+        src = known.get(st.input, names[st.input])
+        if st.kind == "conv":
+            desc = (f"z_{k} = conv2d({src}, {names[st.weight]}, stride {st.stride[0]}, padding {st.padding[0]})"
+                    + (f" + {names[st.bias]}" if st.bias is not None else ""))
+        elif st.kind == "dense":
+            desc = f"z_{k} = {src} @ {names[st.weight]}" + (f" + {names[st.bias]}" if st.bias is not None else "")
+        elif st.kind == "flatten":
+            desc = f"{src} to (N, features)"
+        else:
+            desc = f"{st.kernel[0]}x{st.kernel[1]} windows of {src}"
+        if st.activation is not None:
+            desc += f"; a_{k} = {getattr(nodes[st.activation].op, '__name__', '?')}(z_{k})"
+        text[block] = f"{block}: {desc}"
+        known[st.out] = {"conv": f"z_{k}", "dense": f"z_{k}", "flatten": f"f_{k}"}.get(st.kind, f"p_{k}")
+        if st.activation is not None:
+            known[st.activation] = f"a_{k}"
+        ends = [st.out] + ([st.activation] if st.activation is not None else [])
+        for i in ancestors(nodes, ends):
+            if i in allowed and i not in owner:
+                owner[i] = block
+        for leaf in (st.weight, st.bias):
+            if leaf is not None:
+                owner[leaf] = block
+    return owner, text, "loss"
+
+
+def node_blocks(program: Program) -> list[tuple[str, bool]]:
+    """Per node: ``(block, backward)``, the block a layer name (``"layer 2"``, ``"conv 1"``),
+    ``"loss"`` or ``"forward"``; ``backward`` when a derivative rule made the node."""
+    owner, _, rest = _forward_blocks(program)
     out: list[tuple[str, bool]] = []
-    for i in range(len(nodes)):
+    for i in range(len(program.nodes)):
         o = program.origin[i]
         if o is None:
-            out.append((f"layer {owner[i]}" if i in owner else rest, False))
+            out.append((owner.get(i, rest), False))
         else:
             # a rule's node belongs where the node it differentiates does
             # (reverse over reverse: the second sweep's nodes, where the first's are)
@@ -62,10 +111,7 @@ def block_comments(program: Program, printed: Iterable[int]) -> dict[int, str]:
     """
     printed = list(printed)
     blocks = node_blocks(program)
-    forward = [i for i, o in enumerate(program.origin) if o is None]
-    found = find_layers(program.nodes, forward)
-    layers = {f"layer {la.index}": la for la in found}
-    names = program.names()
+    _, described, _ = _forward_blocks(program)
     runs: list[tuple[int, tuple[str, bool], list[int]]] = []
     for i in printed:
         if not runs or runs[-1][1] != blocks[i]:
@@ -84,9 +130,6 @@ def block_comments(program: Program, printed: Iterable[int]) -> dict[int, str]:
                     rules.append(name)
             where = {"loss": " of the loss", "forward": ""}.get(block, f" of {block}")
             out[first] = f"backward{where} (rules of {', '.join(sorted(rules))})"
-        elif block in layers:
-            out[first] = f"{block}: {layers[block].describe(program.nodes, names, found)}"
         else:
-            out[first] = block
+            out[first] = described.get(block, block)
     return out
-
