@@ -97,3 +97,24 @@ def test_a_cnn_draws_one_box_per_stage():
     dot = sg.draw(L).dot
     for box in ["conv 1", "max pool", "conv 2", "avg pool", "flatten", "<b>layer 3</b> · dense"]:
         assert box in dot, (box, dot)
+
+
+def test_conv2d_full_with_a_stride_is_the_input_delta():
+    """The printed recipe for stride 2 (dilate, pad by k - 1 - p plus (H + 2p - k) mod s, flip)
+    against torch's input gradient."""
+    X, Y = nn.input("X", (3, 8, 8)), nn.input("Y", 2)
+    model = nn.Sequential(nn.Conv2d(3, 4, 3, stride=2, padding=1), nn.Tanh(), nn.Flatten(), nn.Dense(64, 2))
+    text = str(sg.explain(losses.softmax_cross_entropy(model(X), Y), model.parameters()))
+    assert "z_1 = b0 + conv2d(X, K0, 2, 1)" in text and "(plus (H + 2p - kernel) mod s" in text
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(2, 3, 8, 8, dtype=torch.float64, generator=gen, requires_grad=True)
+    K = torch.randn(4, 3, 3, 3, dtype=torch.float64, generator=gen)
+    z = F.conv2d(x, K, stride=2, padding=1)
+    d = torch.randn(z.shape, dtype=torch.float64, generator=gen)
+    (z * d).sum().backward()
+    s, k, p, H = 2, 3, 1, 8
+    dil = torch.zeros(2, 4, (z.shape[2] - 1) * s + 1, (z.shape[3] - 1) * s + 1, dtype=torch.float64)
+    dil[:, :, ::s, ::s] = d
+    lo, hi = k - 1 - p, k - 1 - p + (H + 2 * p - k) % s
+    full = F.conv2d(F.pad(dil, (lo, hi, lo, hi)), K.flip(2, 3).transpose(0, 1))
+    assert torch.allclose(full, x.grad, rtol=1e-12, atol=1e-12)

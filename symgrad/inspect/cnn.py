@@ -62,8 +62,9 @@ _DERIVATIVES = {
 
 NOTES = [
     "conv2d(x, K, s, p): each output channel sums its kernel over the windows of x (stride s, padding p)",
-    "conv2d_full(delta, rot180(K), s, p): delta dilated by s, zero-padded by kernel - 1 - p, "
-    "convolved with K turned 180° (input and output channels swapped): the transposed convolution",
+    "conv2d_full(delta, rot180(K), s, p): delta dilated by s (s - 1 zeros between entries), zero-padded "
+    "by kernel - 1 - p (plus (H + 2p - kernel) mod s on the far side), convolved with K turned 180° "
+    "(input and output channels swapped): the transposed convolution",
     "corr(x, delta): the correlation of the layer input with its delta, summed over the batch (dL/dK)",
     "route_max(delta, k): each entry goes to the first maximum of its k-window, the rest get 0",
     "spread(delta, k): each entry spread evenly over its k-window, divided by its size",
