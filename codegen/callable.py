@@ -166,11 +166,19 @@ def bind(names: Sequence[str], kwargs: dict[str, Any], dtype: np.dtype) -> list[
     out = []
     for n in names:
         v = kwargs[n]
+        if isinstance(v, np.ma.MaskedArray):
+            # np.asarray drops the mask: the masked entries would be computed with
+            raise TypeError(f"argument {n!r} is a masked array, whose mask would be ignored; pass "
+                            f"{n}.filled(value) or {n}.data")
         try:
             a = np.asarray(v)
         except Exception as e:  # ragged lists and the like
             raise TypeError(f"argument {n!r} is not numeric array data: {e}") from None
-        if a.dtype.kind not in "biuf":
+        if a.dtype.kind == "b":
+            # True/False are not numbers to differentiate at (torch refuses exp of a bool tensor)
+            raise TypeError(f"argument {n!r} has dtype bool; expected real numbers (write "
+                            f"{n}.astype({dtype.name!r}) if 0 and 1 are meant)")
+        if a.dtype.kind not in "iuf":
             raise TypeError(f"argument {n!r} has dtype {a.dtype}; expected real numbers "
                             f"(it is converted to {dtype})")
         out.append(a.astype(dtype, copy=False))
@@ -246,7 +254,7 @@ class CompiledFunction:
         ...
         TypeError: update: argument 'w' is a float; a buffer updated in place must be a NumPy array of dtype float64
         """
-        from .inplace import check_buffers, updated_inputs, write_back
+        from .inplace import aliased_state, check_buffers, updated_inputs, write_back
         names = updated_inputs(self.program.output_ports)
         if not names:
             raise TypeError("update: this program has no new state to write; compile it with "
@@ -255,7 +263,8 @@ class CompiledFunction:
         arrays = bind(self.args, kwargs, self.dtype)
         values = list(self._call(self, arrays))
         ports = self.program.output_ports
-        write_back(names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"})
+        write_back(names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"},
+                   aliased_state(self.program))
         for k, p in enumerate(ports):
             if p.role == "new_state":
                 values[k] = kwargs[p.of]

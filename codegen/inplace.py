@@ -26,7 +26,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["updated_inputs", "check_buffers", "write_back", "BoundBuffers"]
+__all__ = ["updated_inputs", "aliased_state", "check_buffers", "write_back", "BoundBuffers"]
 
 
 def updated_inputs(ports: Sequence[Any]) -> tuple[str, ...]:
@@ -43,6 +43,37 @@ try:    # NumPy 2 moved it; looked up once, since np.__getattr__ is slow per cal
     from numpy.lib.array_utils import byte_bounds as _byte_bounds
 except ImportError:   # NumPy 1.x
     _byte_bounds = np.byte_bounds
+
+
+def aliased_state(program: Any) -> frozenset[str]:
+    """The inputs whose new value may be another input's array, or a view of one.
+
+    The NumPy backend returns such an output as that very array (``state={a:
+    b, b: a}`` swaps two buffers; ``state={W: W.T}`` transposes one), so
+    writing the buffers one after the other would let an earlier write show
+    through a later value.  These values are copied before anything is
+    written: the update stays simultaneous.
+
+    >>> import sympy as sp, symgrad as sg
+    >>> a, b = sp.symbols("a b")
+    >>> sorted(aliased_state(sg.compile(a * b, state={a: b, b: a + 1}).program))
+    ['a']
+    """
+    from symgrad.ir.ops import REGISTRY
+    inputs = {i for _, i in program.inputs}
+    out = set()
+    for (_, i), port in zip(program.outputs, program.output_ports):
+        if port.role != "new_state":
+            continue
+        while i not in inputs:
+            node = program.nodes[i]
+            decl = REGISTRY.get(node.op)
+            if decl is None or not decl.view or not node.args:
+                break
+            i = node.args[0]
+        if i in inputs:
+            out.add(port.of)
+    return frozenset(out)
 
 
 def _extent(a: np.ndarray) -> tuple[int, int]:
@@ -112,8 +143,10 @@ def check_buffers(names: Sequence[str], kwargs: Mapping[str, Any], dtype: np.dty
                                  f"buffer must be an array of its own")
 
 
-def write_back(names: Sequence[str], kwargs: Mapping[str, Any], new: Mapping[str, Any]) -> None:
-    """Copy each new value into its buffer, after checking that all of them fit.
+def write_back(names: Sequence[str], kwargs: Mapping[str, Any], new: Mapping[str, Any],
+               aliased: frozenset[str] = frozenset()) -> None:
+    """Copy each new value into its buffer, after checking that all of them fit; the values of
+    ``aliased`` (:func:`aliased_state`) are copied first, so every write reads old values.
 
     >>> w = np.zeros(2)
     >>> write_back(["w"], {"w": w}, {"w": np.array([1.0, 2.0])})
@@ -125,6 +158,7 @@ def write_back(names: Sequence[str], kwargs: Mapping[str, Any], new: Mapping[str
         if have != want:   # a buffer smaller than the broadcast result (a scalar state, an array x)
             raise ValueError(f"update: the new value of {n!r} has shape {have}, its buffer {want}; "
                              f"nothing was updated")
+    new = {n: (np.array(new[n]) if n in aliased else new[n]) for n in names}
     for n in names:
         kwargs[n][...] = new[n]
 
@@ -161,6 +195,7 @@ class BoundBuffers:
                             "state={symbol: next value}")
         check_buffers(self.names, buffers, fn.dtype)
         self.arrays = dict(buffers)   # the updated buffers and any others passed (read only)
+        self.aliased = aliased_state(fn.program)
         self._meta = [(n, a, a.shape) for n, a in self.arrays.items() if n in self.names]
         self._spans = sorted((*_extent(a), n) for n, a in self.arrays.items()
                              if isinstance(a, np.ndarray) and a.size)
@@ -190,7 +225,8 @@ class BoundBuffers:
         kwargs = {**inputs, **self.arrays}
         values = list(self.fn._call(self.fn, bind(self.fn.args, kwargs, dtype)))
         ports = self.fn.program.output_ports
-        write_back(self.names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"})
+        write_back(self.names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"},
+                   self.aliased)
         for k, p in enumerate(ports):
             if p.role == "new_state":
                 values[k] = kwargs[p.of]

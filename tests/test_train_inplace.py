@@ -139,3 +139,17 @@ def test_a_train_step_follows_its_buffers_when_they_are_replaced_or_changed(back
     replaced.flags.writeable = True
     with pytest.raises(ValueError, match="'W1' shares memory with argument 'X'"):
         step(X=replaced.reshape(2, 3), Y=y)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_update_is_simultaneous_when_new_values_are_other_inputs(backend):
+    """state={A: B, B: A}: the numpy backend returns the input arrays themselves as the new
+    values; written one after the other, the first write would show through the second."""
+    A, B, C = sp.MatrixSymbol("A", 2, 2), sp.MatrixSymbol("B", 2, 2), sp.MatrixSymbol("C", 2, 2)
+    fn = sg.compile(sg.tensor.Sum(sp.HadamardProduct(A, B)), backend=backend,
+                    state={A: B, B: A, C: C.T})
+    a, b, c = np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[5.0, 6.0], [7.0, 8.0]]), np.arange(4.0).reshape(2, 2)
+    fn.update(A=a, B=b, C=c)
+    np.testing.assert_array_equal(a, [[5.0, 6.0], [7.0, 8.0]])
+    np.testing.assert_array_equal(b, [[1.0, 2.0], [3.0, 4.0]])
+    np.testing.assert_array_equal(c, [[0.0, 2.0], [1.0, 3.0]])
