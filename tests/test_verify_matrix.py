@@ -149,3 +149,29 @@ def test_structurally_identical_hand_is_proved_symbolically():
     g = sg.grad(L, [l2.W])
     res = sg.check(g[l2.W], L, [l2.W])
     assert res.ok and res.method == "symbolic"
+
+
+def test_weight_decay_with_a_scalar_symbol_and_class_labels():
+    X, Y = nn.input("X", 4), nn.input("Y", 1)             # Y: integer class labels
+    l1 = nn.Dense(4, 3, name="1")
+    lam = sp.Symbol("lambda", positive=True)
+    L = losses.softmax_cross_entropy(l1(X), Y) + losses.l2_penalty([l1.W], lam)
+    delta = (Softmax(l1(X)) - sg.tensor.OneHot(Y, 3)) / N
+    res = sg.check(X.T * delta + 2 * lam * l1.W, L, [l1.W])
+    assert res.ok and res.method == "numeric"
+    bad = sg.check(X.T * delta + lam * l1.W, L, [l1.W])       # the 2 of d(W o W) missing
+    assert not bad.ok
+    labels = bad.counterexample[Y]
+    assert all(v in (0, 1, 2) for v in labels) and bad.counterexample[lam] > 0
+    i, j = bad.entries[l1.W]
+    W = bad.counterexample[l1.W]
+    assert abs(bad.true_value[l1.W] - bad.hand_value[l1.W] - bad.counterexample[lam] * W[i, j]) < 1e-40
+
+
+def test_a_ratio_names_a_missing_batch_mean_at_the_sizes_used():
+    X, Y, l1, l2, Z1, H, Z2 = mlp(sg.relu)
+    L = losses.mse(Z2, Y)
+    res = sg.check(sp.Rational(2, 3) * H.T * (Z2 - Y), L, [l2.W])        # 1/N forgotten
+    assert not res.ok and res.method == "exact"
+    n = res.sizes[N]
+    assert f"one is {n} times delta_2" in res.notes[0]

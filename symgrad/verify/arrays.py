@@ -131,7 +131,8 @@ class _Session:
         for s in self.leaves:
             shape = concrete_shape(_shape_of(s), sizes)
             if s in self.labels:
-                v = np.array([self.rng.randrange(self.labels[s]) for _ in range(int(np.prod(shape)))])
+                v = np.array([Fraction(self.rng.randrange(self.labels[s]))
+                              for _ in range(int(np.prod(shape)))])
             elif simple:
                 v = np.array([Fraction(self.rng.randint(-4, 4), 2) for _ in range(int(np.prod(shape)))])
             else:
@@ -259,8 +260,8 @@ class _Session:
             return msg
         if agree:
             return (f"the hand's delta_{', delta_'.join(map(str, agree))} agree with the derived "
-                    f"ones; the error is in the last step (the product with the layer's input, "
-                    f"a transpose, or the sum over the batch)")
+                    f"ones; the error is outside the recursion: the product with the layer's "
+                    f"input, a transpose, the sum over the batch, or another term (a penalty)")
         return None
 
 
