@@ -47,6 +47,10 @@ def pictures() -> dict[str, sg.inspect.Drawing]:
           "W1": rng.standard_normal((3, 4)).round(1), "b1": np.zeros((1, 4)),
           "W2": rng.standard_normal((4, 2)).round(1), "b2": np.zeros((1, 2))}
     L10, _ = _mlp([64] + [32] * 9 + [10])
+    X, Y = nn.input("X", (1, 8, 8)), nn.input("Y", 10)
+    cnn = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                        nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                        nn.Flatten(), nn.Dense(128, 10))
     return {
         "circuit": sg.draw((x + y) * z, at={x: -2, y: 5, z: -4}),
         "neuron": sg.draw(neuron, at={w0: 2, x0: -1, w1: -3, x1: -2, w2: -3}),
@@ -55,6 +59,7 @@ def pictures() -> dict[str, sg.inspect.Drawing]:
         "mlp_expand": sg.draw(sg.grad(L, params), expand=1),
         "mlp_program": sg.draw(sg.grad(L, params), at=at, level="ops"),
         "mlp10_layers": sg.draw(L10),
+        "cnn_stages": sg.draw(losses.softmax_cross_entropy(cnn(X), Y)),
     }
 
 
