@@ -206,7 +206,3 @@ def _forward(G: Graph, live: list[int], layers, names: dict[int, sp.Basic]) -> l
     name_softmax(G, live, [(la.index, la.z) for la in layers], names, forward)
     return forward
 
-
-def _layer_outputs(G: Graph, live: list[int]) -> list[int]:
-    """The ``z_l`` of each dense layer, in order (for :mod:`symgrad.verify`)."""
-    return [layer.z for layer in find_layers(G.nodes, live, is_number=G.is_number)]
