@@ -74,6 +74,7 @@ class NDKernel:
         # are a workspace made once per batch size (see _plan)
         self._out_nodes = list(dict.fromkeys(i for _, i in program.outputs if i in set(self._buffers)))
         self._input_name = {i: n for n, i in program.inputs}
+        self._input_slots = list(sig.args)
         self._plans: dict[tuple, dict] = {}
         self._lock = threading.Lock()        # held while the shared workspace is in use
         self._pool_lock = threading.Lock()
@@ -108,12 +109,24 @@ class NDKernel:
             plan = {"shapes": shapes, "out": out, "size": total, "blocks": [], "work": work,
                     "ws": {i: np.empty(shapes[i], self.dtype) for i in self._buffers if i not in out},
                     "dims": np.array(values or (0,), dtype=np.int64)}
+            plan["dims_at"] = plan["dims"].ctypes.data
+            # the slot array: arguments and outputs are filled in per call, the
+            # workspace pointers and the gemm address once
+            n_args = len(self._input_slots)
+            slots = np.zeros(n_args + len(self._buffers) + 1, dtype=np.uintp)
+            slots[-1] = self._gemm
+            for k, i in enumerate(self._buffers):
+                if i in plan["ws"]:
+                    slots[n_args + k] = plan["ws"][i].ctypes.data
+            plan["slots"], plan["slots_at"] = slots, slots.ctypes.data
+            plan["out_slots"] = np.array([n_args + self._buffers.index(i) for i in out], dtype=np.intp)
+            plan["out_offsets"] = np.array([lo * item for lo, _, _ in out.values()], dtype=np.uintp)
             if len(self._plans) >= 2:   # batch sizes change rarely
                 self._plans.pop(next(iter(self._plans)))
             self._plans[values] = plan
         return plan
 
-    def _outputs(self, plan: dict) -> dict[int, np.ndarray]:
+    def _outputs(self, plan: dict) -> tuple[np.ndarray, dict[int, np.ndarray]]:
         """Fresh-looking outputs: views of a block that no earlier result still uses (its
         reference count says so), so a caller never sees its results change, and a step
         in a loop writes into pages that are already mapped instead of faulting fresh ones."""
@@ -126,7 +139,7 @@ class NDKernel:
                 block = np.empty(plan["size"], self.dtype)
                 if len(plan["blocks"]) < 2:
                     plan["blocks"].append(block)
-            return {i: block[lo:hi].reshape(sh) for i, (lo, hi, sh) in plan["out"].items()}
+            return block, {i: block[lo:hi].reshape(sh) for i, (lo, hi, sh) in plan["out"].items()}
 
     def __call__(self, *arrays: np.ndarray) -> list[Any]:
         arrays = [np.ascontiguousarray(a, dtype=self.dtype) for a in arrays]
@@ -135,21 +148,23 @@ class NDKernel:
             raise ValueError(f"dimensions {dict(zip(self._dims, values))} exceed the 32-bit "
                              f"integers of this BLAS")
         plan = self._plan(values)
-        outs = self._outputs(plan)
+        block, outs = self._outputs(plan)
         locked = self._lock.acquire(blocking=False)
         try:
-            # the shared workspace is ours until release; a concurrent call gets its own
-            ws = plan["ws"] if locked else {i: np.empty(a.shape, self.dtype)
-                                            for i, a in plan["ws"].items()}
-            slots = (ctypes.c_void_p * (len(arrays) + len(self._buffers) + 1))()
-            for k, a in enumerate(arrays):
-                slots[k] = a.ctypes.data
-            for k, i in enumerate(self._buffers):
-                slots[len(arrays) + k] = (outs[i] if i in outs else ws[i]).ctypes.data
-            slots[len(arrays) + len(self._buffers)] = self._gemm
+            if locked:    # the shared workspace and slot array are ours until release
+                slots, at = plan["slots"], plan["slots_at"]
+            else:         # another thread runs on them: private copies
+                slots = plan["slots"].copy()
+                n_args = len(self._input_slots)
+                private = {i: np.empty(a.shape, self.dtype) for i, a in plan["ws"].items()}
+                for i, a in private.items():
+                    slots[n_args + self._buffers.index(i)] = a.__array_interface__["data"][0]
+                at = slots.ctypes.data
+            slots[:len(arrays)] = [a.__array_interface__["data"][0] for a in arrays]
+            slots[plan["out_slots"]] = plan["out_offsets"] + np.uintp(block.__array_interface__["data"][0])
             if self._set_threads is not None:
                 self._set_threads(team_size(plan["work"]))
-            self._fn(ctypes.cast(slots, ctypes.c_void_p), plan["dims"].ctypes.data)
+            self._fn(at, plan["dims_at"])   # releases the GIL
             if self._restore_threads is not None:
                 self._restore_threads()
         finally:
