@@ -98,8 +98,8 @@ class EarlyStopping(Callback):
     """Stop when ``monitor`` has not improved by ``min_delta`` for ``patience`` epochs.
 
     As Keras's: ``mode`` "min" for losses, "max" for accuracies ("auto"
-    reads the name); with ``restore_best_weights`` the parameters of the
-    best epoch are put back at the end.
+    reads the name); with ``restore_best_weights`` the parameters (and
+    running statistics) of the best epoch are put back at the end.
 
     >>> es = EarlyStopping("val_loss", patience=1)
     >>> class T: stop_training = False
@@ -137,7 +137,7 @@ class EarlyStopping(Callback):
         if self._better(value):
             self.best, self.best_epoch, self.wait = value, epoch, 0
             if self.restore_best_weights:
-                self.best_weights = {k: np.copy(v) for k, v in self.trainer.parameters.items()}
+                self.best_weights = {k: np.copy(v) for k, v in _weights(self.trainer).items()}
             return
         self.wait += 1
         if self.wait >= max(self.patience, 1) and self.stopped_epoch is None:
@@ -146,5 +146,10 @@ class EarlyStopping(Callback):
 
     def on_train_end(self, logs=None):
         if self.restore_best_weights and self.best_weights is not None:
-            for k, v in self.trainer.parameters.items():
+            for k, v in _weights(self.trainer).items():
                 v[...] = self.best_weights[k]
+
+
+def _weights(trainer: Any) -> dict:
+    """What EarlyStopping saves and restores: the model's state if the trainer has one."""
+    return getattr(trainer, "model_state", None) or trainer.parameters

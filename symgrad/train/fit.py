@@ -144,6 +144,13 @@ class Trainer:
         """The trained parameters by name (updated in place by every step)."""
         return self._built().parameters
 
+    @property
+    def model_state(self) -> dict[str, np.ndarray]:
+        """Parameters and the model's other state (running statistics), without the
+        optimizer's moments: what inference reads, and what EarlyStopping restores."""
+        step = self._built()
+        return {k: v for k, v in step.buffers.items() if k not in step.slots}
+
     # -- data ------------------------------------------------------------------------------
     def _inputs(self, x: Any) -> np.ndarray:
         x = np.ascontiguousarray(x, dtype=self.dtype)
