@@ -70,7 +70,20 @@ def _hand_list(hand: Any, wrt: tuple) -> list:
 
 
 def check_arrays(hand: Any, f: Any, wrt: Any, points: int = 3, seed: int = 0) -> CheckResult:
-    """:func:`symgrad.check` when a parameter is a matrix or an n-D array (see the module)."""
+    """:func:`symgrad.check` when a parameter is a matrix or an n-D array (see the module).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> W, X = sp.MatrixSymbol("W", 2, 3), sp.MatrixSymbol("X", 4, 2)
+    >>> from symgrad.tensor import Sum
+    >>> f = Sum(sp.HadamardProduct(X * W, X * W))           # ||X W||^2
+    >>> print(check_arrays(2 * X.T * X * W, f, [W]))
+    ok (exact, 3 points)
+    >>> res = check_arrays(X.T * X * W, f, [W])
+    >>> res.method, res.entries
+    ('exact', {W: (0, 0)})
+    """
     wrt = as_wrt(wrt)
     hands = _hand_list(hand, wrt)
     G, (root,) = lower([f])
