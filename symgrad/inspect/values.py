@@ -15,7 +15,6 @@ import sympy as sp
 
 from ..autodiff.reverse import vjp
 from ..codegen.numpy import NumPyPrinter
-from ..codegen.numpy_helpers import HELPERS
 from ..codegen.tensor_call import TensorSignature
 from ..ir.graph import INPUTS, Graph
 from ..ir.program import Program, build_program, symbol_name
@@ -53,9 +52,7 @@ def evaluate(program: Program, at: Mapping[Any, Any]) -> list[Any]:
     printer = _EveryLine(program, dims=dims)
     source = printer.source()
     source = source.rstrip("\n").rsplit("\n    return ", 1)[0] + "\n    return dict(locals())\n"
-    namespace: dict[str, Any] = {"np": np}
-    for h in HELPERS:
-        exec(HELPERS[h], namespace)
+    namespace: dict[str, Any] = {"np": np}   # the source defines the helpers it calls
     exec(compile(source, "<symgrad-draw>", "exec"), namespace)
     args = [np.asarray(values[n], dtype=float) for n, _ in program.inputs if n not in dims]
     with np.errstate(all="ignore"):
