@@ -96,6 +96,8 @@ def test_a_program_at_a_point_shows_the_compiled_numbers():
     dot = sg.draw(g, at=at, level="ops").dot
     value, _ = sg.compile(L, wrt=params)(**at)
     assert f">{float(value):.4g}</font>" in dot
+    layers = sg.draw(g, at=at).dot        # a layer picture: the value crossing each arrow
+    assert "<b>layer 2</b>" in layers and re.search(r"label=<N×4<br/><font color=\"%s\">5×4 \[" % VALUE_COLOR, layers)
 
 
 def test_a_network_draws_layer_by_layer_and_expands_one():

@@ -57,7 +57,8 @@ def draw(obj: Any, at: Mapping[Any, Any] | None = None, *, level: str = "auto",
     at : mapping, optional
         Input values by symbol or name: each wire then carries its forward
         value (green) and, for the forward pass, the gradient of the output
-        with respect to it (red), as the notes draw them.
+        with respect to it (red), as the notes draw them.  In a layer
+        picture, each arrow carries the value that crosses it.
     level : {"auto", "ops", "layers"}
         ``"layers"`` draws one box per layer; ``"auto"`` does so for networks
         (a matrix product with a weight) and draws operations otherwise.
@@ -85,7 +86,7 @@ def draw(obj: Any, at: Mapping[Any, Any] | None = None, *, level: str = "auto",
     if isinstance(obj, sp.Basic):
         G, (root,) = lower([obj])
         if level == "layers" or level == "auto" and _has_layers(G.nodes, G.ancestors([root])):
-            return _layers(build_program(G, [("value", root)]), expand)
+            return _layers(build_program(G, [("value", root)]), expand, at)
         return _expression(G, root, at)
     program = getattr(obj, "program", obj)
     if not isinstance(program, Program):
@@ -93,7 +94,7 @@ def draw(obj: Any, at: Mapping[Any, Any] | None = None, *, level: str = "auto",
                         f"Program, not {type(obj).__name__}")
     forward = [i for i, o in enumerate(program.origin) if o is None]
     if level == "layers" or level == "auto" and _has_layers(program.nodes, forward):
-        return _layers(program, expand)
+        return _layers(program, expand, at)
     grads = None
     if at is not None and hasattr(obj, "graph") and hasattr(obj, "expr"):
         grads = _program_grads(obj, program, at)
@@ -188,9 +189,11 @@ def _program(program: Program, at: Mapping[Any, Any] | None, grads: dict[int, An
     return Drawing(w.text(), w.count)
 
 
-def _layers(program: Program, expand: int | None) -> Drawing:
-    """One box per layer (or CNN stage), the loss, data inputs; shapes on the arrows."""
+def _layers(program: Program, expand: int | None, at: Mapping[Any, Any] | None = None) -> Drawing:
+    """One box per layer (or CNN stage), the loss, data inputs; shapes on the arrows
+    (and, at a point, the value that crosses each arrow)."""
     nodes = program.nodes
+    values = evaluate(program, at) if at is not None else None
     forward = [i for i, o in enumerate(program.origin) if o is None]
     names = program.names()
     stages = find_stages(nodes, forward)
@@ -235,9 +238,10 @@ def _layers(program: Program, expand: int | None) -> Drawing:
     for i in forward:
         for a in nodes[i].args:
             if a in group and i in group and group[a] != group[i]:
-                edges.setdefault((group[a], group[i]), _shape(nodes[a].shape))
+                edges.setdefault((group[a], group[i]), esc(_shape(nodes[a].shape)) + (
+                    "<br/>" + value_label(fmt(values[a]), None) if values is not None else ""))
     for (a, b), label in edges.items():
-        w.edge(a, b, esc(label))
+        w.edge(a, b, label)
     value = next((i for name, i in program.outputs if name == "value"), None)
     if value is not None and value in group:
         w.node("L", "L", shape="plaintext", style="")
