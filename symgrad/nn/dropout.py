@@ -1,4 +1,4 @@
-"""Dropout (seed 003 of the notes), as ``torch.nn.Dropout``, with the mask as an input.
+"""Dropout (Srivastava et al., JMLR 2014), as ``torch.nn.Dropout``, with the mask as an input.
 
 In training mode the layer multiplies its input entrywise by a mask
 ``mask<name>`` of the input's shape, an input of the compiled step with role

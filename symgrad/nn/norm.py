@@ -1,7 +1,7 @@
 """Batch normalization, as ``torch.nn.BatchNorm1d`` / ``BatchNorm2d``.
 
-The Ioffe-Szegedy transform (seed 003 of the notes, "Batch Normalizing
-Transform"): per feature (``(N, F)`` batches) or per channel (``(N, C, H, W)``),
+The "Batch Normalizing Transform" of Ioffe and Szegedy (arXiv:1502.03167,
+2015): per feature (``(N, F)`` batches) or per channel (``(N, C, H, W)``),
 ``y = gamma * (x - mu) / sqrt(var + eps) + beta``.
 
 In training mode (the default) ``mu`` and ``var`` are the batch's, the
