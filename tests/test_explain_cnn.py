@@ -118,3 +118,14 @@ def test_conv2d_full_with_a_stride_is_the_input_delta():
     lo, hi = k - 1 - p, k - 1 - p + (H + 2 * p - k) % s
     full = F.conv2d(F.pad(dil, (lo, hi, lo, hi)), K.flip(2, 3).transpose(0, 1))
     assert torch.allclose(full, x.grad, rtol=1e-12, atol=1e-12)
+
+
+def test_two_dense_layers_over_a_convolution_name_the_top_softmax():
+    X, Y = nn.input("X", (2, 7, 7)), nn.input("Y", 3)
+    model = nn.Sequential(nn.Conv2d(2, 3, 3, stride=2, bias=False), nn.Sigmoid(), nn.AvgPool2d(3),
+                          nn.Flatten(), nn.Dense(3, 3), nn.Tanh(), nn.Dense(3, 3))
+    text = str(sg.explain(losses.softmax_cross_entropy(model(X), Y), model.parameters()))
+    for row in ["e_3 = exp(z_3 - rowmax(z_3) 1)", "delta_3 = e_3 ∘ (1/N 1/s_3 1) - 1/N Y",
+                "sigmoid'(z_1) = a_1 ∘ (1 - a_1)", "dL/dK0 = corr(X, delta_1)", "dL/dW6 = a_2^T delta_3"]:
+        assert f"  {row}\n" in text, (row, text)
+    assert "dL/db0" not in text    # no bias

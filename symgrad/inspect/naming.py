@@ -18,8 +18,9 @@ def _name(op) -> str:
 def name_softmax(G: Graph, live: Sequence[int], zs: Sequence[tuple[int, int]],
                  names: dict[int, sp.Basic], forward: list) -> None:
     """Name ``e_k`` (the shifted exponentials of ``z_k``) and ``s_k`` (their row sums),
-    so ``softmax(z_k) = e_k / s_k``; appends their definitions to ``forward``."""
-    for k, z in zs:
+    so ``softmax(z_k) = e_k / s_k``; appends their definitions to ``forward``.
+    The last layer is tried first: every earlier ``z`` is an ancestor of its softmax too."""
+    for k, z in reversed(list(zs)):
         for j in live:
             node = G.nodes[j]
             if node.op is sp.exp and node.shape == G.nodes[z].shape and j not in names \
