@@ -138,9 +138,9 @@ def compile(f: Any, wrt: Any = (), backend: str = "numpy", dtype: Any = "float64
         as ``out.state[name]`` (output ``new_<name>``), ready to be passed to
         the next call.  A parameter in ``wrt`` may have a next value too (a
         fused optimizer step), and ``state`` and ``aux`` expressions may read
-        the gradients as :func:`symgrad.gradient_of` ``(w)``.  Today the call
-        returns new arrays; updating the caller's buffers in place is for the
-        fused training step to add.
+        the gradients as :func:`symgrad.gradient_of` ``(w)``.  A call returns
+        new arrays; ``fn.update(...)`` writes them into the caller's arrays
+        instead (the fused training step of :mod:`symgrad.train`).
     roles : mapping of Symbol to str, optional
         The role of other inputs (see :data:`symgrad.ir.program.INPUT_ROLES`):
         ``"mask"`` for a dropout mask or anything else given per call that is
