@@ -39,6 +39,7 @@ from symgrad.ir.program import Program, fresh, identifiers
 
 from .callable import CompiledFunction, as_dtype
 from .numpy_helpers import HELPERS
+from .numpy_nd import unrolled_reduce
 
 __all__ = ["build", "NumPyPrinter", "FUNCTIONS", "HELPERS"]
 
@@ -319,7 +320,8 @@ class NumPyPrinter:
 
     def _print_ReduceSum(self, node, args):
         axes, keepdims = node.attr
-        return f"{args[0]}.sum(axis={_axes(axes)}, keepdims={keepdims})"
+        return unrolled_reduce(self.program, node, args[0], "sum") or \
+            f"{args[0]}.sum(axis={_axes(axes)}, keepdims={keepdims})"
 
     def _print_RowMax(self, node, args):
         return f"{args[0]}.max(axis=1, keepdims=True)"
@@ -327,7 +329,8 @@ class NumPyPrinter:
     # -- n-D arrays (symgrad.ir.movement) ----------------------------------------
     def _print_ReduceMax(self, node, args):
         axes, keepdims = node.attr
-        return f"{args[0]}.max(axis={_axes(axes)}, keepdims={keepdims})"
+        return unrolled_reduce(self.program, node, args[0], "max") or \
+            f"{args[0]}.max(axis={_axes(axes)}, keepdims={keepdims})"
 
     def _print_Permute(self, node, args):
         return f"{args[0]}.transpose({node.attr})"
