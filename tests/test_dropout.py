@@ -64,6 +64,9 @@ def test_dropout_modes_and_bad_input():
         nn.Dropout("0.5")
     with pytest.raises(ValueError, match="has not been called yet"):
         nn.Dropout(0.5, name="2").mask
+    with pytest.raises(ValueError, match=r"Dropout\(0.5, name='3'\) expects a batch, .* got an "
+                                         r"input of shape \(\)"):
+        nn.Dropout(0.5, name="3")(sg.tensor.Sum(X))
 
 
 def test_p_zero_keeps_everything():

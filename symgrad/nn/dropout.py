@@ -94,7 +94,11 @@ class Dropout(NamedLayer):
         if not self.training:
             return x
         self._check_placed()
-        self._shape = shape_of(x)
+        shape = shape_of(x)
+        if len(shape) < 2:
+            raise ValueError(f"{self!r} expects a batch, (N, F) or (N, C, H, W), got an input "
+                             f"of shape {shape}")
+        self._shape = shape
         if isinstance(x, MatrixExpr):
             return sp.HadamardProduct(x, self.mask)
         return x * self.mask
