@@ -52,23 +52,18 @@ def data(dtype):
     return X, y, Y, P
 
 
-def symgrad_step():
-    """The loss as symgrad users declare it, and its parameters."""
-    import sympy as sp
-    from sympy.tensor.array.expressions import ArraySymbol
+#: the anchor's parameter names -> symgrad's (nn.Conv2d names its kernel K<name>, bias b<name>)
+NAMES = {"K1": "K1", "c1": "b1", "K2": "K2", "c2": "b2", "W": "W3", "b": "b3"}
 
-    import symgrad as sg
-    from symgrad import losses
-    from symgrad.frontend.arrays import Conv2D, Flatten, MaxPool2D
-    N = sp.Symbol("N", integer=True, positive=True)
-    X, Y = ArraySymbol("X", (N, 1, 8, 8)), sp.MatrixSymbol("Y", N, 10)
-    K1, c1 = ArraySymbol("K1", (16, 1, 3, 3)), ArraySymbol("c1", (16, 1, 1))
-    K2, c2 = ArraySymbol("K2", (32, 16, 3, 3)), ArraySymbol("c2", (32, 1, 1))
-    W, b = sp.MatrixSymbol("W", 128, 10), sp.MatrixSymbol("b", 1, 10)
-    h = MaxPool2D(sg.relu(Conv2D(X, K1, padding=1) + c1), 2)
-    h = MaxPool2D(sg.relu(Conv2D(h, K2, padding=1) + c2), 2)
-    z = Flatten(h) * W + sp.MatMul(sp.OneMatrix(N, 1), b)
-    return losses.softmax_cross_entropy(z, Y), [K1, c1, K2, c2, W, b]
+
+def symgrad_step():
+    """The loss as symgrad users declare it (symgrad.nn), and its parameters."""
+    from symgrad import losses, nn
+    X, Y = nn.input("X", (1, 8, 8)), nn.input("Y", 10)
+    model = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1, name="1"), nn.ReLU(), nn.MaxPool2d(2),
+                          nn.Conv2d(16, 32, 3, padding=1, name="2"), nn.ReLU(), nn.MaxPool2d(2),
+                          nn.Flatten(), nn.Dense(128, 10, name="3"))
+    return losses.softmax_cross_entropy(model(X), Y), model.parameters()
 
 
 def compile_times(L, wrt, dtype, backend):
@@ -98,7 +93,7 @@ def peers(dtype, compiles, torch_compile: bool):
     dt = np.dtype(dtype).name
     out = {}
     L, wrt = symgrad_step()
-    kw = dict(X=X, Y=Y, **P)
+    kw = dict(X=X, Y=Y, **{NAMES[k]: v for k, v in P.items()})
     steps = {}
     for backend in ("numpy", "llvm"):
         compiles[(dt, f"symgrad-{backend}")], steps[backend] = compile_times(L, wrt, dt, backend)
