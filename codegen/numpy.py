@@ -420,6 +420,10 @@ def _call_scalar(fn: CompiledFunction, arrays: list[np.ndarray]) -> list[Any]:
         o = np.asarray(o, dtype=fn.dtype)
         if o.shape != shape:
             o = np.broadcast_to(o, shape).copy()
+        elif o.ndim and any(np.may_share_memory(o, a) for a in (*arrays, *result)):
+            # d(x*y)/dy is x itself, and d/dx = d/dy = z twice: a caller updating a gradient
+            # in place would write into its own input or into another gradient
+            o = o.copy()
         result.append(o[()] if o.ndim == 0 else o)
     return result
 

@@ -92,6 +92,10 @@ class TensorSignature:
         result = []
         for port, o in zip(self.program.output_ports, outs):
             o = np.asarray(o, dtype=fn.dtype)
+            if o.ndim and any(np.may_share_memory(o, a) for a in (*arrays, *result)):
+                # d sum(X*Y)/dY is X itself: a caller updating a gradient in place
+                # would write into its own input (or into another output)
+                o = o.copy()
             if port.of is None:      # the value and aux outputs: as computed
                 result.append(o[()])
                 continue

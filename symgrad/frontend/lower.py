@@ -178,6 +178,12 @@ def _is_supported(expr: sp.Basic) -> bool:
 
 
 def _check_supported(expr: sp.Basic) -> None:
+    if expr.is_Symbol and expr.is_extended_real is False:
+        # symgrad computes over the reals: an imaginary or complex symbol would be
+        # fed real numbers and differentiated as if real
+        raise UnsupportedExpressionError(
+            f"symbol {expr} is declared not real ({'imaginary' if expr.is_imaginary else 'complex'}); "
+            f"symgrad computes over the real numbers", expr)
     if _is_supported(expr):
         return
     t = type(expr)
