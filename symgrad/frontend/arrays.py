@@ -41,6 +41,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from sympy.tensor.array.expressions import ArraySymbol
 
 from .._checks import sympy_arg
+from ..ir.arrays import Sum
 from ..ir.graph import Graph, dims
 from ..ir.movement import ArrayOp, ReduceMax
 from ..ir.ops import REGISTRY
@@ -65,6 +66,9 @@ def shape_of(expr: Any) -> tuple:
     >>> x = ArraySymbol("x", (2, 3, 1, 1))
     >>> shape_of(sp.tanh(x) + ArraySymbol("b", (3, 4, 5))), shape_of(sp.Symbol("t"))
     ((2, 3, 4, 5), ())
+    >>> from symgrad.tensor import Sum
+    >>> shape_of(Sum(x) * x), shape_of(Sum(x))
+    ((2, 3, 1, 1), ())
     """
     memo: dict[sp.Basic, tuple] = {}
     stack = [expr]
@@ -83,7 +87,7 @@ def shape_of(expr: Any) -> tuple:
             if isinstance(e, ReduceMax):    # the shape rule takes axes normalized, as the builder does
                 attr = (normalize_axes(attr[0], len(inner), "ReduceMax"), attr[1])
             memo[e] = REGISTRY[type(e)].shape((inner,), attr)
-        elif not isinstance(e, sp.Basic) or not e.args or e.is_Number:
+        elif not isinstance(e, sp.Basic) or not e.args or e.is_Number or isinstance(e, Sum):
             memo[e] = ()
         else:
             todo = [a for a in e.args if a not in memo]
