@@ -49,6 +49,14 @@ def _count(key: str, n: int = 1) -> None:
     STATS[key] = STATS.get(key, 0) + n
 
 
+def _progress() -> None:
+    """The long profile's counts so far, rewritten after every example (a run cut short still tells)."""
+    path = os.environ.get("SYMGRAD_FUZZ_REPORT")
+    if path:
+        with open(f"{path}.networks.partial", "w") as f:
+            json.dump({**STATS, "failures": FAILURES}, f)
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _report():
     yield
@@ -122,6 +130,7 @@ def test_random_networks_match_torch(spec):
     _count(f"{spec['kind']} networks")
     if KEEP_GOING:
         FAILURES.extend(failures)
+        _progress()
     else:
         assert not failures, "\n".join(failures[:10])
 

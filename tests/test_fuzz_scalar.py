@@ -65,6 +65,14 @@ def _count(key: str, n: int = 1) -> None:
     STATS[key] = STATS.get(key, 0) + n
 
 
+def _progress() -> None:
+    """The long profile's counts so far, rewritten after every example (a run cut short still tells)."""
+    path = os.environ.get("SYMGRAD_FUZZ_REPORT")
+    if path:
+        with open(f"{path}.scalar.partial", "w") as f:
+            json.dump({**STATS, "failures": FAILURES}, f)
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _report():
     yield
@@ -183,6 +191,7 @@ def test_random_expressions_on_both_backends(batch, seed):
     else:
         assert not failures, "\n".join(failures[:20])
     _count("batches")
+    _progress()
 
 
 def test_every_op_of_the_generator_on_both_backends():
