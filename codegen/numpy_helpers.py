@@ -47,14 +47,17 @@ HELPERS = {
             index = tuple(slice(o, o + s*(m - 1) + 1, s) for o, s, m in zip(offset, stride, out_sizes))
             out[(Ellipsis,) + index] += g[(Ellipsis,) + offset]
         return out
-    # overlapping windows: kernel and window axes first and the batch and channel axes
-    # last, so each of the kernel's slice-adds runs over long contiguous rows
-    gk = np.ascontiguousarray(g.transpose(tuple(range(n + k, n + 2*k)) + tuple(range(n, n + k))
-                                          + tuple(range(n))))
-    out = np.zeros(tuple(spatial) + lead, dtype=g.dtype)
+    # overlapping windows: accumulate with the last leading axis (the channels) innermost,
+    # so each of the kernel's slice-adds runs over rows of channels and g (a GEMM's output
+    # in (N, OH, OW, C, KH, KW) order) is read in place, not copied
+    m = max(n - 1, 0)
+    gv = g.transpose(tuple(range(m)) + tuple(range(n, n + k)) + tuple(range(m, n)) + tuple(range(n + k, n + 2*k)))
+    out = np.zeros(lead[:m] + tuple(spatial) + lead[m:], dtype=g.dtype)
     for offset in np.ndindex(*kernel):
-        out[tuple(slice(o, o + s*(m - 1) + 1, s) for o, s, m in zip(offset, stride, out_sizes))] += gk[offset]
-    return np.ascontiguousarray(out.transpose(tuple(range(k, k + n)) + tuple(range(k))))''',
+        index = tuple(slice(o, o + s*(w - 1) + 1, s) for o, s, w in zip(offset, stride, out_sizes))
+        out[(slice(None),)*m + index] += gv[(Ellipsis,) + offset]
+    back = tuple(range(m)) + tuple(range(m + k, n + k)) + tuple(range(m, m + k))
+    return np.ascontiguousarray(out.transpose(back))''',
     "elu": '''def elu(x, alpha):
     return np.where(x > 0, x, alpha*np.expm1(np.minimum(x, 0)))''',
     "sec": '''def sec(x):
