@@ -42,7 +42,8 @@ import sympy as sp
 from sympy.tensor.array.expressions import ArraySymbol
 
 from .._checks import positive_int, sympy_arg
-from ..frontend.arrays import batch_mean, batch_norm, batch_var, shape_of
+from ..frontend.arrays import shape_of
+from ..frontend.norm import batch_mean, batch_norm, batch_var
 from .layer import NamedLayer
 
 __all__ = ["BatchNorm1d", "BatchNorm2d"]
