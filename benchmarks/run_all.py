@@ -14,7 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ["t1_scalar.py", "t2_derive.py", "t3_mlp_step.py", "t4_digits.py", "t4_under_load.py", "t5_cnn_step.py",
-           "hvp.py", "llvm_math_bench.py"]
+           "hvp.py", "llvm_math_bench.py", "scale.py"]
 
 
 def main() -> int:
