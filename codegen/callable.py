@@ -260,14 +260,21 @@ class CompiledFunction:
             raise TypeError("update: this program has no new state to write; compile it with "
                             "state={symbol: next value}")
         check_buffers(names, kwargs, self.dtype)
-        arrays = bind(self.args, kwargs, self.dtype)
-        values = list(self._call(self, arrays))
+        values = self.run(kwargs)
         ports = self.program.output_ports
         write_back(names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"},
                    aliased_state(self.program))
         for k, p in enumerate(ports):
             if p.role == "new_state":
                 values[k] = kwargs[p.of]
+        return self.wrap(values)
+
+    def run(self, kwargs: dict[str, Any]) -> list[Any]:
+        """The outputs as a list, in program order (what a call wraps in :class:`Outputs`)."""
+        return list(self._call(self, bind(self.args, kwargs, self.dtype)))
+
+    def wrap(self, values: Sequence[Any]) -> "Outputs":
+        """``values`` (program order) as the :class:`Outputs` a call returns."""
         return Outputs(values, self._layout)
 
     @property

@@ -206,7 +206,6 @@ class BoundBuffers:
 
     def run(self, inputs: Mapping[str, Any]):
         """Check ``inputs`` and the buffers, run the program, write the new state in place."""
-        from .callable import Outputs, bind
         dtype = self.fn.dtype
         for n, a, shape in self._meta:
             flags = a.flags
@@ -223,11 +222,11 @@ class BoundBuffers:
                         raise ValueError(f"update: {n!r} shares memory with argument {k!r}; each "
                                          f"updated buffer must be an array of its own")
         kwargs = {**inputs, **self.arrays}
-        values = list(self.fn._call(self.fn, bind(self.fn.args, kwargs, dtype)))
+        values = self.fn.run(kwargs)
         ports = self.fn.program.output_ports
         write_back(self.names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"},
                    self.aliased)
         for k, p in enumerate(ports):
             if p.role == "new_state":
                 values[k] = kwargs[p.of]
-        return Outputs(values, self.fn._layout)
+        return self.fn.wrap(values)
