@@ -175,3 +175,29 @@ def test_wrong_image_shapes_are_refused_before_the_kernel_runs(t5, backend):
     value, _ = fn(**arrays)
     assert len(calls) == 1 and np.isfinite(value)
     assert_close(value, fn(**arrays)[0])
+
+
+def test_hessian_vector_product_through_conv_pool_and_batch_norm(backend="numpy"):
+    """Reverse over reverse: the lowered ops close under differentiation, and the max-pool
+    mask (comparisons) routes the second adjoint as torch's double backward does.
+    (NumPy only: the llvm build of this second-order program takes ~10 s.)"""
+    X, Y = nn.input("X", (2, 6, 5)), nn.input("Y", 3)
+    model = nn.Sequential(nn.Conv2d(2, 3, 3, padding=1, bias=False), nn.BatchNorm2d(3), nn.Tanh(),
+                          nn.MaxPool2d(2), nn.Flatten(), nn.Dense(18, 3))
+    fn = sg.hvp(losses.softmax_cross_entropy(model(X), Y), model.parameters(), backend=backend)
+    rng = np.random.default_rng(6)
+    params = nn.init_params(model, seed=0)
+    params.update(gamma1=rng.uniform(0.5, 1.5, (3, 1, 1)), beta1=rng.normal(size=(3, 1, 1)))
+    tangents = {f"v_{k}": rng.normal(size=v.shape) for k, v in params.items()}
+    data = {"X": rng.normal(size=(4, 2, 6, 5)), "Y": np.eye(3)[rng.integers(0, 3, 4)]}
+    out = fn(**data, **params, **tangents)
+
+    ts = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
+    h = F.conv2d(torch.tensor(data["X"]), ts["K0"], padding=1)
+    h = F.batch_norm(h, None, None, ts["gamma1"].reshape(-1), ts["beta1"].reshape(-1), training=True)
+    h = F.max_pool2d(torch.tanh(h), 2).flatten(1)
+    loss = F.cross_entropy(h @ ts["W5"] + ts["b5"], torch.tensor(data["Y"]).argmax(1))
+    grads = torch.autograd.grad(loss, list(ts.values()), create_graph=True)
+    dot = sum((g * torch.tensor(tangents[f"v_{k}"])).sum() for g, k in zip(grads, ts))
+    for (k, t), want in zip(ts.items(), torch.autograd.grad(dot, list(ts.values()))):
+        assert_close(np.reshape(out.aux[f"hvp_{k}"], want.shape), want.numpy(), what=f"hvp_{k}")
