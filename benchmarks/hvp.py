@@ -180,6 +180,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=21)
     ap.add_argument("--write", action="store_true", help="write the table into docs/benchmarks.md")
     a = ap.parse_args()
+    load = os.getloadavg()[0]
     fns, compile_ms, err = peers()
     times = measure(fns, a.rounds)
     check_times = checks()
@@ -187,7 +188,8 @@ def main() -> None:
     head = (f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {platform.machine()}, "
             f"{os.cpu_count()} cores (shared with other jobs), Python {platform.python_version()}, "
             f"NumPy {np.__version__}, torch {torch.__version__}; float64, one process, {a.rounds} "
-            f"interleaved rounds: `python benchmarks/hvp.py --write`.  T3's MLP (64-256-256-10, tanh, "
+            f"interleaved rounds, load average {load:.1f} at the start: "
+            f"`python benchmarks/hvp.py --write`.  T3's MLP (64-256-256-10, tanh, "
             f"softmax cross-entropy, batch 256); a step is loss and gradient, an hvp is loss, gradient "
             f"and `H v` for a random `v`.\n")
     text = table(times, compile_ms, err, check_times)
