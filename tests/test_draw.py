@@ -29,7 +29,7 @@ def _wires(dot: str) -> dict[tuple[str, str], tuple[str, str]]:
 
 
 def test_the_notes_circuit_has_their_values_and_gradients():
-    """Seed 001: f = (x + y) z at x = -2, y = 5, z = -4 gives q = 3, f = -12 and
+    """The notes' circuit: f = (x + y) z at x = -2, y = 5, z = -4 gives q = 3, f = -12 and
     gradients df/dx = df/dy = -4, df/dz = 3, df/dq = -4."""
     x, y, z = sp.symbols("x y z")
     d = sg.draw((x + y) * z, at={x: -2, y: 5, z: -4})
@@ -47,7 +47,7 @@ def test_the_notes_circuit_has_their_values_and_gradients():
 
 
 def test_the_sigmoid_neuron_values_match_finite_differences():
-    """Seed 003's neuron: every wire's red number is df/d(wire), checked by perturbing the input."""
+    """The notes' sigmoid neuron: every wire's red number is df/d(wire), checked by perturbing the input."""
     w0, x0, w1, x1, w2 = sp.symbols("w0 x0 w1 x1 w2")
     f = sg.sigmoid(w0 * x0 + w1 * x1 + w2)
     at = {w0: 2.0, x0: -1.0, w1: -3.0, x1: -2.0, w2: -3.0}
@@ -104,7 +104,7 @@ def test_a_network_draws_layer_by_layer_and_expands_one():
     L, params = _mlp([4, 8, 8, 3])
     d = sg.draw(sg.grad(L, params))
     assert d.dot.count("<b>layer ") == 3 and "softmax cross-entropy" in d.dot
-    assert "z_2 = a_1 @ W2 + b2" in d.dot and "a_2 = tanh(z_2)" in d.dot
+    assert "z_2 = a_1 W2 + b2" in d.dot and "a_2 = tanh(z_2)" in d.dot
     assert "W1 4×8, b1 1×8" in d.dot and "label=<N×8>" in d.dot
     assert "MatMul" not in d.dot.split("softmax")[0]          # no operations, only layers
     opened = sg.draw(sg.grad(L, params), expand=2).dot

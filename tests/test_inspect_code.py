@@ -41,9 +41,9 @@ def test_a_comment_before_each_block_names_its_layer_or_rule():
     L, params = _step()
     comments = re.findall(r"^    # (.*)$", sg.compile(L, wrt=params).source, re.M)
     assert comments == [
-        "layer 1: z_1 = X @ W1 + b1; a_1 = tanh(z_1)",
-        "layer 2: z_2 = a_1 @ W2 + b2; a_2 = tanh(z_2)",
-        "layer 3: z_3 = a_2 @ W3 + b3",
+        "layer 1: z_1 = X W1 + b1; a_1 = tanh(z_1)",
+        "layer 2: z_2 = a_1 W2 + b2; a_2 = tanh(z_2)",
+        "layer 3: z_3 = a_2 W3 + b3",
         "loss",
         "backward of the loss (rules of Mul, exp, log)",
         "backward of layer 3 (rules of Add, MatMul)",

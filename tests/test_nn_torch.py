@@ -608,10 +608,10 @@ def test_pretty_shows_the_layers():
 def test_explain_shows_the_delta_recursion():
     model, L = _tanh_ce_net()
     text = str(sg.explain(L, model.parameters()))
-    for line in ("z_1 = X*W1 + 1*b1", "a_1 = tanh.(z_1)",
-                 "delta_1 = HadamardProduct(delta_2*W2.T, -(HadamardProduct(a_1, a_1)) + 1)",
-                 "dL/dW1 = X.T*delta_1", "dL/db1 = 1.T*delta_1",
-                 "dL/dW2 = a_1.T*delta_2", "dL/db2 = 1.T*delta_2"):
+    for line in ("z_1 = X W1 + 1 b1", "a_1 = tanh(z_1)", "tanh'(z_1) = 1 - a_1 ∘ a_1",
+                 "delta_1 = (delta_2 W2^T) ∘ tanh'(z_1)",
+                 "dL/dW1 = X^T delta_1", "dL/db1 = 1^T delta_1",
+                 "dL/dW2 = a_1^T delta_2", "dL/db2 = 1^T delta_2"):
         assert line in text, (line, text)
 
 

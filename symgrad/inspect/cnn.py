@@ -1,6 +1,6 @@
 """The backward pass of a convolutional network, written as the notes write it.
 
-The notes (seed 002, "Convolution" and "Pooling") give the delta of each
+The lecture notes on convolution and pooling give the delta of each
 stage without Jacobians:
 
 - a convolution's input delta is the convolution of its output delta with

@@ -292,7 +292,7 @@ def _stage_boxes(nodes, names: list[str], stages):
 
 
 def _layer_label(la, nodes, names, layers, compact: bool = False) -> str:
-    """``layer 2 · dense`` / ``z_2 = a_1 @ W2 + b2`` / ``a_2 = tanh(z_2)`` / ``W2 256×256, b2 1×256``
+    """``layer 2 · dense`` / ``z_2 = a_1 W2 + b2`` / ``a_2 = tanh(z_2)`` / ``W2 256×256, b2 1×256``
     (on one line when ``compact``)."""
     rows = [f"<b>layer {la.index}</b> · dense"]
     rows += [esc(part) for part in la.describe(nodes, names, layers).split("; ")]

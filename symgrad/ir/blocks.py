@@ -16,8 +16,8 @@ Examples
 >>> for i, text in block_comments(p, [i for i, n in enumerate(p.nodes) if n.args]).items():
 ...     print(p.names()[i], "#", text)
 t0 # loss
-t1 # layer 1: z_1 = X @ W1 + b1; a_1 = tanh(z_1)
-t4 # layer 2: z_2 = a_1 @ W2 + b2
+t1 # layer 1: z_1 = X W1 + b1; a_1 = tanh(z_1)
+t4 # layer 2: z_2 = a_1 W2 + b2
 t6 # loss
 t19 # backward of the loss (rules of Mul, exp, log)
 t25 # backward of layer 2 (rules of Add, MatMul)
@@ -65,7 +65,7 @@ def _forward_blocks(program: Program) -> tuple[dict[int, str], dict[str, str], s
             desc = (f"z_{k} = conv2d({src}, {names[st.weight]}, stride {st.stride[0]}, padding {st.padding[0]})"
                     + (f" + {names[st.bias]}" if st.bias is not None else ""))
         elif st.kind == "dense":
-            desc = f"z_{k} = {src} @ {names[st.weight]}" + (f" + {names[st.bias]}" if st.bias is not None else "")
+            desc = f"z_{k} = {src} {names[st.weight]}" + (f" + {names[st.bias]}" if st.bias is not None else "")
         elif st.kind == "flatten":
             desc = f"{src} to (N, features)"
         else:

@@ -16,7 +16,7 @@ Examples
 >>> p = grad(losses.softmax_cross_entropy(model(X), Y), model.parameters()).program
 >>> layers = find_layers(p.nodes)
 >>> [(la.index, la.describe(p.nodes, p.names(), layers)) for la in layers]
-[(1, 'z_1 = X @ W1 + b1; a_1 = tanh(z_1)'), (2, 'z_2 = a_1 @ W2 + b2')]
+[(1, 'z_1 = X W1 + b1; a_1 = tanh(z_1)'), (2, 'z_2 = a_1 W2 + b2')]
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class Layer:
 
     def describe(self, nodes: Sequence[Node], names: Sequence[str],
                  layers: Sequence["Layer"] = ()) -> str:
-        """``z_k = a_{k-1} @ W_k + b_k; a_k = g(z_k)`` with the program's names
+        """``z_k = a_{k-1} W_k + b_k; a_k = g(z_k)`` with the program's names
         (``...`` for an input that is neither a symbol nor one of ``layers``)."""
         k = self.index
         src = names[self.input] if nodes[self.input].op in INPUTS else "..."
@@ -58,7 +58,7 @@ class Layer:
             elif self.input == other.z:
                 src = f"z_{other.index}"
         w = names[self.weight] if self.weight is not None else "W"
-        text = f"z_{k} = {src} @ {w}" + (f" + {names[self.bias]}" if self.bias is not None else "")
+        text = f"z_{k} = {src} {w}" + (f" + {names[self.bias]}" if self.bias is not None else "")
         if self.activation is not None:
             text += f"; a_{k} = {_name(nodes[self.activation].op)}(z_{k})"
         return text
