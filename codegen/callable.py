@@ -21,7 +21,9 @@ def as_dtype(dtype: Any) -> np.dtype:
         dt = np.dtype(dtype)
     except TypeError:
         dt = None
-    if dt not in (np.dtype(np.float64), np.dtype(np.float32)):
+    # `dt is None` first: np.dtype compares equal to None (np.dtype(None) is float64), so an
+    # unknown name such as "float" + "x" slipped through `None in (float64, float32)`
+    if dt is None or dt not in (np.dtype(np.float64), np.dtype(np.float32)):
         raise ValueError(f"dtype must be 'float64' or 'float32', not {dtype!r}")
     return dt
 

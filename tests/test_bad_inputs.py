@@ -140,8 +140,10 @@ def test_a_truth_value_is_not_differentiable():
         sg.compile(x > y, [x])
 
 
-@pytest.mark.parametrize("dtype", ["float16", "int32", "complex128", np.float16])
+@pytest.mark.parametrize("dtype", ["float16", "int32", "complex128", np.float16, "floatx", "__import__('os')"])
 def test_unsupported_dtypes_are_named(dtype):
+    # an unknown name made np.dtype raise, and None compares equal to float64 in NumPy:
+    # "floatx" compiled a function of dtype None that returned integer gradients
     with pytest.raises(ValueError, match=r"dtype must be 'float64' or 'float32', not"):
         sg.compile(x * y, [x], dtype=dtype)
 

@@ -47,7 +47,11 @@ def gemm_address(dtype) -> tuple[int, int, str]:
     name = "dgemm" if np.dtype(dtype) == np.float64 else "sgemm"
     choice = os.environ.get("SYMGRAD_BLAS", "")
     if choice and choice not in blas.CHOICES:
-        return blas.from_path(choice, name)
+        try:
+            return blas.from_path(choice, name)
+        except OSError as e:     # name the variable the path came from
+            raise OSError(f"SYMGRAD_BLAS={choice!r} is neither one of {sorted(blas.CHOICES)} nor a "
+                          f"loadable BLAS library: {e}") from None
     if not choice and blas._mkl_paths():
         choice = default_choice(np.dtype(dtype).name)
         found = blas.FINDERS[choice](name)

@@ -139,12 +139,22 @@ def _syntax(text: str) -> ast.Expression:
     try:
         return ast.parse(_normalize(text), mode="eval")
     except SyntaxError as e:
+        if "Exceeds the limit" in e.msg:        # Python's int-to-string limit, met by a literal
+            raise ParseError(f"exact number with more than {MAX_DIGITS} digits in: {_clip(text)}") from None
         juxtaposed = _JUXTAPOSED.search(text)
         hint = f"; write {juxtaposed[1]}*{juxtaposed[2]} for a product" if juxtaposed else ""
-        raise ParseError(f"not a valid expression: {text!r} ({e.msg}{hint})") from None
+        raise ParseError(f"not a valid expression: {_clip(text)} ({e.msg}{hint})") from None
     except (RecursionError, MemoryError):
         raise ParseError("expression is nested too deeply for Python's parser (a chain of "
                          "a few thousand + or * is its limit)") from None
+
+
+def _clip(text: str, most: int = 200) -> str:
+    """``repr(text)``, or its two ends and its length when longer than ``most`` characters:
+    an error about 200,000 parentheses should not print them all."""
+    if len(text) <= most:
+        return repr(text)
+    return f"{text[:most // 2]!r} ... {text[-most // 4:]!r} ({len(text):,} characters)"
 
 
 def _normalize(text: str) -> str:
