@@ -31,6 +31,9 @@ def test_cnn_backward_reads_as_the_notes_write_it():
                 "relu'(z_1) = [z_1 > 0]", "delta_1 = delta_a_1 ∘ relu'(z_1)",
                 "dL/dK0 = corr(X, delta_1)", "dL/db0 = sum_NHW(delta_1)", "dL/dW7 = f_2^T delta_3"]:
         assert f"  {row}\n" in text + "\n", (row, text)
+    html = sg.grad(L, model.parameters())._repr_html_()      # a notebook shows the same, with the notes
+    assert r"\operatorname{route\_max}\left(\delta_{p 1}, 2\right)" in html and "route_max(delta, k)" in html
+    assert r"\left[z_{1} &gt; 0\right]" in html
 
 
 def _route_max(delta_p, a, k):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.str import StrPrinter
 
@@ -200,6 +201,13 @@ class NotationLatexPrinter(LatexPrinter):
     def _print_OneMatrix(self, expr):
         return r"\mathbf{1}"
 
+    def _print_Function(self, expr, exp=None):
+        # a named operation of the notes (route_max, conv2d_full): one upright name, no subscript
+        if isinstance(expr, AppliedUndef):
+            args = ", ".join(self._print(a) for a in expr.args)
+            return r"\operatorname{%s}\left(%s\right)" % (expr.func.__name__.replace("_", r"\_"), args)
+        return super()._print_Function(expr, exp)
+
     def _print_Elementwise(self, expr):
         head = expr._head(StrPrinter())
         inner = self._print(expr.expr)
@@ -216,6 +224,9 @@ _DERIVATIVE = re.compile(r"(\w+)'\((\w+)\)")
 def latex_name(name: str) -> str:
     """LaTeX of a name: ``delta_2`` -> ``\\delta_{2}``, ``W1`` -> ``W_{1}``,
     ``tanh'(z_1)`` -> ``\\tanh'(z_{1})``, ``dL/dW1`` -> a fraction."""
+    mask = re.fullmatch(r"\[(\w+) > 0\]", name)   # the ReLU mask of a named layer output
+    if mask:
+        return r"\left[%s > 0\right]" % latex_name(mask.group(1))
     m = _DERIVATIVE.fullmatch(name)
     if m:
         f = _LATEX_FUNCTIONS.get(m.group(1), r"\operatorname{%s}" % m.group(1).replace("_", r"\_"))

@@ -135,6 +135,9 @@ class Explanation:
             if rows:
                 block = r"\begin{aligned}" + r" \\ ".join(self._latex_rows(rows)) + r"\end{aligned}"
                 parts.append(f"<p><b>{html.escape(title)}</b></p>\n$${html.escape(block)}$$")
+        if self.notes:
+            parts.append("<p><b>where</b></p>\n<ul>" + "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
+                         + "</ul>")
         return '<div class="symgrad-explain">\n' + "\n".join(parts) + "\n</div>"
 
     def __repr__(self) -> str:
