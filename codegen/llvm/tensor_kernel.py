@@ -86,6 +86,10 @@ class TensorKernel:
     (9.0, (3, 2), [[3.0, 3.0]])
     """
 
+    #: every output is a new array: a piece of a block no other output or input shares, or a
+    #: copy (:meth:`_result_recipe`), so callers need not check for aliasing
+    fresh_outputs = True
+
     def __init__(self, program: Program, dtype: Any):
         t0 = time.perf_counter()
         self.program = program
