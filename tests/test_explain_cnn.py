@@ -129,6 +129,7 @@ def test_two_dense_layers_over_a_convolution_name_the_top_softmax():
                           nn.Flatten(), nn.Dense(3, 3), nn.Tanh(), nn.Dense(3, 3))
     text = str(sg.explain(losses.softmax_cross_entropy(model(X), Y), model.parameters()))
     for row in ["e_3 = exp(z_3 - rowmax(z_3) 1)", "delta_3 = e_3 ∘ (1/N 1/s_3 1) - 1/N Y",
-                "sigmoid'(z_1) = a_1 ∘ (1 - a_1)", "dL/dK0 = corr(X, delta_1)", "dL/dW6 = a_2^T delta_3"]:
+                "sigmoid'(z_1) = a_1 ∘ (1 - a_1)", "dL/dK0 = corr(X, delta_1)", "dL/dW6 = a_2^T delta_3",
+                "tanh'(z_2) = 1 - a_2 ∘ a_2", "delta_2 = delta_a_2 ∘ tanh'(z_2)"]:
         assert f"  {row}\n" in text, (row, text)
     assert "dL/db0" not in text    # no bias

@@ -71,6 +71,13 @@ NOTES = [
 ]
 
 
+def _factors(e: sp.Basic) -> list[sp.Basic]:
+    """The factors of nested entrywise products, flattened."""
+    if isinstance(e, sp.HadamardProduct):
+        return [f for a in e.args for f in _factors(a)]
+    return [e]
+
+
 def _pair(t) -> sp.Basic:
     return sp.Integer(t[0]) if t[0] == t[1] else sp.Tuple(*t)
 
@@ -141,7 +148,16 @@ def explain_stages(G: Graph, root: int, wrt: Sequence[sp.Basic], stages: Sequenc
             key = label[st.out]
             d = sp.MatrixSymbol(f"delta_{key}", *G.nodes[st.out].shape)
             if st.out in adjoint:
-                deltas.append((d, to_sympy(G, adjoint[st.out], dict(names))))
+                rhs = to_sympy(G, adjoint[st.out], dict(names))
+                up = dname.get(st.activation) if st.activation is not None else None
+                factors = _factors(rhs)
+                if up is not None and up in factors and len(factors) > 1:
+                    # delta_k = delta_a_k ∘ g'(z_k), the derivative named as in an MLP
+                    factors.remove(up)
+                    g = sp.MatrixSymbol(f"{_name(G.nodes[st.activation].op)}'(z_{key})", *G.nodes[st.out].shape)
+                    deltas.append((g, factors[0] if len(factors) == 1 else sp.HadamardProduct(*factors)))
+                    rhs = sp.HadamardProduct(up, g)
+                deltas.append((d, rhs))
                 names[adjoint[st.out]] = d
                 dname[st.out] = d
             src = st.input
