@@ -13,11 +13,13 @@ tests/test_nn_torch.py): every entry is a chain of at most ``depth + 3``
 dot products or reductions, each of at most ``n`` terms (``longest_sum``),
 so its rounding error is at most about ``(depth + 3) * n * u`` times the
 magnitudes it is made of; we allow ``4 (depth + 3) n u s`` with ``u`` the
-unit roundoff of the dtype.  An array whose entries are all below
-``1000 u G`` (``G`` the network's largest gradient entry) is zero by
-cancellation (the bias of a convolution before a batch norm): its entries
-are rounding noise of the deltas that make every gradient, and ``G`` is
-its ``s``.  float32 runs see the float32-rounded inputs,
+unit roundoff of the dtype, and ``s`` is at least ``G``, the network's
+largest gradient entry: a rounding error scales with the terms a sum adds,
+not with the sum, and every gradient is made of the same deltas; an array
+that cancels (the bias of a convolution before a batch norm is exactly 0,
+a batch norm's scale before another norm nearly so) carries rounding noise
+of their size.  A wrong gradient is still caught at ``rel * G``
+(about 1e-13 G in float64).  float32 runs see the float32-rounded inputs,
 and torch computes from those same values in float64.  The central
 difference with step h = 1e-6 errs by about h**2 |L'''| + u |L| / h: it is
 allowed 1e-6 (|L| + |dL . v|).
@@ -89,16 +91,23 @@ def check_network(spec) -> list[str]:
         want, want_grads = _torch(spec, data, wrt)
         rel = 4 * (_depth(spec) + 3) * longest_sum(spec) * u
         for backend in ("numpy", "llvm"):
-            fn = sg.compile(L, wrt=params, backend=backend, dtype=dtype)
+            try:
+                fn = sg.compile(L, wrt=params, backend=backend, dtype=dtype)
+            except NotImplementedError as e:
+                # a refusal by name (the llvm n-D loop nests emit no OneHot): counted, not compared
+                assert "use backend='numpy'" in str(e), e
+                _count(f"refused by {backend}: {str(e).split(':')[0]}")
+                continue
             value, grads = fn(**data)
             _count(f"networks {backend} {dtype}")
             pairs = [("loss", value, want)] + [(f"d_{w}", grads[w], want_grads[w]) for w in wrt]
             G = max(float(np.abs(want_grads[w]).max(initial=0.0)) for w in wrt)
             for what, got, ref in pairs:
                 got = np.reshape(np.asarray(got, dtype=np.float64), np.shape(ref))
-                s = float(np.abs(ref).max(initial=0.0))
-                if s <= 1000 * u * G:
-                    s = G       # zero by cancellation (a bias before a batch norm): noise of G's size
+                # rounding errors scale with the terms summed, not with the sum: an array that
+                # cancels (a bias before a batch norm, a scale before another norm) carries noise
+                # of the deltas' size, which the network's largest gradient entry G measures
+                s = max(float(np.abs(ref).max(initial=0.0)), G)
                 err = float(np.abs(got - ref).max(initial=0.0)) if np.all(np.isfinite(got)) else np.inf
                 _count("arrays compared")
                 if not err <= rel * s:
@@ -126,7 +135,12 @@ def _finite_difference(spec, fn, data, grads, wrt, value) -> list[str]:
           phases=(Phase.explicit, Phase.generate), suppress_health_check=list(HealthCheck))
 @given(spec=specs())
 def test_random_networks_match_torch(spec):
-    failures = check_network(spec)
+    try:
+        failures = check_network(spec)
+    except Exception as e:
+        if not KEEP_GOING:
+            raise
+        failures = [f"{type(e).__name__}: {e} in {spec}"]
     _count(f"{spec['kind']} networks")
     if KEEP_GOING:
         FAILURES.extend(failures)

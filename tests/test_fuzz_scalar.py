@@ -192,7 +192,12 @@ SHARD = os.environ.get("SYMGRAD_FUZZ_SEED")
 @hypothesis_seed(int(SHARD or 0))
 @given(batch=st.lists(exprs, min_size=K, max_size=K), seed=st.integers(0, 2 ** 32 - 1))
 def test_random_expressions_on_both_backends(batch, seed):
-    failures = check_batch(batch, seed)
+    try:
+        failures = check_batch(batch, seed)
+    except Exception as e:
+        if not KEEP_GOING:
+            raise
+        failures = [f"{type(e).__name__}: {e} in {batch} (seed {seed})"]
     if KEEP_GOING:
         FAILURES.extend(failures)
     else:
