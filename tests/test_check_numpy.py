@@ -95,3 +95,28 @@ def test_bad_hand_function_results_are_named():
                        LOSS, PARAMS, sizes={nn.BATCH: 8})
     with pytest.raises(TypeError, match="hand_fn must be a function"):
         sg.check_numpy(None, LOSS, PARAMS)
+
+
+def test_llvm_backend_and_given_data():
+    X, Y = nn.input("X", 8), nn.input("Y", 1)                 # integer class labels
+    model = nn.Sequential(nn.Dense(8, 6, name="1"), nn.Sigmoid(), nn.Dense(6, 3, name="2"))
+    L = losses.softmax_cross_entropy(model(X), Y)
+
+    def backward(X, Y, W1, b1, W2, b2, bug=None):
+        a1 = 1 / (1 + np.exp(-(X @ W1 + b1)))
+        z2 = a1 @ W2 + b2
+        p = np.exp(z2 - z2.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        d2 = (p - np.eye(3)[Y.ravel().astype(int)]) / len(X)
+        s = 1 / (1 + np.exp(-a1)) if bug else a1              # sigma'(z) from a: sigma(a)(1 - sigma(a))
+        d1 = (d2 @ W2.T) * s * (1 - s)
+        return [X.T @ d1, d1.sum(axis=0), a1.T @ d2, d2.sum(axis=0)]
+
+    data = {"X": np.random.default_rng(5).standard_normal((10, 8))}
+    res = sg.check_numpy(backward, L, model.parameters(), at=data, backend="llvm")
+    assert res.ok, str(res)
+    assert res.inputs["X"] is not data["X"] and np.array_equal(res.inputs["X"], data["X"])
+    assert set(np.unique(res.inputs["Y"])) <= {0.0, 1.0, 2.0}
+    bad = sg.check_numpy(lambda **kw: backward(**kw, bug=True), L, model.parameters(), at=data,
+                         backend="llvm")
+    assert {n for n, r in bad.rel_errors.items() if r > bad.threshold} == {"W1", "b1"}

@@ -96,7 +96,7 @@ def _targets(f: sp.Basic) -> set:
 
 def _draw(f: sp.Basic, wrt: tuple, sizes: Mapping, at: Mapping, rng: np.random.Generator) -> dict:
     """Random inputs for every symbol of ``f`` that ``at`` does not give."""
-    given = {str(k): np.asarray(v, dtype=np.float64) for k, v in at.items()}
+    given = {str(k): np.array(v, dtype=np.float64) for k, v in at.items()}   # copies: the result keeps them
     symbols = sorted(f.atoms(sp.MatrixSymbol, ArraySymbol) | set(wrt) |
                      {s for s in f.free_symbols if isinstance(s, sp.Symbol)}, key=str)
     labels = {e.args[0]: int(e.args[1]) for e in f.atoms(OneHot)}
