@@ -113,3 +113,23 @@ def test_environment_strings_are_not_code(tmp_path, var):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert out.returncode != 0 and var in out.stderr, out.stderr[-1500:]
     assert not marker.exists()
+
+
+def test_nothing_is_ever_unpickled():
+    """The cache holds verified object code only: no module of symgrad imports a deserializer
+    that can run code (pickle, marshal, shelve, dill, joblib) or calls a `loads`."""
+    import ast
+    banned = {"pickle", "cPickle", "_pickle", "marshal", "shelve", "dill", "joblib", "cloudpickle"}
+    for path in sorted([*(ROOT / "symgrad").rglob("*.py"), *(ROOT / "codegen").rglob("*.py")]):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                names = {(node.module or "").split(".")[0]}
+            elif isinstance(node, ast.Attribute) and node.attr in ("loads", "load") and \
+                    isinstance(node.value, ast.Name) and node.value.id in banned:
+                names = {node.value.id}
+            else:
+                continue
+            assert not names & banned, f"{path.relative_to(ROOT)}:{node.lineno} uses {names & banned}"
