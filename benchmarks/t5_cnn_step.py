@@ -240,6 +240,31 @@ def main() -> None:
 
 
 NOTES = """
+What the symgrad rows run.  Both backends compile the same program: 105
+operations from `sg.grad` (im2col convolutions, max-pooling that routes
+each window's adjoint to its first maximum as torch does, softmax
+cross-entropy).  The llvm step is one machine-code function: 8 GEMMs on the
+default BLAS (here NumPy's OpenBLAS; transposed and reshaped operands by
+flag and pointer, no copies) and 32 loop nests, in which movement ops,
+col2im gathers, ReLUs and the max-pool masks are computed where they are
+read (`codegen/llvm/nd_plan.py`, docs/architecture-nd.md "Backends").
+Temporaries live in a workspace reused across calls and results in a
+recycled block; BLAS threads are two only when a core is idle.  The loop
+nests run on the calling thread.  The NumPy step is the printed source
+(`fn.source`): im2col through `sliding_window_view`, GEMMs through `@`,
+pooling reductions unrolled over the window's slices.
+
+Where the llvm step's time goes (CPU time on one thread, the machine shared,
+float64): GEMMs ~2.2 ms, loop nests ~3 ms, of which the im2col of the
+second convolution and the transposes into GEMM operands are the largest;
+float32 ~1.1 and ~1.5 ms.  The call with its argument checks is ~0.15 ms.
+
+Contention: the other engineers' test suites kept this 2-core machine's load
+between 4 and 10 while these tables were measured.  Every peer that runs two
+threads (torch eager, torch.compile, NumPy's OpenBLAS in the symgrad-numpy
+rows) stalls at its barriers when a core is taken, so medians mostly measure
+the load; the best rounds and the one-thread torch row are the closer to
+the uncontended speed, and compile times are inflated alike.
 """
 
 
