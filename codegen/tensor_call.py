@@ -93,10 +93,11 @@ class TensorSignature:
         # disjoint pieces of one block, which may_share_memory cannot tell from overlapping
         # ones) needs no check: it cost ~50 may_share_memory calls and a copy per output
         fresh = getattr(fn.kernel, "fresh_outputs", False)
+        seen = None if fresh else [_bounds(a) for a in arrays if a.ndim]   # what outputs must not overlap
         result = []
         for port, o in zip(self.program.output_ports, outs):
             o = np.asarray(o, dtype=fn.dtype)
-            if o.ndim and not fresh and any(np.may_share_memory(o, a) for a in (*arrays, *result)):
+            if o.ndim and not fresh and _overlaps(_bounds(o), seen):
                 # d sum(X*Y)/dY is X itself: a caller updating a gradient in place
                 # would write into its own input (or into another output)
                 o = o.copy()
@@ -112,12 +113,38 @@ class TensorSignature:
                 else:                          # a broadcast constant
                     o = np.broadcast_to(o, self._declared(name, passed)).reshape(shape)
             result.append(np.array(o) if not o.flags.writeable else o)
+            if seen is not None and result[-1].ndim:
+                seen.append(_bounds(result[-1]))
         return result
 
     def _declared(self, name: str, passed: dict[str, tuple]) -> tuple:
         want = self.shapes[name]
         return tuple(int(np.prod(passed[name])) if d != 1 and not isinstance(d, int) else d
                      for d in want) if len(passed[name]) == 1 else passed[name]
+
+
+try:    # NumPy 2 moved it
+    from numpy.lib.array_utils import byte_bounds as _byte_bounds
+except ImportError:
+    _byte_bounds = np.byte_bounds
+
+
+def _bounds(a: np.ndarray) -> tuple[int, int]:
+    """First byte and one past the last that ``a`` can reach (what np.may_share_memory compares)."""
+    if a.flags.c_contiguous:
+        lo = a.__array_interface__["data"][0]
+        return lo, lo + a.nbytes
+    return _byte_bounds(a)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps any of ``spans``: ``np.may_share_memory`` for each, in integers.
+
+    >>> _overlaps((0, 8), [(8, 16)]), _overlaps((0, 9), [(8, 16)]), _overlaps((4, 4), [(0, 8)])
+    (False, True, False)
+    """
+    lo, hi = span
+    return hi > lo and any(lo < h and start < hi for start, h in spans if h > start)
 
 
 def _show(shape: tuple) -> str:
