@@ -21,7 +21,9 @@ The rules (:func:`plan`):
   inlined users, including the repeats of an overlapping window or a
   broadcast), or a few times when it is cheap (:data:`CHEAP`), else it gets
   memory; a ``Shrink`` of a node that would be computed several times gets
-  memory instead of it, so only the slice is computed;
+  memory instead of it, so only the slice is computed, and a ``Pad`` read
+  several times (by an im2col's overlapping windows) is padded once into
+  memory, so the gather needs no range checks;
 * chains are cut at :data:`MAX_INLINE_DEPTH`, which bounds the emitter's
   recursion and the size of one loop body.
 
@@ -46,7 +48,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 from sympy.tensor.array.expressions import ArraySymbol
 
-from symgrad.ir.movement import Reshape, Shrink
+from symgrad.ir.movement import Pad, Reshape, Shrink
 from symgrad.ir.ops import lookup
 from symgrad.ir.program import Program
 
@@ -183,6 +185,10 @@ def plan(program: Program) -> NDPlan:
             # a slice of a node computed several times over is computed once, in memory,
             # over the slice only (a col2im's padding border is never computed)
             if nodes[i].op is Shrink and evals[i] > 1 and kinds[nodes[i].args[0]] in ("entry", "fold"):
+                memory.add(i)
+            elif nodes[i].op is Pad and evals[i] > 1:
+                # read by overlapping windows (an im2col): padded once into memory, the
+                # gather then loads without a range check per entry
                 memory.add(i)
             else:
                 inline.add(i)
