@@ -46,114 +46,112 @@ entry:
   %".10" = getelementptr inbounds ptr, ptr %"slots", i64 5
   %"buf_t6" = load ptr, ptr %".10"
   %".11" = getelementptr inbounds ptr, ptr %"slots", i64 6
-  %"buf_t10" = load ptr, ptr %".11"
+  %"buf_t12" = load ptr, ptr %".11"
   %".12" = getelementptr inbounds ptr, ptr %"slots", i64 7
-  %"buf_t12" = load ptr, ptr %".12"
+  %"buf_t14" = load ptr, ptr %".12"
   %".13" = getelementptr inbounds ptr, ptr %"slots", i64 8
-  %"buf_t14" = load ptr, ptr %".13"
+  %"buf_t20" = load ptr, ptr %".13"
   %".14" = getelementptr inbounds ptr, ptr %"slots", i64 9
-  %"buf_t20" = load ptr, ptr %".14"
+  %"buf_t30" = load ptr, ptr %".14"
   %".15" = getelementptr inbounds ptr, ptr %"slots", i64 10
-  %"buf_t30" = load ptr, ptr %".15"
+  %"buf_t31" = load ptr, ptr %".15"
   %".16" = getelementptr inbounds ptr, ptr %"slots", i64 11
-  %"buf_t31" = load ptr, ptr %".16"
+  %"buf_t32" = load ptr, ptr %".16"
   %".17" = getelementptr inbounds ptr, ptr %"slots", i64 12
-  %"buf_t32" = load ptr, ptr %".17"
+  %"buf_t33" = load ptr, ptr %".17"
   %".18" = getelementptr inbounds ptr, ptr %"slots", i64 13
-  %"buf_t33" = load ptr, ptr %".18"
+  %"buf_t36" = load ptr, ptr %".18"
   %".19" = getelementptr inbounds ptr, ptr %"slots", i64 14
-  %"buf_t36" = load ptr, ptr %".19"
+  %"buf_t38" = load ptr, ptr %".19"
   %".20" = getelementptr inbounds ptr, ptr %"slots", i64 15
-  %"buf_t38" = load ptr, ptr %".20"
-  %".21" = getelementptr inbounds ptr, ptr %"slots", i64 16
-  %"gemm" = load void (ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr)*, ptr %".21"
+  %"gemm" = load void (ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr)*, ptr %".20"
   br label %"t0.0.head"
 t0.0.head:
-  %"t0.i0" = phi  i64 [0, %"entry"], [%".86", %"t0.1.done"]
-  %".23" = icmp slt i64 %"t0.i0", %"N"
-  br i1 %".23", label %"t0.0.body", label %"t0.0.done"
+  %"t0.i0" = phi  i64 [0, %"entry"], [%".85", %"t0.1.done"]
+  %".22" = icmp slt i64 %"t0.i0", %"N"
+  br i1 %".22", label %"t0.0.body", label %"t0.0.done"
 t0.0.body:
   br label %"t0.1.head"
 t0.0.done:
   br label %"t2.0.head"
 t0.1.head:
-  %"t0.i1" = phi  i64 [0, %"t0.0.body"], [%".84", %"t0.2.done"]
-  %".26" = icmp slt i64 %"t0.i1", 1
-  br i1 %".26", label %"t0.1.body", label %"t0.1.done"
+  %"t0.i1" = phi  i64 [0, %"t0.0.body"], [%".83", %"t0.2.done"]
+  %".25" = icmp slt i64 %"t0.i1", 1
+  br i1 %".25", label %"t0.1.body", label %"t0.1.done"
 t0.1.body:
   br label %"t0.2.head"
 t0.1.done:
-  %".86" = add nsw i64 %"t0.i0", 1
+  %".85" = add nsw i64 %"t0.i0", 1
   br label %"t0.0.head"
 t0.2.head:
-  %"t0.i2" = phi  i64 [0, %"t0.1.body"], [%".82", %"t0.3.done"]
-  %".29" = icmp slt i64 %"t0.i2", 6
-  br i1 %".29", label %"t0.2.body", label %"t0.2.done"
+  %"t0.i2" = phi  i64 [0, %"t0.1.body"], [%".81", %"t0.3.done"]
+  %".28" = icmp slt i64 %"t0.i2", 6
+  br i1 %".28", label %"t0.2.body", label %"t0.2.done"
 t0.2.body:
   br label %"t0.3.head"
 t0.2.done:
-  %".84" = add nsw i64 %"t0.i1", 1
+  %".83" = add nsw i64 %"t0.i1", 1
   br label %"t0.1.head"
 t0.3.head:
-  %"t0.i3" = phi  i64 [0, %"t0.2.body"], [%".80", %"t0.3.body"]
-  %".32" = icmp slt i64 %"t0.i3", 6
-  br i1 %".32", label %"t0.3.body", label %"t0.3.done"
+  %"t0.i3" = phi  i64 [0, %"t0.2.body"], [%".79", %"t0.3.body"]
+  %".31" = icmp slt i64 %"t0.i3", 6
+  br i1 %".31", label %"t0.3.body", label %"t0.3.done"
 t0.3.body:
-  %".34" = mul i64 1, 6
-  %".35" = mul i64 %".34", 6
-  %".36" = mul i64 %".35", 1
-  %".37" = mul i64 %".36", %"N"
-  %".38" = mul i64 %"t0.i0", %".36"
-  %".39" = add i64 0, %".38"
-  %".40" = mul i64 %"t0.i1", %".35"
-  %".41" = add i64 %".39", %".40"
-  %".42" = mul i64 %"t0.i2", %".34"
-  %".43" = add i64 %".41", %".42"
-  %".44" = mul i64 %"t0.i3", 1
-  %".45" = add i64 %".43", %".44"
-  %".46" = sub i64 %"t0.i2", 1
-  %".47" = icmp sge i64 %".46", 0
-  %".48" = icmp slt i64 %".46", 4
-  %".49" = and i1 %".47", %".48"
-  %".50" = sub i64 4, 1
-  %".51" = icmp slt i64 %".46", 0
-  %".52" = select  i1 %".51", i64 0, i64 %".46"
-  %".53" = icmp sgt i64 %".52", %".50"
-  %".54" = select  i1 %".53", i64 %".50", i64 %".52"
-  %".55" = sub i64 %"t0.i3", 1
-  %".56" = icmp sge i64 %".55", 0
-  %".57" = icmp slt i64 %".55", 4
-  %".58" = and i1 %".56", %".57"
-  %".59" = and i1 %".49", %".58"
-  %".60" = sub i64 4, 1
-  %".61" = icmp slt i64 %".55", 0
-  %".62" = select  i1 %".61", i64 0, i64 %".55"
-  %".63" = icmp sgt i64 %".62", %".60"
-  %".64" = select  i1 %".63", i64 %".60", i64 %".62"
-  %".65" = mul i64 1, 4
-  %".66" = mul i64 %".65", 4
-  %".67" = mul i64 %".66", 1
-  %".68" = mul i64 %".67", %"N"
-  %".69" = mul i64 %"t0.i0", %".67"
-  %".70" = add i64 0, %".69"
-  %".71" = mul i64 %".54", %".65"
-  %".72" = add i64 %".70", %".71"
-  %".73" = mul i64 %".64", 1
-  %".74" = add i64 %".72", %".73"
-  %".75" = getelementptr inbounds double, ptr %"buf_x", i64 %".74"
-  %".76" = load double, ptr %".75"
-  %".77" = select  i1 %".59", double %".76", double              0x0
-  %".78" = getelementptr inbounds double, ptr %"buf_t0", i64 %".45"
-  store double %".77", ptr %".78"
-  %".80" = add nsw i64 %"t0.i3", 1
+  %".33" = mul i64 1, 6
+  %".34" = mul i64 %".33", 6
+  %".35" = mul i64 %".34", 1
+  %".36" = mul i64 %".35", %"N"
+  %".37" = mul i64 %"t0.i0", %".35"
+  %".38" = add i64 0, %".37"
+  %".39" = mul i64 %"t0.i1", %".34"
+  %".40" = add i64 %".38", %".39"
+  %".41" = mul i64 %"t0.i2", %".33"
+  %".42" = add i64 %".40", %".41"
+  %".43" = mul i64 %"t0.i3", 1
+  %".44" = add i64 %".42", %".43"
+  %".45" = sub i64 %"t0.i2", 1
+  %".46" = icmp sge i64 %".45", 0
+  %".47" = icmp slt i64 %".45", 4
+  %".48" = and i1 %".46", %".47"
+  %".49" = sub i64 4, 1
+  %".50" = icmp slt i64 %".45", 0
+  %".51" = select  i1 %".50", i64 0, i64 %".45"
+  %".52" = icmp sgt i64 %".51", %".49"
+  %".53" = select  i1 %".52", i64 %".49", i64 %".51"
+  %".54" = sub i64 %"t0.i3", 1
+  %".55" = icmp sge i64 %".54", 0
+  %".56" = icmp slt i64 %".54", 4
+  %".57" = and i1 %".55", %".56"
+  %".58" = and i1 %".48", %".57"
+  %".59" = sub i64 4, 1
+  %".60" = icmp slt i64 %".54", 0
+  %".61" = select  i1 %".60", i64 0, i64 %".54"
+  %".62" = icmp sgt i64 %".61", %".59"
+  %".63" = select  i1 %".62", i64 %".59", i64 %".61"
+  %".64" = mul i64 1, 4
+  %".65" = mul i64 %".64", 4
+  %".66" = mul i64 %".65", 1
+  %".67" = mul i64 %".66", %"N"
+  %".68" = mul i64 %"t0.i0", %".66"
+  %".69" = add i64 0, %".68"
+  %".70" = mul i64 %".53", %".64"
+  %".71" = add i64 %".69", %".70"
+  %".72" = mul i64 %".63", 1
+  %".73" = add i64 %".71", %".72"
+  %".74" = getelementptr inbounds double, ptr %"buf_x", i64 %".73"
+  %".75" = load double, ptr %".74"
+  %".76" = select  i1 %".58", double %".75", double              0x0
+  %".77" = getelementptr inbounds double, ptr %"buf_t0", i64 %".44"
+  store double %".76", ptr %".77"
+  %".79" = add nsw i64 %"t0.i3", 1
   br label %"t0.3.head"
 t0.3.done:
-  %".82" = add nsw i64 %"t0.i2", 1
+  %".81" = add nsw i64 %"t0.i2", 1
   br label %"t0.2.head"
 t2.0.head:
-  %"t2.i0" = phi  i64 [0, %"t0.0.done"], [%".152", %"t2.1.done"]
-  %".89" = icmp slt i64 %"t2.i0", %"N"
-  br i1 %".89", label %"t2.0.body", label %"t2.0.done"
+  %"t2.i0" = phi  i64 [0, %"t0.0.done"], [%".151", %"t2.1.done"]
+  %".88" = icmp slt i64 %"t2.i0", %"N"
+  br i1 %".88", label %"t2.0.body", label %"t2.0.done"
 t2.0.body:
   br label %"t2.1.head"
 t2.0.done:
@@ -161,831 +159,803 @@ t2.0.done:
   store i8 78, i8* %"transb"
   store double 0x3ff0000000000000, double* %"alpha"
   store double              0x0, double* %"beta"
-  %".158" = trunc i64 2 to i32
-  store i32 %".158", i32* %"m"
-  %".160" = mul i64 16, %"N"
-  %".161" = trunc i64 %".160" to i32
-  store i32 %".161", i32* %"n"
-  %".163" = trunc i64 9 to i32
-  store i32 %".163", i32* %"k"
-  %".165" = icmp slt i64 9, 1
-  %".166" = select  i1 %".165", i64 1, i64 9
-  %".167" = trunc i64 %".166" to i32
-  store i32 %".167", i32* %"lda"
-  %".169" = icmp slt i64 9, 1
-  %".170" = select  i1 %".169", i64 1, i64 9
-  %".171" = trunc i64 %".170" to i32
-  store i32 %".171", i32* %"ldb"
-  %".173" = icmp slt i64 2, 1
-  %".174" = select  i1 %".173", i64 1, i64 2
-  %".175" = trunc i64 %".174" to i32
-  store i32 %".175", i32* %"ldc"
+  %".157" = trunc i64 2 to i32
+  store i32 %".157", i32* %"m"
+  %".159" = mul i64 16, %"N"
+  %".160" = trunc i64 %".159" to i32
+  store i32 %".160", i32* %"n"
+  %".162" = trunc i64 9 to i32
+  store i32 %".162", i32* %"k"
+  %".164" = icmp slt i64 9, 1
+  %".165" = select  i1 %".164", i64 1, i64 9
+  %".166" = trunc i64 %".165" to i32
+  store i32 %".166", i32* %"lda"
+  %".168" = icmp slt i64 9, 1
+  %".169" = select  i1 %".168", i64 1, i64 9
+  %".170" = trunc i64 %".169" to i32
+  store i32 %".170", i32* %"ldb"
+  %".172" = icmp slt i64 2, 1
+  %".173" = select  i1 %".172", i64 1, i64 2
+  %".174" = trunc i64 %".173" to i32
+  store i32 %".174", i32* %"ldc"
   call void %"gemm"(i8* %"transa", i8* %"transb", i32* %"m", i32* %"n", i32* %"k", double* %"alpha", ptr %"buf_w", i32* %"lda", ptr %"buf_t2", i32* %"ldb", double* %"beta", ptr %"buf_t6", i32* %"ldc")
-  br label %"t10.0.head"
+  br label %"t12.0.head"
 t2.1.head:
-  %"t2.i1" = phi  i64 [0, %"t2.0.body"], [%".150", %"t2.2.done"]
-  %".92" = icmp slt i64 %"t2.i1", 4
-  br i1 %".92", label %"t2.1.body", label %"t2.1.done"
+  %"t2.i1" = phi  i64 [0, %"t2.0.body"], [%".149", %"t2.2.done"]
+  %".91" = icmp slt i64 %"t2.i1", 4
+  br i1 %".91", label %"t2.1.body", label %"t2.1.done"
 t2.1.body:
   br label %"t2.2.head"
 t2.1.done:
-  %".152" = add nsw i64 %"t2.i0", 1
+  %".151" = add nsw i64 %"t2.i0", 1
   br label %"t2.0.head"
 t2.2.head:
-  %"t2.i2" = phi  i64 [0, %"t2.1.body"], [%".148", %"t2.3.done"]
-  %".95" = icmp slt i64 %"t2.i2", 4
-  br i1 %".95", label %"t2.2.body", label %"t2.2.done"
+  %"t2.i2" = phi  i64 [0, %"t2.1.body"], [%".147", %"t2.3.done"]
+  %".94" = icmp slt i64 %"t2.i2", 4
+  br i1 %".94", label %"t2.2.body", label %"t2.2.done"
 t2.2.body:
   br label %"t2.3.head"
 t2.2.done:
-  %".150" = add nsw i64 %"t2.i1", 1
+  %".149" = add nsw i64 %"t2.i1", 1
   br label %"t2.1.head"
 t2.3.head:
-  %"t2.i3" = phi  i64 [0, %"t2.2.body"], [%".146", %"t2.4.done"]
-  %".98" = icmp slt i64 %"t2.i3", 1
-  br i1 %".98", label %"t2.3.body", label %"t2.3.done"
+  %"t2.i3" = phi  i64 [0, %"t2.2.body"], [%".145", %"t2.4.done"]
+  %".97" = icmp slt i64 %"t2.i3", 1
+  br i1 %".97", label %"t2.3.body", label %"t2.3.done"
 t2.3.body:
   br label %"t2.4.head"
 t2.3.done:
-  %".148" = add nsw i64 %"t2.i2", 1
+  %".147" = add nsw i64 %"t2.i2", 1
   br label %"t2.2.head"
 t2.4.head:
-  %"t2.i4" = phi  i64 [0, %"t2.3.body"], [%".144", %"t2.5.done"]
-  %".101" = icmp slt i64 %"t2.i4", 3
-  br i1 %".101", label %"t2.4.body", label %"t2.4.done"
+  %"t2.i4" = phi  i64 [0, %"t2.3.body"], [%".143", %"t2.5.done"]
+  %".100" = icmp slt i64 %"t2.i4", 3
+  br i1 %".100", label %"t2.4.body", label %"t2.4.done"
 t2.4.body:
   br label %"t2.5.head"
 t2.4.done:
-  %".146" = add nsw i64 %"t2.i3", 1
+  %".145" = add nsw i64 %"t2.i3", 1
   br label %"t2.3.head"
 t2.5.head:
-  %"t2.i5" = phi  i64 [0, %"t2.4.body"], [%".142", %"t2.5.body"]
-  %".104" = icmp slt i64 %"t2.i5", 3
-  br i1 %".104", label %"t2.5.body", label %"t2.5.done"
+  %"t2.i5" = phi  i64 [0, %"t2.4.body"], [%".141", %"t2.5.body"]
+  %".103" = icmp slt i64 %"t2.i5", 3
+  br i1 %".103", label %"t2.5.body", label %"t2.5.done"
 t2.5.body:
-  %".106" = mul i64 1, 3
-  %".107" = mul i64 %".106", 3
-  %".108" = mul i64 %".107", 1
+  %".105" = mul i64 1, 3
+  %".106" = mul i64 %".105", 3
+  %".107" = mul i64 %".106", 1
+  %".108" = mul i64 %".107", 4
   %".109" = mul i64 %".108", 4
-  %".110" = mul i64 %".109", 4
-  %".111" = mul i64 %".110", %"N"
-  %".112" = mul i64 %"t2.i0", %".110"
-  %".113" = add i64 0, %".112"
-  %".114" = mul i64 %"t2.i1", %".109"
-  %".115" = add i64 %".113", %".114"
-  %".116" = mul i64 %"t2.i2", %".108"
-  %".117" = add i64 %".115", %".116"
-  %".118" = mul i64 %"t2.i3", %".107"
-  %".119" = add i64 %".117", %".118"
-  %".120" = mul i64 %"t2.i4", %".106"
-  %".121" = add i64 %".119", %".120"
-  %".122" = mul i64 %"t2.i5", 1
-  %".123" = add i64 %".121", %".122"
-  %".124" = mul i64 %"t2.i1", 1
-  %".125" = add i64 %".124", %"t2.i4"
-  %".126" = mul i64 %"t2.i2", 1
-  %".127" = add i64 %".126", %"t2.i5"
-  %".128" = mul i64 1, 6
-  %".129" = mul i64 %".128", 6
-  %".130" = mul i64 %".129", 1
-  %".131" = mul i64 %".130", %"N"
-  %".132" = mul i64 %"t2.i0", %".130"
-  %".133" = add i64 0, %".132"
-  %".134" = mul i64 %".125", %".128"
-  %".135" = add i64 %".133", %".134"
-  %".136" = mul i64 %".127", 1
-  %".137" = add i64 %".135", %".136"
-  %".138" = getelementptr inbounds double, ptr %"buf_t0", i64 %".137"
-  %".139" = load double, ptr %".138"
-  %".140" = getelementptr inbounds double, ptr %"buf_t2", i64 %".123"
-  store double %".139", ptr %".140"
-  %".142" = add nsw i64 %"t2.i5", 1
+  %".110" = mul i64 %".109", %"N"
+  %".111" = mul i64 %"t2.i0", %".109"
+  %".112" = add i64 0, %".111"
+  %".113" = mul i64 %"t2.i1", %".108"
+  %".114" = add i64 %".112", %".113"
+  %".115" = mul i64 %"t2.i2", %".107"
+  %".116" = add i64 %".114", %".115"
+  %".117" = mul i64 %"t2.i3", %".106"
+  %".118" = add i64 %".116", %".117"
+  %".119" = mul i64 %"t2.i4", %".105"
+  %".120" = add i64 %".118", %".119"
+  %".121" = mul i64 %"t2.i5", 1
+  %".122" = add i64 %".120", %".121"
+  %".123" = mul i64 %"t2.i1", 1
+  %".124" = add i64 %".123", %"t2.i4"
+  %".125" = mul i64 %"t2.i2", 1
+  %".126" = add i64 %".125", %"t2.i5"
+  %".127" = mul i64 1, 6
+  %".128" = mul i64 %".127", 6
+  %".129" = mul i64 %".128", 1
+  %".130" = mul i64 %".129", %"N"
+  %".131" = mul i64 %"t2.i0", %".129"
+  %".132" = add i64 0, %".131"
+  %".133" = mul i64 %".124", %".127"
+  %".134" = add i64 %".132", %".133"
+  %".135" = mul i64 %".126", 1
+  %".136" = add i64 %".134", %".135"
+  %".137" = getelementptr inbounds double, ptr %"buf_t0", i64 %".136"
+  %".138" = load double, ptr %".137"
+  %".139" = getelementptr inbounds double, ptr %"buf_t2", i64 %".122"
+  store double %".138", ptr %".139"
+  %".141" = add nsw i64 %"t2.i5", 1
   br label %"t2.5.head"
 t2.5.done:
-  %".144" = add nsw i64 %"t2.i4", 1
+  %".143" = add nsw i64 %"t2.i4", 1
   br label %"t2.4.head"
-t10.0.head:
-  %"t10.i0" = phi  i64 [0, %"t2.0.done"], [%".232", %"t10.1.done"]
-  %".179" = icmp slt i64 %"t10.i0", %"N"
-  br i1 %".179", label %"t10.0.body", label %"t10.0.done"
-t10.0.body:
-  br label %"t10.1.head"
-t10.0.done:
-  br label %"t12.0.head"
-t10.1.head:
-  %"t10.i1" = phi  i64 [0, %"t10.0.body"], [%".230", %"t10.2.done"]
-  %".182" = icmp slt i64 %"t10.i1", 2
-  br i1 %".182", label %"t10.1.body", label %"t10.1.done"
-t10.1.body:
-  br label %"t10.2.head"
-t10.1.done:
-  %".232" = add nsw i64 %"t10.i0", 1
-  br label %"t10.0.head"
-t10.2.head:
-  %"t10.i2" = phi  i64 [0, %"t10.1.body"], [%".228", %"t10.3.done"]
-  %".185" = icmp slt i64 %"t10.i2", 4
-  br i1 %".185", label %"t10.2.body", label %"t10.2.done"
-t10.2.body:
-  br label %"t10.3.head"
-t10.2.done:
-  %".230" = add nsw i64 %"t10.i1", 1
-  br label %"t10.1.head"
-t10.3.head:
-  %"t10.i3" = phi  i64 [0, %"t10.2.body"], [%".226", %"t10.3.body"]
-  %".188" = icmp slt i64 %"t10.i3", 4
-  br i1 %".188", label %"t10.3.body", label %"t10.3.done"
-t10.3.body:
-  %".190" = mul i64 1, 4
-  %".191" = mul i64 %".190", 4
-  %".192" = mul i64 %".191", 2
-  %".193" = mul i64 %".192", %"N"
-  %".194" = mul i64 %"t10.i0", %".192"
-  %".195" = add i64 0, %".194"
-  %".196" = mul i64 %"t10.i1", %".191"
-  %".197" = add i64 %".195", %".196"
-  %".198" = mul i64 %"t10.i2", %".190"
-  %".199" = add i64 %".197", %".198"
-  %".200" = mul i64 %"t10.i3", 1
-  %".201" = add i64 %".199", %".200"
-  %".202" = mul i64 1, 1
-  %".203" = mul i64 %".202", 1
-  %".204" = mul i64 %".203", 2
-  %".205" = mul i64 %"t10.i1", %".203"
-  %".206" = add i64 0, %".205"
-  %".207" = getelementptr inbounds double, ptr %"buf_b", i64 %".206"
-  %".208" = load double, ptr %".207"
-  %".209" = mul i64 1, 2
-  %".210" = mul i64 %".209", 4
-  %".211" = mul i64 %".210", 4
-  %".212" = mul i64 %".211", %"N"
-  %".213" = mul i64 %"t10.i0", %".211"
-  %".214" = add i64 0, %".213"
-  %".215" = mul i64 %"t10.i2", %".210"
-  %".216" = add i64 %".214", %".215"
-  %".217" = mul i64 %"t10.i3", %".209"
-  %".218" = add i64 %".216", %".217"
-  %".219" = mul i64 %"t10.i1", 1
-  %".220" = add i64 %".218", %".219"
-  %".221" = getelementptr inbounds double, ptr %"buf_t6", i64 %".220"
-  %".222" = load double, ptr %".221"
-  %".223" = fadd double %".208", %".222"
-  %"tanh" = call double @"symgrad.tanh.f64"(double %".223")
-  %".224" = getelementptr inbounds double, ptr %"buf_t10", i64 %".201"
-  store double %"tanh", ptr %".224"
-  %".226" = add nsw i64 %"t10.i3", 1
-  br label %"t10.3.head"
-t10.3.done:
-  %".228" = add nsw i64 %"t10.i2", 1
-  br label %"t10.2.head"
 t12.0.head:
-  %"t12.i0" = phi  i64 [0, %"t10.0.done"], [%".300", %"t12.1.done"]
-  %".235" = icmp slt i64 %"t12.i0", %"N"
-  br i1 %".235", label %"t12.0.body", label %"t12.0.done"
+  %"t12.i0" = phi  i64 [0, %"t2.0.done"], [%".251", %"t12.1.done"]
+  %".178" = icmp slt i64 %"t12.i0", %"N"
+  br i1 %".178", label %"t12.0.body", label %"t12.0.done"
 t12.0.body:
   br label %"t12.1.head"
 t12.0.done:
   store double              0x0, double* %"acc.t14"
   br label %"t14.r.0.head"
 t12.1.head:
-  %"t12.i1" = phi  i64 [0, %"t12.0.body"], [%".298", %"t12.2.done"]
-  %".238" = icmp slt i64 %"t12.i1", 2
-  br i1 %".238", label %"t12.1.body", label %"t12.1.done"
+  %"t12.i1" = phi  i64 [0, %"t12.0.body"], [%".249", %"t12.2.done"]
+  %".181" = icmp slt i64 %"t12.i1", 2
+  br i1 %".181", label %"t12.1.body", label %"t12.1.done"
 t12.1.body:
   br label %"t12.2.head"
 t12.1.done:
-  %".300" = add nsw i64 %"t12.i0", 1
+  %".251" = add nsw i64 %"t12.i0", 1
   br label %"t12.0.head"
 t12.2.head:
-  %"t12.i2" = phi  i64 [0, %"t12.1.body"], [%".296", %"t12.3.done"]
-  %".241" = icmp slt i64 %"t12.i2", 2
-  br i1 %".241", label %"t12.2.body", label %"t12.2.done"
+  %"t12.i2" = phi  i64 [0, %"t12.1.body"], [%".247", %"t12.3.done"]
+  %".184" = icmp slt i64 %"t12.i2", 2
+  br i1 %".184", label %"t12.2.body", label %"t12.2.done"
 t12.2.body:
   br label %"t12.3.head"
 t12.2.done:
-  %".298" = add nsw i64 %"t12.i1", 1
+  %".249" = add nsw i64 %"t12.i1", 1
   br label %"t12.1.head"
 t12.3.head:
-  %"t12.i3" = phi  i64 [0, %"t12.2.body"], [%".294", %"t12.r.0.done"]
-  %".244" = icmp slt i64 %"t12.i3", 2
-  br i1 %".244", label %"t12.3.body", label %"t12.3.done"
+  %"t12.i3" = phi  i64 [0, %"t12.2.body"], [%".245", %"t12.r.0.done"]
+  %".187" = icmp slt i64 %"t12.i3", 2
+  br i1 %".187", label %"t12.3.body", label %"t12.3.done"
 t12.3.body:
   store double 0xfff0000000000000, double* %"acc.t12"
   br label %"t12.r.0.head"
 t12.3.done:
-  %".296" = add nsw i64 %"t12.i2", 1
+  %".247" = add nsw i64 %"t12.i2", 1
   br label %"t12.2.head"
 t12.r.0.head:
-  %"t12.r.i0" = phi  i64 [0, %"t12.3.body"], [%".277", %"t12.r.1.done"]
-  %".248" = icmp slt i64 %"t12.r.i0", 2
-  br i1 %".248", label %"t12.r.0.body", label %"t12.r.0.done"
+  %"t12.r.i0" = phi  i64 [0, %"t12.3.body"], [%".228", %"t12.r.1.done"]
+  %".191" = icmp slt i64 %"t12.r.i0", 2
+  br i1 %".191", label %"t12.r.0.body", label %"t12.r.0.done"
 t12.r.0.body:
   br label %"t12.r.1.head"
 t12.r.0.done:
-  %".279" = mul i64 1, 2
-  %".280" = mul i64 %".279", 2
-  %".281" = mul i64 %".280", 2
-  %".282" = mul i64 %".281", %"N"
-  %".283" = mul i64 %"t12.i0", %".281"
-  %".284" = add i64 0, %".283"
-  %".285" = mul i64 %"t12.i1", %".280"
-  %".286" = add i64 %".284", %".285"
-  %".287" = mul i64 %"t12.i2", %".279"
-  %".288" = add i64 %".286", %".287"
-  %".289" = mul i64 %"t12.i3", 1
-  %".290" = add i64 %".288", %".289"
-  %".291" = load double, double* %"acc.t12"
-  %".292" = getelementptr inbounds double, ptr %"buf_t12", i64 %".290"
-  store double %".291", ptr %".292"
-  %".294" = add nsw i64 %"t12.i3", 1
+  %".230" = mul i64 1, 2
+  %".231" = mul i64 %".230", 2
+  %".232" = mul i64 %".231", 2
+  %".233" = mul i64 %".232", %"N"
+  %".234" = mul i64 %"t12.i0", %".232"
+  %".235" = add i64 0, %".234"
+  %".236" = mul i64 %"t12.i1", %".231"
+  %".237" = add i64 %".235", %".236"
+  %".238" = mul i64 %"t12.i2", %".230"
+  %".239" = add i64 %".237", %".238"
+  %".240" = mul i64 %"t12.i3", 1
+  %".241" = add i64 %".239", %".240"
+  %".242" = load double, double* %"acc.t12"
+  %".243" = getelementptr inbounds double, ptr %"buf_t12", i64 %".241"
+  store double %".242", ptr %".243"
+  %".245" = add nsw i64 %"t12.i3", 1
   br label %"t12.3.head"
 t12.r.1.head:
-  %"t12.r.i1" = phi  i64 [0, %"t12.r.0.body"], [%".275", %"t12.r.1.body"]
-  %".251" = icmp slt i64 %"t12.r.i1", 2
-  br i1 %".251", label %"t12.r.1.body", label %"t12.r.1.done"
+  %"t12.r.i1" = phi  i64 [0, %"t12.r.0.body"], [%".226", %"t12.r.1.body"]
+  %".194" = icmp slt i64 %"t12.r.i1", 2
+  br i1 %".194", label %"t12.r.1.body", label %"t12.r.1.done"
 t12.r.1.body:
-  %".253" = mul i64 %"t12.i2", 2
-  %".254" = add i64 %".253", %"t12.r.i0"
-  %".255" = mul i64 %"t12.i3", 2
-  %".256" = add i64 %".255", %"t12.r.i1"
-  %".257" = mul i64 1, 4
-  %".258" = mul i64 %".257", 4
-  %".259" = mul i64 %".258", 2
-  %".260" = mul i64 %".259", %"N"
-  %".261" = mul i64 %"t12.i0", %".259"
-  %".262" = add i64 0, %".261"
-  %".263" = mul i64 %"t12.i1", %".258"
-  %".264" = add i64 %".262", %".263"
-  %".265" = mul i64 %".254", %".257"
-  %".266" = add i64 %".264", %".265"
-  %".267" = mul i64 %".256", 1
-  %".268" = add i64 %".266", %".267"
-  %".269" = getelementptr inbounds double, ptr %"buf_t10", i64 %".268"
-  %".270" = load double, ptr %".269"
-  %".271" = load double, double* %"acc.t12"
-  %".272" = fcmp oge double %".270", %".271"
-  %"isnan" = fcmp uno double %".270", %".270"
-  %".273" = or i1 %".272", %"isnan"
-  %"max" = select  i1 %".273", double %".270", double %".271"
+  %".196" = mul i64 %"t12.i2", 2
+  %".197" = add i64 %".196", %"t12.r.i0"
+  %".198" = mul i64 %"t12.i3", 2
+  %".199" = add i64 %".198", %"t12.r.i1"
+  %".200" = mul i64 1, 1
+  %".201" = mul i64 %".200", 1
+  %".202" = mul i64 %".201", 2
+  %".203" = mul i64 %"t12.i1", %".201"
+  %".204" = add i64 0, %".203"
+  %".205" = getelementptr inbounds double, ptr %"buf_b", i64 %".204"
+  %".206" = load double, ptr %".205"
+  %".207" = mul i64 1, 2
+  %".208" = mul i64 %".207", 4
+  %".209" = mul i64 %".208", 4
+  %".210" = mul i64 %".209", %"N"
+  %".211" = mul i64 %"t12.i0", %".209"
+  %".212" = add i64 0, %".211"
+  %".213" = mul i64 %".197", %".208"
+  %".214" = add i64 %".212", %".213"
+  %".215" = mul i64 %".199", %".207"
+  %".216" = add i64 %".214", %".215"
+  %".217" = mul i64 %"t12.i1", 1
+  %".218" = add i64 %".216", %".217"
+  %".219" = getelementptr inbounds double, ptr %"buf_t6", i64 %".218"
+  %".220" = load double, ptr %".219"
+  %".221" = fadd double %".206", %".220"
+  %"tanh" = call double @"symgrad.tanh.f64"(double %".221")
+  %".222" = load double, double* %"acc.t12"
+  %".223" = fcmp oge double %"tanh", %".222"
+  %"isnan" = fcmp uno double %"tanh", %"tanh"
+  %".224" = or i1 %".223", %"isnan"
+  %"max" = select  i1 %".224", double %"tanh", double %".222"
   store double %"max", double* %"acc.t12"
-  %".275" = add nsw i64 %"t12.r.i1", 1
+  %".226" = add nsw i64 %"t12.r.i1", 1
   br label %"t12.r.1.head"
 t12.r.1.done:
-  %".277" = add nsw i64 %"t12.r.i0", 1
+  %".228" = add nsw i64 %"t12.r.i0", 1
   br label %"t12.r.0.head"
 t14.r.0.head:
-  %"t14.r.i0" = phi  i64 [0, %"t12.0.done"], [%".353", %"t14.r.1.done"]
-  %".304" = icmp slt i64 %"t14.r.i0", %"N"
-  br i1 %".304", label %"t14.r.0.body", label %"t14.r.0.done"
+  %"t14.r.i0" = phi  i64 [0, %"t12.0.done"], [%".304", %"t14.r.1.done"]
+  %".255" = icmp slt i64 %"t14.r.i0", %"N"
+  br i1 %".255", label %"t14.r.0.body", label %"t14.r.0.done"
 t14.r.0.body:
   br label %"t14.r.1.head"
 t14.r.0.done:
-  %".355" = load double, double* %"acc.t14"
-  %".356" = getelementptr inbounds double, ptr %"buf_t14", i64 0
-  store double %".355", ptr %".356"
+  %".306" = load double, double* %"acc.t14"
+  %".307" = getelementptr inbounds double, ptr %"buf_t14", i64 0
+  store double %".306", ptr %".307"
   br label %"t20.0.head"
 t14.r.1.head:
-  %"t14.r.i1" = phi  i64 [0, %"t14.r.0.body"], [%".351", %"t14.r.2.done"]
-  %".307" = icmp slt i64 %"t14.r.i1", 2
-  br i1 %".307", label %"t14.r.1.body", label %"t14.r.1.done"
+  %"t14.r.i1" = phi  i64 [0, %"t14.r.0.body"], [%".302", %"t14.r.2.done"]
+  %".258" = icmp slt i64 %"t14.r.i1", 2
+  br i1 %".258", label %"t14.r.1.body", label %"t14.r.1.done"
 t14.r.1.body:
   br label %"t14.r.2.head"
 t14.r.1.done:
-  %".353" = add nsw i64 %"t14.r.i0", 1
+  %".304" = add nsw i64 %"t14.r.i0", 1
   br label %"t14.r.0.head"
 t14.r.2.head:
-  %"t14.r.i2" = phi  i64 [0, %"t14.r.1.body"], [%".349", %"t14.r.3.done"]
-  %".310" = icmp slt i64 %"t14.r.i2", 2
-  br i1 %".310", label %"t14.r.2.body", label %"t14.r.2.done"
+  %"t14.r.i2" = phi  i64 [0, %"t14.r.1.body"], [%".300", %"t14.r.3.done"]
+  %".261" = icmp slt i64 %"t14.r.i2", 2
+  br i1 %".261", label %"t14.r.2.body", label %"t14.r.2.done"
 t14.r.2.body:
   br label %"t14.r.3.head"
 t14.r.2.done:
-  %".351" = add nsw i64 %"t14.r.i1", 1
+  %".302" = add nsw i64 %"t14.r.i1", 1
   br label %"t14.r.1.head"
 t14.r.3.head:
-  %"t14.r.i3" = phi  i64 [0, %"t14.r.2.body"], [%".347", %"t14.r.3.body"]
-  %".313" = icmp slt i64 %"t14.r.i3", 2
-  br i1 %".313", label %"t14.r.3.body", label %"t14.r.3.done"
+  %"t14.r.i3" = phi  i64 [0, %"t14.r.2.body"], [%".298", %"t14.r.3.body"]
+  %".264" = icmp slt i64 %"t14.r.i3", 2
+  br i1 %".264", label %"t14.r.3.body", label %"t14.r.3.done"
 t14.r.3.body:
-  %".315" = mul i64 1, 2
-  %".316" = mul i64 %".315", 2
-  %".317" = mul i64 %".316", 2
-  %".318" = mul i64 %".317", %"N"
-  %".319" = mul i64 %"t14.r.i0", %".317"
-  %".320" = add i64 0, %".319"
-  %".321" = mul i64 %"t14.r.i1", %".316"
-  %".322" = add i64 %".320", %".321"
-  %".323" = mul i64 %"t14.r.i2", %".315"
-  %".324" = add i64 %".322", %".323"
-  %".325" = mul i64 %"t14.r.i3", 1
-  %".326" = add i64 %".324", %".325"
-  %".327" = getelementptr inbounds double, ptr %"buf_t12", i64 %".326"
-  %".328" = load double, ptr %".327"
-  %".329" = mul i64 1, 2
-  %".330" = mul i64 %".329", 2
-  %".331" = mul i64 %".330", 2
-  %".332" = mul i64 %".331", %"N"
-  %".333" = mul i64 %"t14.r.i0", %".331"
-  %".334" = add i64 0, %".333"
-  %".335" = mul i64 %"t14.r.i1", %".330"
-  %".336" = add i64 %".334", %".335"
-  %".337" = mul i64 %"t14.r.i2", %".329"
-  %".338" = add i64 %".336", %".337"
-  %".339" = mul i64 %"t14.r.i3", 1
-  %".340" = add i64 %".338", %".339"
-  %".341" = getelementptr inbounds double, ptr %"buf_t12", i64 %".340"
-  %".342" = load double, ptr %".341"
-  %".343" = fmul double %".328", %".342"
-  %".344" = load double, double* %"acc.t14"
-  %".345" = fadd double %".344", %".343"
-  store double %".345", double* %"acc.t14"
-  %".347" = add nsw i64 %"t14.r.i3", 1
+  %".266" = mul i64 1, 2
+  %".267" = mul i64 %".266", 2
+  %".268" = mul i64 %".267", 2
+  %".269" = mul i64 %".268", %"N"
+  %".270" = mul i64 %"t14.r.i0", %".268"
+  %".271" = add i64 0, %".270"
+  %".272" = mul i64 %"t14.r.i1", %".267"
+  %".273" = add i64 %".271", %".272"
+  %".274" = mul i64 %"t14.r.i2", %".266"
+  %".275" = add i64 %".273", %".274"
+  %".276" = mul i64 %"t14.r.i3", 1
+  %".277" = add i64 %".275", %".276"
+  %".278" = getelementptr inbounds double, ptr %"buf_t12", i64 %".277"
+  %".279" = load double, ptr %".278"
+  %".280" = mul i64 1, 2
+  %".281" = mul i64 %".280", 2
+  %".282" = mul i64 %".281", 2
+  %".283" = mul i64 %".282", %"N"
+  %".284" = mul i64 %"t14.r.i0", %".282"
+  %".285" = add i64 0, %".284"
+  %".286" = mul i64 %"t14.r.i1", %".281"
+  %".287" = add i64 %".285", %".286"
+  %".288" = mul i64 %"t14.r.i2", %".280"
+  %".289" = add i64 %".287", %".288"
+  %".290" = mul i64 %"t14.r.i3", 1
+  %".291" = add i64 %".289", %".290"
+  %".292" = getelementptr inbounds double, ptr %"buf_t12", i64 %".291"
+  %".293" = load double, ptr %".292"
+  %".294" = fmul double %".279", %".293"
+  %".295" = load double, double* %"acc.t14"
+  %".296" = fadd double %".295", %".294"
+  store double %".296", double* %"acc.t14"
+  %".298" = add nsw i64 %"t14.r.i3", 1
   br label %"t14.r.3.head"
 t14.r.3.done:
-  %".349" = add nsw i64 %"t14.r.i2", 1
+  %".300" = add nsw i64 %"t14.r.i2", 1
   br label %"t14.r.2.head"
 t20.0.head:
-  %"t20.i0" = phi  i64 [0, %"t14.r.0.done"], [%".461", %"t20.1.done"]
-  %".359" = icmp slt i64 %"t20.i0", %"N"
-  br i1 %".359", label %"t20.0.body", label %"t20.0.done"
+  %"t20.i0" = phi  i64 [0, %"t14.r.0.done"], [%".420", %"t20.1.done"]
+  %".310" = icmp slt i64 %"t20.i0", %"N"
+  br i1 %".310", label %"t20.0.body", label %"t20.0.done"
 t20.0.body:
   br label %"t20.1.head"
 t20.0.done:
   br label %"t30.0.head"
 t20.1.head:
-  %"t20.i1" = phi  i64 [0, %"t20.0.body"], [%".459", %"t20.2.done"]
-  %".362" = icmp slt i64 %"t20.i1", 2
-  br i1 %".362", label %"t20.1.body", label %"t20.1.done"
+  %"t20.i1" = phi  i64 [0, %"t20.0.body"], [%".418", %"t20.2.done"]
+  %".313" = icmp slt i64 %"t20.i1", 2
+  br i1 %".313", label %"t20.1.body", label %"t20.1.done"
 t20.1.body:
   br label %"t20.2.head"
 t20.1.done:
-  %".461" = add nsw i64 %"t20.i0", 1
+  %".420" = add nsw i64 %"t20.i0", 1
   br label %"t20.0.head"
 t20.2.head:
-  %"t20.i2" = phi  i64 [0, %"t20.1.body"], [%".457", %"t20.3.done"]
-  %".365" = icmp slt i64 %"t20.i2", 2
-  br i1 %".365", label %"t20.2.body", label %"t20.2.done"
+  %"t20.i2" = phi  i64 [0, %"t20.1.body"], [%".416", %"t20.3.done"]
+  %".316" = icmp slt i64 %"t20.i2", 2
+  br i1 %".316", label %"t20.2.body", label %"t20.2.done"
 t20.2.body:
   br label %"t20.3.head"
 t20.2.done:
-  %".459" = add nsw i64 %"t20.i1", 1
+  %".418" = add nsw i64 %"t20.i1", 1
   br label %"t20.1.head"
 t20.3.head:
-  %"t20.i3" = phi  i64 [0, %"t20.2.body"], [%".455", %"t20.4.done"]
-  %".368" = icmp slt i64 %"t20.i3", 2
-  br i1 %".368", label %"t20.3.body", label %"t20.3.done"
+  %"t20.i3" = phi  i64 [0, %"t20.2.body"], [%".414", %"t20.4.done"]
+  %".319" = icmp slt i64 %"t20.i3", 2
+  br i1 %".319", label %"t20.3.body", label %"t20.3.done"
 t20.3.body:
   br label %"t20.4.head"
 t20.3.done:
-  %".457" = add nsw i64 %"t20.i2", 1
+  %".416" = add nsw i64 %"t20.i2", 1
   br label %"t20.2.head"
 t20.4.head:
-  %"t20.i4" = phi  i64 [0, %"t20.3.body"], [%".453", %"t20.5.done"]
-  %".371" = icmp slt i64 %"t20.i4", 1
-  br i1 %".371", label %"t20.4.body", label %"t20.4.done"
+  %"t20.i4" = phi  i64 [0, %"t20.3.body"], [%".412", %"t20.5.done"]
+  %".322" = icmp slt i64 %"t20.i4", 1
+  br i1 %".322", label %"t20.4.body", label %"t20.4.done"
 t20.4.body:
   br label %"t20.5.head"
 t20.4.done:
-  %".455" = add nsw i64 %"t20.i3", 1
+  %".414" = add nsw i64 %"t20.i3", 1
   br label %"t20.3.head"
 t20.5.head:
-  %"t20.i5" = phi  i64 [0, %"t20.4.body"], [%".451", %"t20.r.0.done"]
-  %".374" = icmp slt i64 %"t20.i5", 1
-  br i1 %".374", label %"t20.5.body", label %"t20.5.done"
+  %"t20.i5" = phi  i64 [0, %"t20.4.body"], [%".410", %"t20.r.0.done"]
+  %".325" = icmp slt i64 %"t20.i5", 1
+  br i1 %".325", label %"t20.5.body", label %"t20.5.done"
 t20.5.body:
   store double              0x0, double* %"acc.t20"
   br label %"t20.r.0.head"
 t20.5.done:
-  %".453" = add nsw i64 %"t20.i4", 1
+  %".412" = add nsw i64 %"t20.i4", 1
   br label %"t20.4.head"
 t20.r.0.head:
-  %"t20.r.i0" = phi  i64 [0, %"t20.5.body"], [%".428", %"t20.r.1.done"]
-  %".378" = icmp slt i64 %"t20.r.i0", 2
-  br i1 %".378", label %"t20.r.0.body", label %"t20.r.0.done"
+  %"t20.r.i0" = phi  i64 [0, %"t20.5.body"], [%".387", %"t20.r.1.done"]
+  %".329" = icmp slt i64 %"t20.r.i0", 2
+  br i1 %".329", label %"t20.r.0.body", label %"t20.r.0.done"
 t20.r.0.body:
   br label %"t20.r.1.head"
 t20.r.0.done:
-  %".430" = mul i64 1, 1
-  %".431" = mul i64 %".430", 1
-  %".432" = mul i64 %".431", 2
-  %".433" = mul i64 %".432", 2
-  %".434" = mul i64 %".433", 2
-  %".435" = mul i64 %".434", %"N"
-  %".436" = mul i64 %"t20.i0", %".434"
-  %".437" = add i64 0, %".436"
-  %".438" = mul i64 %"t20.i1", %".433"
-  %".439" = add i64 %".437", %".438"
-  %".440" = mul i64 %"t20.i2", %".432"
-  %".441" = add i64 %".439", %".440"
-  %".442" = mul i64 %"t20.i3", %".431"
-  %".443" = add i64 %".441", %".442"
-  %".444" = mul i64 %"t20.i4", %".430"
-  %".445" = add i64 %".443", %".444"
-  %".446" = mul i64 %"t20.i5", 1
-  %".447" = add i64 %".445", %".446"
-  %".448" = load double, double* %"acc.t20"
-  %".449" = getelementptr inbounds double, ptr %"buf_t20", i64 %".447"
-  store double %".448", ptr %".449"
-  %".451" = add nsw i64 %"t20.i5", 1
+  %".389" = mul i64 1, 1
+  %".390" = mul i64 %".389", 1
+  %".391" = mul i64 %".390", 2
+  %".392" = mul i64 %".391", 2
+  %".393" = mul i64 %".392", 2
+  %".394" = mul i64 %".393", %"N"
+  %".395" = mul i64 %"t20.i0", %".393"
+  %".396" = add i64 0, %".395"
+  %".397" = mul i64 %"t20.i1", %".392"
+  %".398" = add i64 %".396", %".397"
+  %".399" = mul i64 %"t20.i2", %".391"
+  %".400" = add i64 %".398", %".399"
+  %".401" = mul i64 %"t20.i3", %".390"
+  %".402" = add i64 %".400", %".401"
+  %".403" = mul i64 %"t20.i4", %".389"
+  %".404" = add i64 %".402", %".403"
+  %".405" = mul i64 %"t20.i5", 1
+  %".406" = add i64 %".404", %".405"
+  %".407" = load double, double* %"acc.t20"
+  %".408" = getelementptr inbounds double, ptr %"buf_t20", i64 %".406"
+  store double %".407", ptr %".408"
+  %".410" = add nsw i64 %"t20.i5", 1
   br label %"t20.5.head"
 t20.r.1.head:
-  %"t20.r.i1" = phi  i64 [0, %"t20.r.0.body"], [%".426", %"t20.r.1.body"]
-  %".381" = icmp slt i64 %"t20.r.i1", 2
-  br i1 %".381", label %"t20.r.1.body", label %"t20.r.1.done"
+  %"t20.r.i1" = phi  i64 [0, %"t20.r.0.body"], [%".385", %"t20.r.1.body"]
+  %".332" = icmp slt i64 %"t20.r.i1", 2
+  br i1 %".332", label %"t20.r.1.body", label %"t20.r.1.done"
 t20.r.1.body:
-  %".383" = mul i64 %"t20.i2", 2
-  %".384" = add i64 %".383", %"t20.r.i0"
-  %".385" = mul i64 %"t20.i3", 2
-  %".386" = add i64 %".385", %"t20.r.i1"
-  %".387" = mul i64 1, 4
-  %".388" = mul i64 %".387", 4
-  %".389" = mul i64 %".388", 2
-  %".390" = mul i64 %".389", %"N"
-  %".391" = mul i64 %"t20.i0", %".389"
-  %".392" = add i64 0, %".391"
-  %".393" = mul i64 %"t20.i1", %".388"
-  %".394" = add i64 %".392", %".393"
-  %".395" = mul i64 %".384", %".387"
-  %".396" = add i64 %".394", %".395"
-  %".397" = mul i64 %".386", 1
-  %".398" = add i64 %".396", %".397"
-  %".399" = getelementptr inbounds double, ptr %"buf_t10", i64 %".398"
-  %".400" = load double, ptr %".399"
-  %".401" = mul i64 1, 1
-  %".402" = mul i64 %".401", 1
-  %".403" = mul i64 %".402", 2
-  %".404" = mul i64 %".403", 2
-  %".405" = mul i64 %".404", 2
-  %".406" = mul i64 %".405", %"N"
-  %".407" = mul i64 %"t20.i0", %".405"
-  %".408" = add i64 0, %".407"
-  %".409" = mul i64 %"t20.i1", %".404"
-  %".410" = add i64 %".408", %".409"
-  %".411" = mul i64 %"t20.i2", %".403"
-  %".412" = add i64 %".410", %".411"
-  %".413" = mul i64 %"t20.i3", %".402"
-  %".414" = add i64 %".412", %".413"
-  %".415" = mul i64 0, %".401"
-  %".416" = add i64 %".414", %".415"
-  %".417" = mul i64 0, 1
-  %".418" = add i64 %".416", %".417"
-  %".419" = getelementptr inbounds double, ptr %"buf_t12", i64 %".418"
-  %".420" = load double, ptr %".419"
-  %".421" = fcmp oeq double %".400", %".420"
-  %".422" = select  i1 %".421", double 0x3ff0000000000000, double              0x0
-  %".423" = load double, double* %"acc.t20"
-  %".424" = fadd double %".423", %".422"
-  store double %".424", double* %"acc.t20"
-  %".426" = add nsw i64 %"t20.r.i1", 1
+  %".334" = mul i64 %"t20.i2", 2
+  %".335" = add i64 %".334", %"t20.r.i0"
+  %".336" = mul i64 %"t20.i3", 2
+  %".337" = add i64 %".336", %"t20.r.i1"
+  %".338" = mul i64 1, 1
+  %".339" = mul i64 %".338", 1
+  %".340" = mul i64 %".339", 2
+  %".341" = mul i64 %"t20.i1", %".339"
+  %".342" = add i64 0, %".341"
+  %".343" = getelementptr inbounds double, ptr %"buf_b", i64 %".342"
+  %".344" = load double, ptr %".343"
+  %".345" = mul i64 1, 2
+  %".346" = mul i64 %".345", 4
+  %".347" = mul i64 %".346", 4
+  %".348" = mul i64 %".347", %"N"
+  %".349" = mul i64 %"t20.i0", %".347"
+  %".350" = add i64 0, %".349"
+  %".351" = mul i64 %".335", %".346"
+  %".352" = add i64 %".350", %".351"
+  %".353" = mul i64 %".337", %".345"
+  %".354" = add i64 %".352", %".353"
+  %".355" = mul i64 %"t20.i1", 1
+  %".356" = add i64 %".354", %".355"
+  %".357" = getelementptr inbounds double, ptr %"buf_t6", i64 %".356"
+  %".358" = load double, ptr %".357"
+  %".359" = fadd double %".344", %".358"
+  %"tanh.1" = call double @"symgrad.tanh.f64"(double %".359")
+  %".360" = mul i64 1, 1
+  %".361" = mul i64 %".360", 1
+  %".362" = mul i64 %".361", 2
+  %".363" = mul i64 %".362", 2
+  %".364" = mul i64 %".363", 2
+  %".365" = mul i64 %".364", %"N"
+  %".366" = mul i64 %"t20.i0", %".364"
+  %".367" = add i64 0, %".366"
+  %".368" = mul i64 %"t20.i1", %".363"
+  %".369" = add i64 %".367", %".368"
+  %".370" = mul i64 %"t20.i2", %".362"
+  %".371" = add i64 %".369", %".370"
+  %".372" = mul i64 %"t20.i3", %".361"
+  %".373" = add i64 %".371", %".372"
+  %".374" = mul i64 0, %".360"
+  %".375" = add i64 %".373", %".374"
+  %".376" = mul i64 0, 1
+  %".377" = add i64 %".375", %".376"
+  %".378" = getelementptr inbounds double, ptr %"buf_t12", i64 %".377"
+  %".379" = load double, ptr %".378"
+  %".380" = fcmp oeq double %"tanh.1", %".379"
+  %".381" = select  i1 %".380", double 0x3ff0000000000000, double              0x0
+  %".382" = load double, double* %"acc.t20"
+  %".383" = fadd double %".382", %".381"
+  store double %".383", double* %"acc.t20"
+  %".385" = add nsw i64 %"t20.r.i1", 1
   br label %"t20.r.1.head"
 t20.r.1.done:
-  %".428" = add nsw i64 %"t20.r.i0", 1
+  %".387" = add nsw i64 %"t20.r.i0", 1
   br label %"t20.r.0.head"
 t30.0.head:
-  %"t30.i0" = phi  i64 [0, %"t20.0.done"], [%".614", %"t30.1.done"]
-  %".464" = icmp slt i64 %"t30.i0", %"N"
-  br i1 %".464", label %"t30.0.body", label %"t30.0.done"
+  %"t30.i0" = phi  i64 [0, %"t20.0.done"], [%".597", %"t30.1.done"]
+  %".423" = icmp slt i64 %"t30.i0", %"N"
+  br i1 %".423", label %"t30.0.body", label %"t30.0.done"
 t30.0.body:
   br label %"t30.1.head"
 t30.0.done:
   br label %"t31.init.0.head"
 t30.1.head:
-  %"t30.i1" = phi  i64 [0, %"t30.0.body"], [%".612", %"t30.2.done"]
-  %".467" = icmp slt i64 %"t30.i1", 2
-  br i1 %".467", label %"t30.1.body", label %"t30.1.done"
+  %"t30.i1" = phi  i64 [0, %"t30.0.body"], [%".595", %"t30.2.done"]
+  %".426" = icmp slt i64 %"t30.i1", 2
+  br i1 %".426", label %"t30.1.body", label %"t30.1.done"
 t30.1.body:
   br label %"t30.2.head"
 t30.1.done:
-  %".614" = add nsw i64 %"t30.i0", 1
+  %".597" = add nsw i64 %"t30.i0", 1
   br label %"t30.0.head"
 t30.2.head:
-  %"t30.i2" = phi  i64 [0, %"t30.1.body"], [%".610", %"t30.3.done"]
-  %".470" = icmp slt i64 %"t30.i2", 4
-  br i1 %".470", label %"t30.2.body", label %"t30.2.done"
+  %"t30.i2" = phi  i64 [0, %"t30.1.body"], [%".593", %"t30.3.done"]
+  %".429" = icmp slt i64 %"t30.i2", 4
+  br i1 %".429", label %"t30.2.body", label %"t30.2.done"
 t30.2.body:
   br label %"t30.3.head"
 t30.2.done:
-  %".612" = add nsw i64 %"t30.i1", 1
+  %".595" = add nsw i64 %"t30.i1", 1
   br label %"t30.1.head"
 t30.3.head:
-  %"t30.i3" = phi  i64 [0, %"t30.2.body"], [%".608", %"t30.3.body"]
-  %".473" = icmp slt i64 %"t30.i3", 4
-  br i1 %".473", label %"t30.3.body", label %"t30.3.done"
+  %"t30.i3" = phi  i64 [0, %"t30.2.body"], [%".591", %"t30.3.body"]
+  %".432" = icmp slt i64 %"t30.i3", 4
+  br i1 %".432", label %"t30.3.body", label %"t30.3.done"
 t30.3.body:
-  %".475" = mul i64 1, 4
-  %".476" = mul i64 %".475", 4
+  %".434" = mul i64 1, 4
+  %".435" = mul i64 %".434", 4
+  %".436" = mul i64 %".435", 2
+  %".437" = mul i64 %".436", %"N"
+  %".438" = mul i64 %"t30.i0", %".436"
+  %".439" = add i64 0, %".438"
+  %".440" = mul i64 %"t30.i1", %".435"
+  %".441" = add i64 %".439", %".440"
+  %".442" = mul i64 %"t30.i2", %".434"
+  %".443" = add i64 %".441", %".442"
+  %".444" = mul i64 %"t30.i3", 1
+  %".445" = add i64 %".443", %".444"
+  %".446" = udiv i64 %"t30.i2", 2
+  %".447" = icmp slt i64 %".446", 2
+  %".448" = select  i1 %".447", i64 %".446", i64 1
+  %".449" = urem i64 %"t30.i2", 2
+  %".450" = udiv i64 %"t30.i3", 2
+  %".451" = icmp slt i64 %".450", 2
+  %".452" = select  i1 %".451", i64 %".450", i64 1
+  %".453" = urem i64 %"t30.i3", 2
+  %".454" = and i1 %".447", %".451"
+  %".455" = mul i64 0, 1
+  %".456" = add i64 %".455", 0
+  %".457" = mul i64 0, 1
+  %".458" = add i64 %".457", 0
+  %".459" = mul i64 1, 2
+  %".460" = mul i64 %".459", 2
+  %".461" = mul i64 %".460", 2
+  %".462" = mul i64 %".461", %"N"
+  %".463" = mul i64 %"t30.i0", %".461"
+  %".464" = add i64 0, %".463"
+  %".465" = mul i64 %"t30.i1", %".460"
+  %".466" = add i64 %".464", %".465"
+  %".467" = mul i64 %".448", %".459"
+  %".468" = add i64 %".466", %".467"
+  %".469" = mul i64 %".452", 1
+  %".470" = add i64 %".468", %".469"
+  %".471" = getelementptr inbounds double, ptr %"buf_t12", i64 %".470"
+  %".472" = load double, ptr %".471"
+  %".473" = fmul double %".472", 0x4000000000000000
+  %".474" = mul i64 1, 1
+  %".475" = mul i64 %".474", 1
+  %".476" = mul i64 %".475", 2
   %".477" = mul i64 %".476", 2
-  %".478" = mul i64 %".477", %"N"
-  %".479" = mul i64 %"t30.i0", %".477"
-  %".480" = add i64 0, %".479"
-  %".481" = mul i64 %"t30.i1", %".476"
-  %".482" = add i64 %".480", %".481"
-  %".483" = mul i64 %"t30.i2", %".475"
-  %".484" = add i64 %".482", %".483"
-  %".485" = mul i64 %"t30.i3", 1
-  %".486" = add i64 %".484", %".485"
-  %".487" = udiv i64 %"t30.i2", 2
-  %".488" = icmp slt i64 %".487", 2
-  %".489" = select  i1 %".488", i64 %".487", i64 1
-  %".490" = urem i64 %"t30.i2", 2
-  %".491" = udiv i64 %"t30.i3", 2
-  %".492" = icmp slt i64 %".491", 2
-  %".493" = select  i1 %".492", i64 %".491", i64 1
-  %".494" = urem i64 %"t30.i3", 2
-  %".495" = and i1 %".488", %".492"
-  %".496" = mul i64 0, 1
-  %".497" = add i64 %".496", 0
-  %".498" = mul i64 0, 1
-  %".499" = add i64 %".498", 0
-  %".500" = mul i64 1, 2
-  %".501" = mul i64 %".500", 2
-  %".502" = mul i64 %".501", 2
-  %".503" = mul i64 %".502", %"N"
-  %".504" = mul i64 %"t30.i0", %".502"
-  %".505" = add i64 0, %".504"
-  %".506" = mul i64 %"t30.i1", %".501"
-  %".507" = add i64 %".505", %".506"
-  %".508" = mul i64 %".489", %".500"
-  %".509" = add i64 %".507", %".508"
-  %".510" = mul i64 %".493", 1
-  %".511" = add i64 %".509", %".510"
-  %".512" = getelementptr inbounds double, ptr %"buf_t12", i64 %".511"
-  %".513" = load double, ptr %".512"
-  %".514" = fmul double %".513", 0x4000000000000000
-  %".515" = mul i64 1, 1
-  %".516" = mul i64 %".515", 1
-  %".517" = mul i64 %".516", 2
-  %".518" = mul i64 %".517", 2
-  %".519" = mul i64 %".518", 2
-  %".520" = mul i64 %".519", %"N"
-  %".521" = mul i64 %"t30.i0", %".519"
-  %".522" = add i64 0, %".521"
-  %".523" = mul i64 %"t30.i1", %".518"
-  %".524" = add i64 %".522", %".523"
-  %".525" = mul i64 %".489", %".517"
-  %".526" = add i64 %".524", %".525"
-  %".527" = mul i64 %".493", %".516"
-  %".528" = add i64 %".526", %".527"
-  %".529" = getelementptr inbounds double, ptr %"buf_t20", i64 %".528"
-  %".530" = load double, ptr %".529"
-  %".531" = fdiv double 0x3ff0000000000000, %".530"
-  %".532" = fmul double %".514", %".531"
-  %".533" = mul i64 %".489", 2
-  %".534" = add i64 %".533", %".490"
-  %".535" = mul i64 %".493", 2
-  %".536" = add i64 %".535", %".494"
-  %".537" = mul i64 1, 4
-  %".538" = mul i64 %".537", 4
-  %".539" = mul i64 %".538", 2
-  %".540" = mul i64 %".539", %"N"
-  %".541" = mul i64 %"t30.i0", %".539"
-  %".542" = add i64 0, %".541"
-  %".543" = mul i64 %"t30.i1", %".538"
-  %".544" = add i64 %".542", %".543"
-  %".545" = mul i64 %".534", %".537"
-  %".546" = add i64 %".544", %".545"
-  %".547" = mul i64 %".536", 1
-  %".548" = add i64 %".546", %".547"
-  %".549" = getelementptr inbounds double, ptr %"buf_t10", i64 %".548"
-  %".550" = load double, ptr %".549"
-  %".551" = mul i64 1, 1
-  %".552" = mul i64 %".551", 1
-  %".553" = mul i64 %".552", 2
-  %".554" = mul i64 %".553", 2
-  %".555" = mul i64 %".554", 2
-  %".556" = mul i64 %".555", %"N"
-  %".557" = mul i64 %"t30.i0", %".555"
-  %".558" = add i64 0, %".557"
-  %".559" = mul i64 %"t30.i1", %".554"
-  %".560" = add i64 %".558", %".559"
-  %".561" = mul i64 %".489", %".553"
-  %".562" = add i64 %".560", %".561"
-  %".563" = mul i64 %".493", %".552"
-  %".564" = add i64 %".562", %".563"
-  %".565" = mul i64 0, %".551"
-  %".566" = add i64 %".564", %".565"
-  %".567" = mul i64 0, 1
-  %".568" = add i64 %".566", %".567"
-  %".569" = getelementptr inbounds double, ptr %"buf_t12", i64 %".568"
-  %".570" = load double, ptr %".569"
-  %".571" = fcmp oeq double %".550", %".570"
-  %".572" = select  i1 %".571", double %".532", double              0x0
-  %".573" = select  i1 %".495", double %".572", double              0x0
-  %".574" = mul i64 1, 4
-  %".575" = mul i64 %".574", 4
-  %".576" = mul i64 %".575", 2
-  %".577" = mul i64 %".576", %"N"
-  %".578" = mul i64 %"t30.i0", %".576"
-  %".579" = add i64 0, %".578"
-  %".580" = mul i64 %"t30.i1", %".575"
+  %".478" = mul i64 %".477", 2
+  %".479" = mul i64 %".478", %"N"
+  %".480" = mul i64 %"t30.i0", %".478"
+  %".481" = add i64 0, %".480"
+  %".482" = mul i64 %"t30.i1", %".477"
+  %".483" = add i64 %".481", %".482"
+  %".484" = mul i64 %".448", %".476"
+  %".485" = add i64 %".483", %".484"
+  %".486" = mul i64 %".452", %".475"
+  %".487" = add i64 %".485", %".486"
+  %".488" = getelementptr inbounds double, ptr %"buf_t20", i64 %".487"
+  %".489" = load double, ptr %".488"
+  %".490" = fdiv double 0x3ff0000000000000, %".489"
+  %".491" = fmul double %".473", %".490"
+  %".492" = mul i64 %".448", 2
+  %".493" = add i64 %".492", %".449"
+  %".494" = mul i64 %".452", 2
+  %".495" = add i64 %".494", %".453"
+  %".496" = mul i64 1, 1
+  %".497" = mul i64 %".496", 1
+  %".498" = mul i64 %".497", 2
+  %".499" = mul i64 %"t30.i1", %".497"
+  %".500" = add i64 0, %".499"
+  %".501" = getelementptr inbounds double, ptr %"buf_b", i64 %".500"
+  %".502" = load double, ptr %".501"
+  %".503" = mul i64 1, 2
+  %".504" = mul i64 %".503", 4
+  %".505" = mul i64 %".504", 4
+  %".506" = mul i64 %".505", %"N"
+  %".507" = mul i64 %"t30.i0", %".505"
+  %".508" = add i64 0, %".507"
+  %".509" = mul i64 %".493", %".504"
+  %".510" = add i64 %".508", %".509"
+  %".511" = mul i64 %".495", %".503"
+  %".512" = add i64 %".510", %".511"
+  %".513" = mul i64 %"t30.i1", 1
+  %".514" = add i64 %".512", %".513"
+  %".515" = getelementptr inbounds double, ptr %"buf_t6", i64 %".514"
+  %".516" = load double, ptr %".515"
+  %".517" = fadd double %".502", %".516"
+  %"tanh.2" = call double @"symgrad.tanh.f64"(double %".517")
+  %".518" = mul i64 1, 1
+  %".519" = mul i64 %".518", 1
+  %".520" = mul i64 %".519", 2
+  %".521" = mul i64 %".520", 2
+  %".522" = mul i64 %".521", 2
+  %".523" = mul i64 %".522", %"N"
+  %".524" = mul i64 %"t30.i0", %".522"
+  %".525" = add i64 0, %".524"
+  %".526" = mul i64 %"t30.i1", %".521"
+  %".527" = add i64 %".525", %".526"
+  %".528" = mul i64 %".448", %".520"
+  %".529" = add i64 %".527", %".528"
+  %".530" = mul i64 %".452", %".519"
+  %".531" = add i64 %".529", %".530"
+  %".532" = mul i64 0, %".518"
+  %".533" = add i64 %".531", %".532"
+  %".534" = mul i64 0, 1
+  %".535" = add i64 %".533", %".534"
+  %".536" = getelementptr inbounds double, ptr %"buf_t12", i64 %".535"
+  %".537" = load double, ptr %".536"
+  %".538" = fcmp oeq double %"tanh.2", %".537"
+  %".539" = select  i1 %".538", double %".491", double              0x0
+  %".540" = select  i1 %".454", double %".539", double              0x0
+  %".541" = mul i64 1, 1
+  %".542" = mul i64 %".541", 1
+  %".543" = mul i64 %".542", 2
+  %".544" = mul i64 %"t30.i1", %".542"
+  %".545" = add i64 0, %".544"
+  %".546" = getelementptr inbounds double, ptr %"buf_b", i64 %".545"
+  %".547" = load double, ptr %".546"
+  %".548" = mul i64 1, 2
+  %".549" = mul i64 %".548", 4
+  %".550" = mul i64 %".549", 4
+  %".551" = mul i64 %".550", %"N"
+  %".552" = mul i64 %"t30.i0", %".550"
+  %".553" = add i64 0, %".552"
+  %".554" = mul i64 %"t30.i2", %".549"
+  %".555" = add i64 %".553", %".554"
+  %".556" = mul i64 %"t30.i3", %".548"
+  %".557" = add i64 %".555", %".556"
+  %".558" = mul i64 %"t30.i1", 1
+  %".559" = add i64 %".557", %".558"
+  %".560" = getelementptr inbounds double, ptr %"buf_t6", i64 %".559"
+  %".561" = load double, ptr %".560"
+  %".562" = fadd double %".547", %".561"
+  %"tanh.3" = call double @"symgrad.tanh.f64"(double %".562")
+  %".563" = mul i64 1, 1
+  %".564" = mul i64 %".563", 1
+  %".565" = mul i64 %".564", 2
+  %".566" = mul i64 %"t30.i1", %".564"
+  %".567" = add i64 0, %".566"
+  %".568" = getelementptr inbounds double, ptr %"buf_b", i64 %".567"
+  %".569" = load double, ptr %".568"
+  %".570" = mul i64 1, 2
+  %".571" = mul i64 %".570", 4
+  %".572" = mul i64 %".571", 4
+  %".573" = mul i64 %".572", %"N"
+  %".574" = mul i64 %"t30.i0", %".572"
+  %".575" = add i64 0, %".574"
+  %".576" = mul i64 %"t30.i2", %".571"
+  %".577" = add i64 %".575", %".576"
+  %".578" = mul i64 %"t30.i3", %".570"
+  %".579" = add i64 %".577", %".578"
+  %".580" = mul i64 %"t30.i1", 1
   %".581" = add i64 %".579", %".580"
-  %".582" = mul i64 %"t30.i2", %".574"
-  %".583" = add i64 %".581", %".582"
-  %".584" = mul i64 %"t30.i3", 1
-  %".585" = add i64 %".583", %".584"
-  %".586" = getelementptr inbounds double, ptr %"buf_t10", i64 %".585"
-  %".587" = load double, ptr %".586"
-  %".588" = mul i64 1, 4
-  %".589" = mul i64 %".588", 4
-  %".590" = mul i64 %".589", 2
-  %".591" = mul i64 %".590", %"N"
-  %".592" = mul i64 %"t30.i0", %".590"
-  %".593" = add i64 0, %".592"
-  %".594" = mul i64 %"t30.i1", %".589"
-  %".595" = add i64 %".593", %".594"
-  %".596" = mul i64 %"t30.i2", %".588"
-  %".597" = add i64 %".595", %".596"
-  %".598" = mul i64 %"t30.i3", 1
-  %".599" = add i64 %".597", %".598"
-  %".600" = getelementptr inbounds double, ptr %"buf_t10", i64 %".599"
-  %".601" = load double, ptr %".600"
-  %".602" = fmul double %".587", %".601"
-  %".603" = fneg double %".602"
-  %".604" = fadd double 0x3ff0000000000000, %".603"
-  %".605" = fmul double %".573", %".604"
-  %".606" = getelementptr inbounds double, ptr %"buf_t30", i64 %".486"
-  store double %".605", ptr %".606"
-  %".608" = add nsw i64 %"t30.i3", 1
+  %".582" = getelementptr inbounds double, ptr %"buf_t6", i64 %".581"
+  %".583" = load double, ptr %".582"
+  %".584" = fadd double %".569", %".583"
+  %"tanh.4" = call double @"symgrad.tanh.f64"(double %".584")
+  %".585" = fmul double %"tanh.3", %"tanh.4"
+  %".586" = fneg double %".585"
+  %".587" = fadd double 0x3ff0000000000000, %".586"
+  %".588" = fmul double %".540", %".587"
+  %".589" = getelementptr inbounds double, ptr %"buf_t30", i64 %".445"
+  store double %".588", ptr %".589"
+  %".591" = add nsw i64 %"t30.i3", 1
   br label %"t30.3.head"
 t30.3.done:
-  %".610" = add nsw i64 %"t30.i2", 1
+  %".593" = add nsw i64 %"t30.i2", 1
   br label %"t30.2.head"
 t31.init.0.head:
-  %"t31.init.i0" = phi  i64 [0, %"t30.0.done"], [%".640", %"t31.init.1.done"]
-  %".617" = icmp slt i64 %"t31.init.i0", 2
-  br i1 %".617", label %"t31.init.0.body", label %"t31.init.0.done"
+  %"t31.init.i0" = phi  i64 [0, %"t30.0.done"], [%".623", %"t31.init.1.done"]
+  %".600" = icmp slt i64 %"t31.init.i0", 2
+  br i1 %".600", label %"t31.init.0.body", label %"t31.init.0.done"
 t31.init.0.body:
   br label %"t31.init.1.head"
 t31.init.0.done:
   br label %"t31.0.head"
 t31.init.1.head:
-  %"t31.init.i1" = phi  i64 [0, %"t31.init.0.body"], [%".638", %"t31.init.2.done"]
-  %".620" = icmp slt i64 %"t31.init.i1", 4
-  br i1 %".620", label %"t31.init.1.body", label %"t31.init.1.done"
+  %"t31.init.i1" = phi  i64 [0, %"t31.init.0.body"], [%".621", %"t31.init.2.done"]
+  %".603" = icmp slt i64 %"t31.init.i1", 4
+  br i1 %".603", label %"t31.init.1.body", label %"t31.init.1.done"
 t31.init.1.body:
   br label %"t31.init.2.head"
 t31.init.1.done:
-  %".640" = add nsw i64 %"t31.init.i0", 1
+  %".623" = add nsw i64 %"t31.init.i0", 1
   br label %"t31.init.0.head"
 t31.init.2.head:
-  %"t31.init.i2" = phi  i64 [0, %"t31.init.1.body"], [%".636", %"t31.init.2.body"]
-  %".623" = icmp slt i64 %"t31.init.i2", 4
-  br i1 %".623", label %"t31.init.2.body", label %"t31.init.2.done"
+  %"t31.init.i2" = phi  i64 [0, %"t31.init.1.body"], [%".619", %"t31.init.2.body"]
+  %".606" = icmp slt i64 %"t31.init.i2", 4
+  br i1 %".606", label %"t31.init.2.body", label %"t31.init.2.done"
 t31.init.2.body:
-  %".625" = mul i64 1, 4
-  %".626" = mul i64 %".625", 4
-  %".627" = mul i64 %".626", 2
-  %".628" = mul i64 %"t31.init.i0", %".626"
-  %".629" = add i64 0, %".628"
-  %".630" = mul i64 %"t31.init.i1", %".625"
-  %".631" = add i64 %".629", %".630"
-  %".632" = mul i64 %"t31.init.i2", 1
-  %".633" = add i64 %".631", %".632"
-  %".634" = getelementptr inbounds double, ptr %"buf_t31", i64 %".633"
-  store double              0x0, ptr %".634"
-  %".636" = add nsw i64 %"t31.init.i2", 1
+  %".608" = mul i64 1, 4
+  %".609" = mul i64 %".608", 4
+  %".610" = mul i64 %".609", 2
+  %".611" = mul i64 %"t31.init.i0", %".609"
+  %".612" = add i64 0, %".611"
+  %".613" = mul i64 %"t31.init.i1", %".608"
+  %".614" = add i64 %".612", %".613"
+  %".615" = mul i64 %"t31.init.i2", 1
+  %".616" = add i64 %".614", %".615"
+  %".617" = getelementptr inbounds double, ptr %"buf_t31", i64 %".616"
+  store double              0x0, ptr %".617"
+  %".619" = add nsw i64 %"t31.init.i2", 1
   br label %"t31.init.2.head"
 t31.init.2.done:
-  %".638" = add nsw i64 %"t31.init.i1", 1
+  %".621" = add nsw i64 %"t31.init.i1", 1
   br label %"t31.init.1.head"
 t31.0.head:
-  %"t31.i0" = phi  i64 [0, %"t31.init.0.done"], [%".687", %"t31.1.done"]
-  %".643" = icmp slt i64 %"t31.i0", %"N"
-  br i1 %".643", label %"t31.0.body", label %"t31.0.done"
+  %"t31.i0" = phi  i64 [0, %"t31.init.0.done"], [%".670", %"t31.1.done"]
+  %".626" = icmp slt i64 %"t31.i0", %"N"
+  br i1 %".626", label %"t31.0.body", label %"t31.0.done"
 t31.0.body:
   br label %"t31.1.head"
 t31.0.done:
   br label %"t32.0.head"
 t31.1.head:
-  %"t31.i1" = phi  i64 [0, %"t31.0.body"], [%".685", %"t31.2.done"]
-  %".646" = icmp slt i64 %"t31.i1", 2
-  br i1 %".646", label %"t31.1.body", label %"t31.1.done"
+  %"t31.i1" = phi  i64 [0, %"t31.0.body"], [%".668", %"t31.2.done"]
+  %".629" = icmp slt i64 %"t31.i1", 2
+  br i1 %".629", label %"t31.1.body", label %"t31.1.done"
 t31.1.body:
   br label %"t31.2.head"
 t31.1.done:
-  %".687" = add nsw i64 %"t31.i0", 1
+  %".670" = add nsw i64 %"t31.i0", 1
   br label %"t31.0.head"
 t31.2.head:
-  %"t31.i2" = phi  i64 [0, %"t31.1.body"], [%".683", %"t31.3.done"]
-  %".649" = icmp slt i64 %"t31.i2", 4
-  br i1 %".649", label %"t31.2.body", label %"t31.2.done"
+  %"t31.i2" = phi  i64 [0, %"t31.1.body"], [%".666", %"t31.3.done"]
+  %".632" = icmp slt i64 %"t31.i2", 4
+  br i1 %".632", label %"t31.2.body", label %"t31.2.done"
 t31.2.body:
   br label %"t31.3.head"
 t31.2.done:
-  %".685" = add nsw i64 %"t31.i1", 1
+  %".668" = add nsw i64 %"t31.i1", 1
   br label %"t31.1.head"
 t31.3.head:
-  %"t31.i3" = phi  i64 [0, %"t31.2.body"], [%".681", %"t31.3.body"]
-  %".652" = icmp slt i64 %"t31.i3", 4
-  br i1 %".652", label %"t31.3.body", label %"t31.3.done"
+  %"t31.i3" = phi  i64 [0, %"t31.2.body"], [%".664", %"t31.3.body"]
+  %".635" = icmp slt i64 %"t31.i3", 4
+  br i1 %".635", label %"t31.3.body", label %"t31.3.done"
 t31.3.body:
-  %".654" = mul i64 1, 4
-  %".655" = mul i64 %".654", 4
-  %".656" = mul i64 %".655", 2
-  %".657" = mul i64 %"t31.i1", %".655"
-  %".658" = add i64 0, %".657"
-  %".659" = mul i64 %"t31.i2", %".654"
-  %".660" = add i64 %".658", %".659"
-  %".661" = mul i64 %"t31.i3", 1
-  %".662" = add i64 %".660", %".661"
-  %".663" = mul i64 1, 4
-  %".664" = mul i64 %".663", 4
-  %".665" = mul i64 %".664", 2
-  %".666" = mul i64 %".665", %"N"
-  %".667" = mul i64 %"t31.i0", %".665"
-  %".668" = add i64 0, %".667"
-  %".669" = mul i64 %"t31.i1", %".664"
-  %".670" = add i64 %".668", %".669"
-  %".671" = mul i64 %"t31.i2", %".663"
-  %".672" = add i64 %".670", %".671"
-  %".673" = mul i64 %"t31.i3", 1
-  %".674" = add i64 %".672", %".673"
-  %".675" = getelementptr inbounds double, ptr %"buf_t30", i64 %".674"
-  %".676" = load double, ptr %".675"
-  %".677" = getelementptr inbounds double, ptr %"buf_t31", i64 %".662"
-  %".678" = load double, ptr %".677"
-  %".679" = fadd double %".678", %".676"
-  store double %".679", ptr %".677"
-  %".681" = add nsw i64 %"t31.i3", 1
+  %".637" = mul i64 1, 4
+  %".638" = mul i64 %".637", 4
+  %".639" = mul i64 %".638", 2
+  %".640" = mul i64 %"t31.i1", %".638"
+  %".641" = add i64 0, %".640"
+  %".642" = mul i64 %"t31.i2", %".637"
+  %".643" = add i64 %".641", %".642"
+  %".644" = mul i64 %"t31.i3", 1
+  %".645" = add i64 %".643", %".644"
+  %".646" = mul i64 1, 4
+  %".647" = mul i64 %".646", 4
+  %".648" = mul i64 %".647", 2
+  %".649" = mul i64 %".648", %"N"
+  %".650" = mul i64 %"t31.i0", %".648"
+  %".651" = add i64 0, %".650"
+  %".652" = mul i64 %"t31.i1", %".647"
+  %".653" = add i64 %".651", %".652"
+  %".654" = mul i64 %"t31.i2", %".646"
+  %".655" = add i64 %".653", %".654"
+  %".656" = mul i64 %"t31.i3", 1
+  %".657" = add i64 %".655", %".656"
+  %".658" = getelementptr inbounds double, ptr %"buf_t30", i64 %".657"
+  %".659" = load double, ptr %".658"
+  %".660" = getelementptr inbounds double, ptr %"buf_t31", i64 %".645"
+  %".661" = load double, ptr %".660"
+  %".662" = fadd double %".661", %".659"
+  store double %".662", ptr %".660"
+  %".664" = add nsw i64 %"t31.i3", 1
   br label %"t31.3.head"
 t31.3.done:
-  %".683" = add nsw i64 %"t31.i2", 1
+  %".666" = add nsw i64 %"t31.i2", 1
   br label %"t31.2.head"
 t32.0.head:
-  %"t32.i0" = phi  i64 [0, %"t31.0.done"], [%".739", %"t32.1.done"]
-  %".690" = icmp slt i64 %"t32.i0", 2
-  br i1 %".690", label %"t32.0.body", label %"t32.0.done"
+  %"t32.i0" = phi  i64 [0, %"t31.0.done"], [%".722", %"t32.1.done"]
+  %".673" = icmp slt i64 %"t32.i0", 2
+  br i1 %".673", label %"t32.0.body", label %"t32.0.done"
 t32.0.body:
   br label %"t32.1.head"
 t32.0.done:
   br label %"t33.0.head"
 t32.1.head:
-  %"t32.i1" = phi  i64 [0, %"t32.0.body"], [%".737", %"t32.2.done"]
-  %".693" = icmp slt i64 %"t32.i1", 1
-  br i1 %".693", label %"t32.1.body", label %"t32.1.done"
+  %"t32.i1" = phi  i64 [0, %"t32.0.body"], [%".720", %"t32.2.done"]
+  %".676" = icmp slt i64 %"t32.i1", 1
+  br i1 %".676", label %"t32.1.body", label %"t32.1.done"
 t32.1.body:
   br label %"t32.2.head"
 t32.1.done:
-  %".739" = add nsw i64 %"t32.i0", 1
+  %".722" = add nsw i64 %"t32.i0", 1
   br label %"t32.0.head"
 t32.2.head:
-  %"t32.i2" = phi  i64 [0, %"t32.1.body"], [%".735", %"t32.r.0.done"]
-  %".696" = icmp slt i64 %"t32.i2", 1
-  br i1 %".696", label %"t32.2.body", label %"t32.2.done"
+  %"t32.i2" = phi  i64 [0, %"t32.1.body"], [%".718", %"t32.r.0.done"]
+  %".679" = icmp slt i64 %"t32.i2", 1
+  br i1 %".679", label %"t32.2.body", label %"t32.2.done"
 t32.2.body:
   store double              0x0, double* %"acc.t32"
   br label %"t32.r.0.head"
 t32.2.done:
-  %".737" = add nsw i64 %"t32.i1", 1
+  %".720" = add nsw i64 %"t32.i1", 1
   br label %"t32.1.head"
 t32.r.0.head:
-  %"t32.r.i0" = phi  i64 [0, %"t32.2.body"], [%".721", %"t32.r.1.done"]
-  %".700" = icmp slt i64 %"t32.r.i0", 4
-  br i1 %".700", label %"t32.r.0.body", label %"t32.r.0.done"
+  %"t32.r.i0" = phi  i64 [0, %"t32.2.body"], [%".704", %"t32.r.1.done"]
+  %".683" = icmp slt i64 %"t32.r.i0", 4
+  br i1 %".683", label %"t32.r.0.body", label %"t32.r.0.done"
 t32.r.0.body:
   br label %"t32.r.1.head"
 t32.r.0.done:
-  %".723" = mul i64 1, 1
-  %".724" = mul i64 %".723", 1
-  %".725" = mul i64 %".724", 2
-  %".726" = mul i64 %"t32.i0", %".724"
-  %".727" = add i64 0, %".726"
-  %".728" = mul i64 %"t32.i1", %".723"
-  %".729" = add i64 %".727", %".728"
-  %".730" = mul i64 %"t32.i2", 1
-  %".731" = add i64 %".729", %".730"
-  %".732" = load double, double* %"acc.t32"
-  %".733" = getelementptr inbounds double, ptr %"buf_t32", i64 %".731"
-  store double %".732", ptr %".733"
-  %".735" = add nsw i64 %"t32.i2", 1
+  %".706" = mul i64 1, 1
+  %".707" = mul i64 %".706", 1
+  %".708" = mul i64 %".707", 2
+  %".709" = mul i64 %"t32.i0", %".707"
+  %".710" = add i64 0, %".709"
+  %".711" = mul i64 %"t32.i1", %".706"
+  %".712" = add i64 %".710", %".711"
+  %".713" = mul i64 %"t32.i2", 1
+  %".714" = add i64 %".712", %".713"
+  %".715" = load double, double* %"acc.t32"
+  %".716" = getelementptr inbounds double, ptr %"buf_t32", i64 %".714"
+  store double %".715", ptr %".716"
+  %".718" = add nsw i64 %"t32.i2", 1
   br label %"t32.2.head"
 t32.r.1.head:
-  %"t32.r.i1" = phi  i64 [0, %"t32.r.0.body"], [%".719", %"t32.r.1.body"]
-  %".703" = icmp slt i64 %"t32.r.i1", 4
-  br i1 %".703", label %"t32.r.1.body", label %"t32.r.1.done"
+  %"t32.r.i1" = phi  i64 [0, %"t32.r.0.body"], [%".702", %"t32.r.1.body"]
+  %".686" = icmp slt i64 %"t32.r.i1", 4
+  br i1 %".686", label %"t32.r.1.body", label %"t32.r.1.done"
 t32.r.1.body:
-  %".705" = mul i64 1, 4
-  %".706" = mul i64 %".705", 4
-  %".707" = mul i64 %".706", 2
-  %".708" = mul i64 %"t32.i0", %".706"
-  %".709" = add i64 0, %".708"
-  %".710" = mul i64 %"t32.r.i0", %".705"
-  %".711" = add i64 %".709", %".710"
-  %".712" = mul i64 %"t32.r.i1", 1
-  %".713" = add i64 %".711", %".712"
-  %".714" = getelementptr inbounds double, ptr %"buf_t31", i64 %".713"
-  %".715" = load double, ptr %".714"
-  %".716" = load double, double* %"acc.t32"
-  %".717" = fadd double %".716", %".715"
-  store double %".717", double* %"acc.t32"
-  %".719" = add nsw i64 %"t32.r.i1", 1
+  %".688" = mul i64 1, 4
+  %".689" = mul i64 %".688", 4
+  %".690" = mul i64 %".689", 2
+  %".691" = mul i64 %"t32.i0", %".689"
+  %".692" = add i64 0, %".691"
+  %".693" = mul i64 %"t32.r.i0", %".688"
+  %".694" = add i64 %".692", %".693"
+  %".695" = mul i64 %"t32.r.i1", 1
+  %".696" = add i64 %".694", %".695"
+  %".697" = getelementptr inbounds double, ptr %"buf_t31", i64 %".696"
+  %".698" = load double, ptr %".697"
+  %".699" = load double, double* %"acc.t32"
+  %".700" = fadd double %".699", %".698"
+  store double %".700", double* %"acc.t32"
+  %".702" = add nsw i64 %"t32.r.i1", 1
   br label %"t32.r.1.head"
 t32.r.1.done:
-  %".721" = add nsw i64 %"t32.r.i0", 1
+  %".704" = add nsw i64 %"t32.r.i0", 1
   br label %"t32.r.0.head"
 t33.0.head:
-  %"t33.i0" = phi  i64 [0, %"t32.0.done"], [%".787", %"t33.1.done"]
-  %".742" = icmp slt i64 %"t33.i0", %"N"
-  br i1 %".742", label %"t33.0.body", label %"t33.0.done"
+  %"t33.i0" = phi  i64 [0, %"t32.0.done"], [%".770", %"t33.1.done"]
+  %".725" = icmp slt i64 %"t33.i0", %"N"
+  br i1 %".725", label %"t33.0.body", label %"t33.0.done"
 t33.0.body:
   br label %"t33.1.head"
 t33.0.done:
@@ -993,146 +963,146 @@ t33.0.done:
   store i8 84, i8* %"transb.1"
   store double 0x3ff0000000000000, double* %"alpha.1"
   store double              0x0, double* %"beta.1"
-  %".793" = trunc i64 2 to i32
-  store i32 %".793", i32* %"m.1"
-  %".795" = trunc i64 9 to i32
-  store i32 %".795", i32* %"n.1"
-  %".797" = mul i64 16, %"N"
-  %".798" = trunc i64 %".797" to i32
-  store i32 %".798", i32* %"k.1"
-  %".800" = icmp slt i64 2, 1
-  %".801" = select  i1 %".800", i64 1, i64 2
-  %".802" = trunc i64 %".801" to i32
-  store i32 %".802", i32* %"lda.1"
-  %".804" = icmp slt i64 9, 1
-  %".805" = select  i1 %".804", i64 1, i64 9
-  %".806" = trunc i64 %".805" to i32
-  store i32 %".806", i32* %"ldb.1"
-  %".808" = icmp slt i64 2, 1
-  %".809" = select  i1 %".808", i64 1, i64 2
-  %".810" = trunc i64 %".809" to i32
-  store i32 %".810", i32* %"ldc.1"
+  %".776" = trunc i64 2 to i32
+  store i32 %".776", i32* %"m.1"
+  %".778" = trunc i64 9 to i32
+  store i32 %".778", i32* %"n.1"
+  %".780" = mul i64 16, %"N"
+  %".781" = trunc i64 %".780" to i32
+  store i32 %".781", i32* %"k.1"
+  %".783" = icmp slt i64 2, 1
+  %".784" = select  i1 %".783", i64 1, i64 2
+  %".785" = trunc i64 %".784" to i32
+  store i32 %".785", i32* %"lda.1"
+  %".787" = icmp slt i64 9, 1
+  %".788" = select  i1 %".787", i64 1, i64 9
+  %".789" = trunc i64 %".788" to i32
+  store i32 %".789", i32* %"ldb.1"
+  %".791" = icmp slt i64 2, 1
+  %".792" = select  i1 %".791", i64 1, i64 2
+  %".793" = trunc i64 %".792" to i32
+  store i32 %".793", i32* %"ldc.1"
   call void %"gemm"(i8* %"transa.1", i8* %"transb.1", i32* %"m.1", i32* %"n.1", i32* %"k.1", double* %"alpha.1", ptr %"buf_t33", i32* %"lda.1", ptr %"buf_t2", i32* %"ldb.1", double* %"beta.1", ptr %"buf_t36", i32* %"ldc.1")
   br label %"t38.0.head"
 t33.1.head:
-  %"t33.i1" = phi  i64 [0, %"t33.0.body"], [%".785", %"t33.2.done"]
-  %".745" = icmp slt i64 %"t33.i1", 4
-  br i1 %".745", label %"t33.1.body", label %"t33.1.done"
+  %"t33.i1" = phi  i64 [0, %"t33.0.body"], [%".768", %"t33.2.done"]
+  %".728" = icmp slt i64 %"t33.i1", 4
+  br i1 %".728", label %"t33.1.body", label %"t33.1.done"
 t33.1.body:
   br label %"t33.2.head"
 t33.1.done:
-  %".787" = add nsw i64 %"t33.i0", 1
+  %".770" = add nsw i64 %"t33.i0", 1
   br label %"t33.0.head"
 t33.2.head:
-  %"t33.i2" = phi  i64 [0, %"t33.1.body"], [%".783", %"t33.3.done"]
-  %".748" = icmp slt i64 %"t33.i2", 4
-  br i1 %".748", label %"t33.2.body", label %"t33.2.done"
+  %"t33.i2" = phi  i64 [0, %"t33.1.body"], [%".766", %"t33.3.done"]
+  %".731" = icmp slt i64 %"t33.i2", 4
+  br i1 %".731", label %"t33.2.body", label %"t33.2.done"
 t33.2.body:
   br label %"t33.3.head"
 t33.2.done:
-  %".785" = add nsw i64 %"t33.i1", 1
+  %".768" = add nsw i64 %"t33.i1", 1
   br label %"t33.1.head"
 t33.3.head:
-  %"t33.i3" = phi  i64 [0, %"t33.2.body"], [%".781", %"t33.3.body"]
-  %".751" = icmp slt i64 %"t33.i3", 2
-  br i1 %".751", label %"t33.3.body", label %"t33.3.done"
+  %"t33.i3" = phi  i64 [0, %"t33.2.body"], [%".764", %"t33.3.body"]
+  %".734" = icmp slt i64 %"t33.i3", 2
+  br i1 %".734", label %"t33.3.body", label %"t33.3.done"
 t33.3.body:
-  %".753" = mul i64 1, 2
-  %".754" = mul i64 %".753", 4
-  %".755" = mul i64 %".754", 4
-  %".756" = mul i64 %".755", %"N"
-  %".757" = mul i64 %"t33.i0", %".755"
-  %".758" = add i64 0, %".757"
-  %".759" = mul i64 %"t33.i1", %".754"
-  %".760" = add i64 %".758", %".759"
-  %".761" = mul i64 %"t33.i2", %".753"
-  %".762" = add i64 %".760", %".761"
-  %".763" = mul i64 %"t33.i3", 1
-  %".764" = add i64 %".762", %".763"
-  %".765" = mul i64 1, 4
-  %".766" = mul i64 %".765", 4
-  %".767" = mul i64 %".766", 2
-  %".768" = mul i64 %".767", %"N"
-  %".769" = mul i64 %"t33.i0", %".767"
-  %".770" = add i64 0, %".769"
-  %".771" = mul i64 %"t33.i3", %".766"
-  %".772" = add i64 %".770", %".771"
-  %".773" = mul i64 %"t33.i1", %".765"
-  %".774" = add i64 %".772", %".773"
-  %".775" = mul i64 %"t33.i2", 1
-  %".776" = add i64 %".774", %".775"
-  %".777" = getelementptr inbounds double, ptr %"buf_t30", i64 %".776"
-  %".778" = load double, ptr %".777"
-  %".779" = getelementptr inbounds double, ptr %"buf_t33", i64 %".764"
-  store double %".778", ptr %".779"
-  %".781" = add nsw i64 %"t33.i3", 1
+  %".736" = mul i64 1, 2
+  %".737" = mul i64 %".736", 4
+  %".738" = mul i64 %".737", 4
+  %".739" = mul i64 %".738", %"N"
+  %".740" = mul i64 %"t33.i0", %".738"
+  %".741" = add i64 0, %".740"
+  %".742" = mul i64 %"t33.i1", %".737"
+  %".743" = add i64 %".741", %".742"
+  %".744" = mul i64 %"t33.i2", %".736"
+  %".745" = add i64 %".743", %".744"
+  %".746" = mul i64 %"t33.i3", 1
+  %".747" = add i64 %".745", %".746"
+  %".748" = mul i64 1, 4
+  %".749" = mul i64 %".748", 4
+  %".750" = mul i64 %".749", 2
+  %".751" = mul i64 %".750", %"N"
+  %".752" = mul i64 %"t33.i0", %".750"
+  %".753" = add i64 0, %".752"
+  %".754" = mul i64 %"t33.i3", %".749"
+  %".755" = add i64 %".753", %".754"
+  %".756" = mul i64 %"t33.i1", %".748"
+  %".757" = add i64 %".755", %".756"
+  %".758" = mul i64 %"t33.i2", 1
+  %".759" = add i64 %".757", %".758"
+  %".760" = getelementptr inbounds double, ptr %"buf_t30", i64 %".759"
+  %".761" = load double, ptr %".760"
+  %".762" = getelementptr inbounds double, ptr %"buf_t33", i64 %".747"
+  store double %".761", ptr %".762"
+  %".764" = add nsw i64 %"t33.i3", 1
   br label %"t33.3.head"
 t33.3.done:
-  %".783" = add nsw i64 %"t33.i2", 1
+  %".766" = add nsw i64 %"t33.i2", 1
   br label %"t33.2.head"
 t38.0.head:
-  %"t38.i0" = phi  i64 [0, %"t33.0.done"], [%".859", %"t38.1.done"]
-  %".814" = icmp slt i64 %"t38.i0", 2
-  br i1 %".814", label %"t38.0.body", label %"t38.0.done"
+  %"t38.i0" = phi  i64 [0, %"t33.0.done"], [%".842", %"t38.1.done"]
+  %".797" = icmp slt i64 %"t38.i0", 2
+  br i1 %".797", label %"t38.0.body", label %"t38.0.done"
 t38.0.body:
   br label %"t38.1.head"
 t38.0.done:
   ret void
 t38.1.head:
-  %"t38.i1" = phi  i64 [0, %"t38.0.body"], [%".857", %"t38.2.done"]
-  %".817" = icmp slt i64 %"t38.i1", 1
-  br i1 %".817", label %"t38.1.body", label %"t38.1.done"
+  %"t38.i1" = phi  i64 [0, %"t38.0.body"], [%".840", %"t38.2.done"]
+  %".800" = icmp slt i64 %"t38.i1", 1
+  br i1 %".800", label %"t38.1.body", label %"t38.1.done"
 t38.1.body:
   br label %"t38.2.head"
 t38.1.done:
-  %".859" = add nsw i64 %"t38.i0", 1
+  %".842" = add nsw i64 %"t38.i0", 1
   br label %"t38.0.head"
 t38.2.head:
-  %"t38.i2" = phi  i64 [0, %"t38.1.body"], [%".855", %"t38.3.done"]
-  %".820" = icmp slt i64 %"t38.i2", 3
-  br i1 %".820", label %"t38.2.body", label %"t38.2.done"
+  %"t38.i2" = phi  i64 [0, %"t38.1.body"], [%".838", %"t38.3.done"]
+  %".803" = icmp slt i64 %"t38.i2", 3
+  br i1 %".803", label %"t38.2.body", label %"t38.2.done"
 t38.2.body:
   br label %"t38.3.head"
 t38.2.done:
-  %".857" = add nsw i64 %"t38.i1", 1
+  %".840" = add nsw i64 %"t38.i1", 1
   br label %"t38.1.head"
 t38.3.head:
-  %"t38.i3" = phi  i64 [0, %"t38.2.body"], [%".853", %"t38.3.body"]
-  %".823" = icmp slt i64 %"t38.i3", 3
-  br i1 %".823", label %"t38.3.body", label %"t38.3.done"
+  %"t38.i3" = phi  i64 [0, %"t38.2.body"], [%".836", %"t38.3.body"]
+  %".806" = icmp slt i64 %"t38.i3", 3
+  br i1 %".806", label %"t38.3.body", label %"t38.3.done"
 t38.3.body:
-  %".825" = mul i64 1, 3
-  %".826" = mul i64 %".825", 3
-  %".827" = mul i64 %".826", 1
-  %".828" = mul i64 %".827", 2
-  %".829" = mul i64 %"t38.i0", %".827"
-  %".830" = add i64 0, %".829"
-  %".831" = mul i64 %"t38.i1", %".826"
-  %".832" = add i64 %".830", %".831"
-  %".833" = mul i64 %"t38.i2", %".825"
-  %".834" = add i64 %".832", %".833"
-  %".835" = mul i64 %"t38.i3", 1
-  %".836" = add i64 %".834", %".835"
-  %".837" = mul i64 0, 1
-  %".838" = add i64 %".837", %"t38.i1"
-  %".839" = mul i64 %".838", 3
-  %".840" = add i64 %".839", %"t38.i2"
-  %".841" = mul i64 %".840", 3
-  %".842" = add i64 %".841", %"t38.i3"
-  %".843" = mul i64 1, 2
-  %".844" = mul i64 %".843", 9
-  %".845" = mul i64 %".842", %".843"
-  %".846" = add i64 0, %".845"
-  %".847" = mul i64 %"t38.i0", 1
-  %".848" = add i64 %".846", %".847"
-  %".849" = getelementptr inbounds double, ptr %"buf_t36", i64 %".848"
-  %".850" = load double, ptr %".849"
-  %".851" = getelementptr inbounds double, ptr %"buf_t38", i64 %".836"
-  store double %".850", ptr %".851"
-  %".853" = add nsw i64 %"t38.i3", 1
+  %".808" = mul i64 1, 3
+  %".809" = mul i64 %".808", 3
+  %".810" = mul i64 %".809", 1
+  %".811" = mul i64 %".810", 2
+  %".812" = mul i64 %"t38.i0", %".810"
+  %".813" = add i64 0, %".812"
+  %".814" = mul i64 %"t38.i1", %".809"
+  %".815" = add i64 %".813", %".814"
+  %".816" = mul i64 %"t38.i2", %".808"
+  %".817" = add i64 %".815", %".816"
+  %".818" = mul i64 %"t38.i3", 1
+  %".819" = add i64 %".817", %".818"
+  %".820" = mul i64 0, 1
+  %".821" = add i64 %".820", %"t38.i1"
+  %".822" = mul i64 %".821", 3
+  %".823" = add i64 %".822", %"t38.i2"
+  %".824" = mul i64 %".823", 3
+  %".825" = add i64 %".824", %"t38.i3"
+  %".826" = mul i64 1, 2
+  %".827" = mul i64 %".826", 9
+  %".828" = mul i64 %".825", %".826"
+  %".829" = add i64 0, %".828"
+  %".830" = mul i64 %"t38.i0", 1
+  %".831" = add i64 %".829", %".830"
+  %".832" = getelementptr inbounds double, ptr %"buf_t36", i64 %".831"
+  %".833" = load double, ptr %".832"
+  %".834" = getelementptr inbounds double, ptr %"buf_t38", i64 %".819"
+  store double %".833", ptr %".834"
+  %".836" = add nsw i64 %"t38.i3", 1
   br label %"t38.3.head"
 t38.3.done:
-  %".855" = add nsw i64 %"t38.i2", 1
+  %".838" = add nsw i64 %"t38.i2", 1
   br label %"t38.2.head"
 }
 
