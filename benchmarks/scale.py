@@ -108,8 +108,9 @@ linearly from 10^3 to 10^5 nodes, both wide (`tanh`) and 25,000 levels deep
 dominates small programs. The llvm compile times are not one curve: programs
 beyond `QUICK_OPS` computed nodes (10,000) compile at the quick level, so
 `tanh` at 10^5 nodes (44 s) costs only 2.5x its 10^4-node program at the full
-level (18 s); below and above that step each is linear (see "Compile time at
-scale"). The llvm **tensor** compile is superlinear in depth: 25 -> 50
+level (18 s); on either side of that step compile time is close to linear
+(exponents 0.90-1.17 at the full level, 0.91-1.09 at the quick level, in
+"Compile time at scale"). The llvm **tensor** compile is superlinear in depth: 25 -> 50
 layers doubles the nodes and multiplies compile time by 2.3 (exponent 1.29
 from 5 to 50 layers; in one process 5, 10, 20, 40 layers took 0.8, 1.6, 3.6,
 11.2 CPU s). Three quarters of it is LLVM optimizing one kernel function
