@@ -164,4 +164,6 @@ def test_fixed_networks_match_torch(spec):
 
 
 def test_no_mismatch_was_collected():
+    if not KEEP_GOING:
+        pytest.skip("the bounded profile fails at the first mismatch; this collects the long profile's")
     assert not FAILURES, f"{len(FAILURES)} mismatches:\n" + "\n".join(FAILURES[:30])

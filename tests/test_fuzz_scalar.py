@@ -227,4 +227,6 @@ def test_the_generator_covers_every_scalar_op():
 
 def test_no_mismatch_was_collected():
     """The long profile's verdict: every mismatch of every batch, listed."""
+    if not KEEP_GOING:
+        pytest.skip("the bounded profile fails at the first mismatch; this collects the long profile's")
     assert not FAILURES, f"{len(FAILURES)} mismatches:\n" + "\n".join(FAILURES[:50])
