@@ -2,10 +2,9 @@
 
 Conv2d(1, 16, 3, padding=1) -> ReLU -> MaxPool2d(2) -> Conv2d(16, 32, 3, padding=1) -> ReLU
 -> MaxPool2d(2) -> Flatten -> Dense(128, 10) -> softmax cross-entropy, float64 then float32,
-as docs/benchmarks.md ("Workload definitions") and /work/shared/anchors/t5_cnn_step.py
-define it.  Everything runs in this one process: symgrad's numpy and llvm backends,
-PyTorch eager on two threads and on one, torch.compile (inductor) when it compiles on
-this CPU, and ``jax.jit(value_and_grad)``.
+as docs/benchmarks.md ("Workload definitions") defines it.  Everything runs in this one
+process: symgrad's numpy and llvm backends, PyTorch eager on two threads and on one,
+torch.compile (inductor) when it compiles on this CPU, and ``jax.jit(value_and_grad)``.
 
 The machine is shared, so the peers are timed in interleaved rounds (each round times
 every peer for ~20 ms, in the same order); the table gives each peer's median and best
@@ -42,7 +41,8 @@ MACS = B * (16 * 64 * 9 + 32 * 16 * 144 + 128 * 10)
 
 
 def data(dtype):
-    """The anchor script's data: uniform images, random labels, scaled normal parameters."""
+    """The workload's data: uniform images, random labels, scaled normal parameters (torch's
+    names: K1, c1 the first convolution, K2, c2 the second, W, b the dense layer)."""
     rng = np.random.default_rng(0)
     X = rng.random((B, 1, 8, 8)).astype(dtype)
     y = rng.integers(0, 10, B)
@@ -52,7 +52,7 @@ def data(dtype):
     return X, y, Y, P
 
 
-#: the anchor's parameter names -> symgrad's (nn.Conv2d names its kernel K<name>, bias b<name>)
+#: the data's parameter names -> symgrad's (nn.Conv2d names its kernel K<name>, bias b<name>)
 NAMES = {"K1": "K1", "c1": "b1", "K2": "K2", "c2": "b2", "W": "W3", "b": "b3"}
 
 
