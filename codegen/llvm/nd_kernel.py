@@ -121,9 +121,10 @@ class NDKernel:
             plan["slots"], plan["slots_at"] = slots, slots.ctypes.data
             plan["out_slots"] = np.array([n_args + self._buffers.index(i) for i in out], dtype=np.intp)
             plan["out_offsets"] = np.array([lo * item for lo, _, _ in out.values()], dtype=np.uintp)
-            if len(self._plans) >= 2:   # batch sizes change rarely
-                self._plans.pop(next(iter(self._plans)))
-            self._plans[values] = plan
+            with self._pool_lock:      # threads with other batch sizes may evict at once
+                if len(self._plans) >= 2:   # batch sizes change rarely
+                    self._plans.pop(next(iter(self._plans)), None)
+                self._plans[values] = plan
         return plan
 
     def _outputs(self, plan: dict) -> tuple[np.ndarray, dict[int, np.ndarray]]:
