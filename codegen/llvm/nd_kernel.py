@@ -41,12 +41,15 @@ from ..threads import team_size
 from .blas import thread_setter
 from .blas_choice import gemm_address
 from .emit import KERNEL
-from .jit import JITLibrary, host_target, load_or_build
+from .jit import JITLibrary, OptLevel, host_target, load_or_build
 from .nd import NDEmitter, buffer_nodes
 
 __all__ = ["NDKernel", "build_nd"]
 
 _KERNEL_TYPE = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)
+#: LLVM's -O2 pipeline, vectorized: on the T5 step as fast as -O3 (A/B on one thread,
+#: float32 and float64) and compiled in half the time or less (1.0 s against 2.6 s)
+ND_LEVEL = OptLevel(2, 3, True)
 _INT32_MAX = 2**31 - 1
 
 
@@ -84,8 +87,8 @@ class NDKernel:
         h = host_target()
         return load_or_build(f"symgrad-nd-{self.program.fingerprint()[:12]}", self.source, [
             "nd", self.program.fingerprint(), hashlib.sha256(self.source.encode()).hexdigest(),
-            self.dtype.name, h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
-        ])
+            self.dtype.name, str(ND_LEVEL), h.triple, h.cpu, h.features, h.llvmlite_version, h.llvm_version,
+        ], ND_LEVEL)
 
     def _plan(self, values: tuple[int, ...]) -> dict:
         """Per bound dimensions: the workspace of temporaries, the output block layout and
