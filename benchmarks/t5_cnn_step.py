@@ -258,9 +258,9 @@ Where the llvm step's time goes (CPU time on one thread, the machine shared,
 best of repeated runs): float64 3.4 ms, of which the 8 GEMMs 1.9 ms and the
 loop nests 1.5 ms (the im2col gathers and the transposes into GEMM operands
 are the largest); float32 2.2 ms, GEMMs 0.8 ms.  The call with its argument
-checks is ~0.15 ms.  Cold compile time is LLVM's O3 pipeline on 32 loop
-nests; without vectorization it would be ~1 s instead of ~2.5-4 s, for a
-step ~7% slower.
+checks is ~0.15 ms.  Cold compile time is LLVM's vectorized -O2 pipeline on
+32 loop nests (~1 s; -O3 took ~2.6 s for no faster code), cached the object
+code is loaded from disk.
 
 Contention: the other engineers' test suites kept this 2-core machine's load
 between 4 and 10 while these tables were measured.  Every peer that runs two
