@@ -94,7 +94,7 @@ def check_network(spec) -> list[str]:
             try:
                 fn = sg.compile(L, wrt=params, backend=backend, dtype=dtype)
             except NotImplementedError as e:
-                # a refusal by name (the llvm n-D loop nests emit no OneHot): counted, not compared
+                # a refusal by name (e.g. one-hot rows of computed labels in n-D): counted, not compared
                 assert "use backend='numpy'" in str(e), e
                 _count(f"refused by {backend}: {str(e).split(':')[0]}")
                 continue

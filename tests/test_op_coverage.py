@@ -111,10 +111,16 @@ def test_every_array_op_has_a_shape_rule_the_graph_uses(d):
     assert d.shape(tuple(G.nodes[a].shape for a in node.args), node.attr) == node.shape
 
 
-def test_an_nd_refusal_is_raised_with_its_reason():
+def test_an_nd_refusal_is_raised_with_its_reason(monkeypatch):
+    import dataclasses
+
     from symgrad.ir.arrays import OneHot
     from symgrad.ir.graph import Graph
     from symgrad.ir.program import build_program
+    # no array op refuses the n-D nests today: declare OneHot refused to see the mechanism
+    refused = dataclasses.replace(REGISTRY[OneHot], llvm_nd=None, refused=("llvm-nd",),
+                                  why="a reason given at declaration")
+    monkeypatch.setitem(REGISTRY, OneHot, refused)
     G = Graph()
     x = G.leaf(sp.tensor.array.expressions.ArraySymbol("x", (2, 3, 2)))
     hot = G.apply(OneHot, G.leaf(sp.MatrixSymbol("y", 2, 1)), attr=3, shape=(2, 3))

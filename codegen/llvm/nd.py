@@ -210,6 +210,8 @@ class NDEmitter(ArrayKernelEntry, IndexMaps, KernelEmitter):
             return read(self, node, a, self.program.nodes[a].shape, idx)
         if handler == "fold":
             return self._gather_fold(node, idx)
+        if handler == "onehot":
+            return self._onehot(i, node, idx)
         rule = EMIT.get(op)
         if rule is None:
             raise NotImplementedError(f"the llvm backend cannot emit {op.__name__} of shape "
@@ -220,6 +222,19 @@ class NDEmitter(ArrayKernelEntry, IndexMaps, KernelEmitter):
         if v.type == I1:
             self.bools.add(i)
         return v
+
+    def _onehot(self, i: int, node, idx) -> ir.Value:
+        """Entry ``(n, k)`` of a one-hot matrix: 1 where label ``n`` equals ``k``.  The labels
+        must be an argument, which :class:`.nd_kernel.NDKernel` checks before the call."""
+        (a,) = node.args
+        if self.program.nodes[a].args or a not in self.ptr:
+            raise NotImplementedError(f"the llvm backend cannot emit OneHot of shape {node.shape} "
+                                      f"(node {self.names[i]}) in an n-D program from computed "
+                                      f"labels: only labels passed as an argument are checked "
+                                      f"before the kernel runs; use backend='numpy'")
+        label = self._value(a, self._broadcast_index(self.program.nodes[a].shape, idx))
+        hit = self.b.fcmp_ordered("==", label, self.b.sitofp(idx[1], self.fp))
+        return self.select(hit, self.const(1), self.const(0))
 
     def _emit_reduce(self, i: int, node) -> None:
         b, (a,) = self.b, node.args
@@ -313,4 +328,4 @@ INDEX_MAPS = {"broadcast": NDEmitter._read_broadcast, "permute": NDEmitter._read
               "windows": NDEmitter._read_windows, "pad": NDEmitter._read_pad}
 #: and every name, with the constant matrices' read-only globals
 HANDLERS = {**NODE_EMITTERS, **INDEX_MAPS, "fold": NDEmitter._gather_fold,
-            "constant": NDEmitter._constant_matrix}
+            "onehot": NDEmitter._onehot, "constant": NDEmitter._constant_matrix}

@@ -33,6 +33,7 @@ from typing import Any, Sequence
 import numpy as np
 import sympy as sp
 
+from symgrad.ir.arrays import OneHot
 from symgrad.ir.program import Program
 
 from ..callable import CompiledFunction
@@ -78,6 +79,9 @@ class NDKernel:
         self._out_nodes = list(dict.fromkeys(i for _, i in program.outputs if i in set(self._buffers)))
         self._input_name = {i: n for n, i in program.inputs}
         self._input_slots = list(sig.args)
+        # class labels of OneHot nodes, checked before the call: (argument index, K, name)
+        self._labels = [(sig.args.index(self._input_name[n.args[0]]), n.attr, self._input_name[n.args[0]])
+                        for n in program.nodes if n.op is OneHot and n.args[0] in self._input_name]
         self._plans: dict[tuple, dict] = {}
         self._lock = threading.Lock()        # held while the shared workspace is in use
         self._pool_lock = threading.Lock()
@@ -151,6 +155,8 @@ class NDKernel:
         if self._int_bits == 32 and any(v > _INT32_MAX for v in values):
             raise ValueError(f"dimensions {dict(zip(self._dims, values))} exceed the 32-bit "
                              f"integers of this BLAS")
+        for k, K, name in self._labels:
+            _check_labels(arrays[k], K, name)
         plan = self._plan(values)
         block, outs = self._outputs(plan)
         locked = self._lock.acquire(blocking=False)
@@ -188,6 +194,15 @@ class NDKernel:
                 name = self._input_name[i]
                 result.append(by_name[name].copy() if name in by_name else self.dtype.type(bound[name]))
         return result
+
+
+def _check_labels(labels: np.ndarray, k: int, name: str) -> None:
+    """Refuse class labels that are not integers in ``0..k-1`` (NaN and inf included), with
+    the numpy backend's message, before any pointer reaches the kernel."""
+    ok = (labels == np.floor(labels)) & (labels >= 0) & (labels < k)
+    if not ok.all():
+        raise ValueError(f"argument {name!r}: class labels must be integers in 0..{k - 1}, "
+                         f"got {labels[~ok][0]}")
 
 
 def _size(d: Any, bound: dict[str, int]) -> int:

@@ -82,6 +82,8 @@ def kind(node) -> str:
         return "map"
     if name in ("fold", "reduce", "gemm"):
         return name
+    if name == "onehot":    # entrywise in the label and the column index
+        return "entry"
     return "entry" if node.op in EMIT else "other"
 
 

@@ -76,9 +76,10 @@ defop(sp.Transpose, **A, shape=_transpose, movement=True, view=True, llvm_2d="vi
       llvm_nd="permute")
 defop(sp.ImmutableDenseMatrix, 0, elementwise=False, leaf=True,
       shape=lambda shapes, attr: dims(attr.shape), llvm_2d="leaf", llvm_nd="constant")
+# class labels are checked before the kernel runs: by the 2-D kernel itself, by the
+# n-D call path (which needs them to be an argument, see codegen/llvm/nd_kernel.py)
 defop(OneHot, **A, shape=lambda shapes, attr: (shapes[0][0], attr), llvm_2d="region",
-      refused=("llvm-nd",), why="one-hot rows are emitted only by the fused 2-D schedule, "
-      "which checks the class labels")
+      llvm_nd="onehot")
 
 # -- broadcasting and reductions ---------------------------------------------------------------------
 defop(BroadcastTo, **A, shape=_broadcast, movement=True, view=True, llvm_2d="region",
