@@ -62,8 +62,11 @@ class NumPyPrinter:
     """Prints one program as a Python function ``value_and_grad``."""
 
     def __init__(self, program: Program, name: str = "value_and_grad",
-                 dims: dict[str, tuple[str, int]] | None = None):
+                 dims: dict[str, tuple[str, int]] | None = None, dtype: str = "float64"):
         self.program = program
+        # constant matrices are made in the program's dtype: a float64 constant (the
+        # max-pool rank mask) would promote every float32 array it meets to float64
+        self.dtype = np.dtype(dtype).name
         self.name = name
         self.helpers: list[str] = []
         # dimension symbols (the batch size N) are read off argument shapes
@@ -307,7 +310,7 @@ class NumPyPrinter:
         return f"({parts[0]},)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
 
     def _print_ImmutableDenseMatrix(self, node, args):
-        return f"np.array({self._rows(node.attr)}, dtype=np.float64)"
+        return f"np.array({self._rows(node.attr)}, dtype=np.{self.dtype})"
 
     def _print_MatMul(self, node, args):
         return f"{args[0]} @ {args[1]}"
@@ -434,7 +437,7 @@ def build(program: Program, dtype: Any = "float64", wrt: Sequence[str] = ()) -> 
     if any(n.shape for n in program.nodes):
         from .tensor_call import TensorSignature
         sig = TensorSignature(program)
-        source = NumPyPrinter(program, dims=sig.dims).source()
+        source = NumPyPrinter(program, dims=sig.dims, dtype=dt.name).source()
         kernel = compile_source(source, "value_and_grad", program.fingerprint()[:12])
         return CompiledFunction(program, kernel, source, dt, wrt, "numpy", sig.call,
                                 args=sig.args)

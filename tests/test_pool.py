@@ -108,3 +108,25 @@ def test_shape_of_a_reduction_over_negative_axes():
     X = nn.input("X", (2, 6, 4))
     assert shape_of(ReduceMax(Windows(X, ((2, 2), (2, 2))), ((-2, -1), False))) == (nn.BATCH, 2, 3, 2)
     assert shape_of(ReduceMax(X, ((1,), True))) == (nn.BATCH, 1, 6, 4)
+
+
+def test_a_float32_max_pool_stays_float32_on_numpy():
+    # the first-maximum mask reads a constant matrix: made in float64, it promoted every
+    # array of the pooling's backward pass to float64 (a slower step, same values)
+    X = nn.input("X", (2, 4, 4))
+    fn = sg.compile(Sum(nn.MaxPool2d(2)(X)), backend="numpy", dtype="float32")
+    assert "dtype=np.float64" not in fn.source and "dtype=np.float32" in fn.source
+    trace = []
+
+    def local_dtypes(frame, event, arg):
+        if event == "return" and frame.f_code.co_name == "value_and_grad":
+            trace.extend(v.dtype for v in frame.f_locals.values() if isinstance(v, np.ndarray))
+        return local_dtypes
+
+    import sys
+    sys.settrace(local_dtypes)
+    try:
+        fn(X=np.random.default_rng(0).normal(size=(3, 2, 4, 4)).astype(np.float32))
+    finally:
+        sys.settrace(None)
+    assert {d for d in trace if d.kind == "f"} == {np.dtype(np.float32)}
