@@ -41,6 +41,7 @@ from _reference import elementary
 from sympy.functions.elementary.piecewise import ExprCondPair
 
 from symgrad.ir.functions import elu, leaky_relu, relu
+from symgrad.ir.ops import REGISTRY
 
 #: ulps of a transcendental function (llvm_math's documented requirement is 4)
 ULPS = 4
@@ -76,7 +77,10 @@ def _smooth(cls, n: int):
     # Cbrt's elementary form sign(a)*|a|**(1/3) differentiates with a DiracDelta: 0 off 0
     partials = [sp.lambdify(d, sp.diff(el, di).replace(sp.DiracDelta, lambda *a: sp.S.Zero), "mpmath")
                 for di in d]
-    transcendental = not isinstance(el, (sp.Add, sp.Mul))
+    # the op registry says which functions are transcendental (4 ulps); the elementary form
+    # cannot: Cbrt's is a product sign(a)*|a|**(1/3), and llvm's cbrt is 1-2 ulps, not rounded
+    op = REGISTRY.get(cls)
+    transcendental = op.transcendental if op is not None else not isinstance(el, (sp.Add, sp.Mul))
     return value, partials, transcendental
 
 
