@@ -420,7 +420,8 @@ def _call_scalar(fn: CompiledFunction, arrays: list[np.ndarray]) -> list[Any]:
     outs = fn.kernel(*arrays)
     result = []
     for o in outs:
-        o = np.asarray(o, dtype=fn.dtype)
+        with np.errstate(over="ignore"):     # a float64 helper's 1e39 is inf in float32, quietly as llvm
+            o = np.asarray(o, dtype=fn.dtype)
         if o.shape != shape:
             o = np.broadcast_to(o, shape).copy()
         elif o.ndim and any(np.may_share_memory(o, a) for a in (*arrays, *result)):

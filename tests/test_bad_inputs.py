@@ -235,3 +235,15 @@ def test_empty_batch_gives_torchs_nan_loss_and_empty_gradients(backend):
     assert np.isnan(value) and np.isnan(t.item())       # the mean of no rows, as torch
     for name, g in grads.items():
         assert g.shape == params[name].shape
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_float32_overflow_is_inf_without_a_warning(backend):
+    # scipy's loggamma computes in float64; its product with 1e38 was cast to float32 outside
+    # the kernel's errstate, so the numpy backend warned "overflow encountered in cast"
+    import warnings
+    f = sg.compile(sp.loggamma(x) * sp.Float(1e38), [x], backend=backend, dtype="float32")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        v, (d,) = f(x=np.array([40.0, 2.0], dtype=np.float32))
+    assert v.dtype == np.float32 and v[0] == np.inf and d[0] == np.inf
