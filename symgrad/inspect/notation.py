@@ -82,14 +82,37 @@ def _fold_scalars(expr: sp.MatMul) -> list[sp.Basic]:
     return [sp.Mul(*scalars)] + mats
 
 
-class NotationPrinter(StrPrinter):
-    """Plain text: ``∘`` for entrywise products, ``^T``, juxtaposed matrix products."""
+class _Layout:
+    """What the text and LaTeX printers share: this module's cases before SymPy's own
+    ``_sympystr``/``_latex``, products juxtaposed with one leading coefficient, and sums
+    with their positive terms first.  Subclasses give ``_wrap`` (parentheses)."""
 
     def _print(self, expr, **kwargs):
         name = type(expr).__name__
         if name in _OURS and hasattr(self, "_print_" + name):
             return getattr(self, "_print_" + name)(expr)
         return super()._print(expr, **kwargs)
+
+    def _print_MatMul(self, expr):
+        args = _fold_scalars(expr)
+        sign = ""
+        if args and args[0].is_Number:
+            if args[0] == -1:
+                sign, args = "-", args[1:]
+            elif args[0] == 1:
+                args = args[1:]
+        return sign + " ".join(self._wrap(a, (sp.MatAdd, sp.HadamardProduct, sp.Add)) for a in args)
+
+    def _print_MatAdd(self, expr):
+        plus, minus = _terms(expr)
+        out = " + ".join(self._print(t) for t in plus) if plus else "-" + self._wrap(minus.pop(0), (sp.MatAdd,))
+        for t in minus:
+            out += " - " + self._wrap(t, (sp.MatAdd,))
+        return out
+
+
+class NotationPrinter(_Layout, StrPrinter):
+    """Plain text: ``∘`` for entrywise products, ``^T``, juxtaposed matrix products."""
 
     def _print_ReduceSum(self, expr):
         X = self._wrap(expr.args[0], (sp.MatAdd, sp.HadamardProduct))
@@ -116,23 +139,6 @@ class NotationPrinter(StrPrinter):
     def _print_Transpose(self, expr):
         return f"{self._wrap(expr.arg, _COMPOUND + (sp.Transpose,))}^T"
 
-    def _print_MatMul(self, expr):
-        args = _fold_scalars(expr)
-        sign = ""
-        if args and args[0].is_Number:
-            if args[0] == -1:
-                sign, args = "-", args[1:]
-            elif args[0] == 1:
-                args = args[1:]
-        return sign + " ".join(self._wrap(a, (sp.MatAdd, sp.HadamardProduct, sp.Add)) for a in args)
-
-    def _print_MatAdd(self, expr):
-        plus, minus = _terms(expr)
-        out = " + ".join(self._print(t) for t in plus) if plus else "-" + self._wrap(minus.pop(0), (sp.MatAdd,))
-        for t in minus:
-            out += " - " + self._wrap(t, (sp.MatAdd,))
-        return out
-
     def _print_OneMatrix(self, expr):
         return "1"
 
@@ -144,14 +150,8 @@ class NotationPrinter(StrPrinter):
         return f"{head[0]}({inner}{head[1]})"
 
 
-class NotationLatexPrinter(LatexPrinter):
+class NotationLatexPrinter(_Layout, LatexPrinter):
     """LaTeX: ``\\circ``, ``^{T}``, ``\\sigma(z_{1})``, ``\\mathbf{1}``."""
-
-    def _print(self, expr, **kwargs):
-        name = type(expr).__name__
-        if name in _OURS and hasattr(self, "_print_" + name):
-            return getattr(self, "_print_" + name)(expr)
-        return super()._print(expr, **kwargs)
 
     def _print_ReduceSum(self, expr):
         X = self._wrap(expr.args[0], (sp.MatAdd, sp.HadamardProduct))
@@ -180,23 +180,6 @@ class NotationLatexPrinter(LatexPrinter):
 
     def _print_Transpose(self, expr):
         return r"%s^{T}" % self._wrap(expr.arg, _COMPOUND + (sp.Transpose,))
-
-    def _print_MatMul(self, expr):
-        args = _fold_scalars(expr)
-        sign = ""
-        if args and args[0].is_Number:
-            if args[0] == -1:
-                sign, args = "-", args[1:]
-            elif args[0] == 1:
-                args = args[1:]
-        return sign + " ".join(self._wrap(a, (sp.MatAdd, sp.HadamardProduct, sp.Add)) for a in args)
-
-    def _print_MatAdd(self, expr):
-        plus, minus = _terms(expr)
-        out = " + ".join(self._print(t) for t in plus) if plus else "-" + self._wrap(minus.pop(0), (sp.MatAdd,))
-        for t in minus:
-            out += " - " + self._wrap(t, (sp.MatAdd,))
-        return out
 
     def _print_OneMatrix(self, expr):
         return r"\mathbf{1}"
