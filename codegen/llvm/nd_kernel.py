@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import sys
 import threading
 from typing import Any, Sequence
 
@@ -44,6 +43,7 @@ from .blas_choice import gemm_address
 from .emit import KERNEL
 from .jit import JITLibrary, OptLevel, host_target, load_or_build
 from .nd import NDEmitter, buffer_nodes
+from .outputs import recycled_block
 
 __all__ = ["NDKernel", "build_nd"]
 
@@ -139,15 +139,8 @@ class NDKernel:
         reference count says so), so a caller never sees its results change, and a step
         in a loop writes into pages that are already mapped instead of faulting fresh ones."""
         with self._pool_lock:
-            for block in plan["blocks"]:
-                # references: the list, the loop variable, getrefcount's argument
-                if sys.getrefcount(block) == 3:
-                    break
-            else:
-                block = np.empty(plan["size"], self.dtype)
-                if len(plan["blocks"]) < 2:
-                    plan["blocks"].append(block)
-            return block, {i: block[lo:hi].reshape(sh) for i, (lo, hi, sh) in plan["out"].items()}
+            block = recycled_block(plan["blocks"], plan["size"], self.dtype)
+        return block, {i: block[lo:hi].reshape(sh) for i, (lo, hi, sh) in plan["out"].items()}
 
     def __call__(self, *arrays: np.ndarray) -> list[Any]:
         arrays = [np.ascontiguousarray(a, dtype=self.dtype) for a in arrays]

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import sys
 import threading
 import time
 from typing import Any, Sequence
@@ -50,6 +49,7 @@ from .emit import KERNEL
 from .fusion import not_2d
 from .jit import JITLibrary, host_target, load_or_build
 from .mathlib import default_math
+from .outputs import recycled_block
 from .tensor import Layout, emit_tensor_module
 
 __all__ = ["TensorKernel", "gemm_address", "build_tensor"]
@@ -207,26 +207,11 @@ class TensorKernel:
         return work
 
     def _outputs(self, plan: dict) -> tuple[np.ndarray, list[np.ndarray]]:
-        """Fresh-looking outputs: views of a block that no earlier result still uses.
-
-        Writing into already-mapped memory avoids ~100 page faults per call
-        (large fresh arrays are mmapped).  A block is reused only when its
-        reference count shows that no view of it is alive, so a caller can
-        never see its results change; two blocks serve the usual
-        ``value, grads = step(...)`` loop, where the previous grads are
-        still referenced during the call.
-        """
+        """Fresh-looking outputs: views of a block that no earlier result still uses
+        (see :mod:`.outputs`)."""
         with self._pool_lock:
-            for block in plan["blocks"]:
-                # references: the list, the loop variable, getrefcount's argument
-                if sys.getrefcount(block) == 3:
-                    break
-            else:
-                block = np.empty(plan["size"], self.dtype)
-                if len(plan["blocks"]) < 2:
-                    plan["blocks"].append(block)
-            outs = [block[lo:hi].reshape(sh) for lo, hi, sh in plan["out"]]
-        return block, outs
+            block = recycled_block(plan["blocks"], plan["size"], self.dtype)
+        return block, [block[lo:hi].reshape(sh) for lo, hi, sh in plan["out"]]
 
     def __call__(self, *arrays: np.ndarray) -> list[Any]:
         """Outputs of the program, in ``program.outputs`` order."""
