@@ -53,16 +53,23 @@ def _shape_of(e: Any) -> tuple:
     return tuple(getattr(e, "shape", ()) or ())
 
 
-def _hand_list(hand: Any, wrt: tuple) -> list:
+def one_hand_per_parameter(hand: Any, wrt: tuple, single: bool = False) -> list:
+    """``hand`` as a list with one entry per parameter of ``wrt`` (a lone expression when
+    ``wrt`` has one entry, or when ``single`` says the expression stands alone)."""
     if isinstance(hand, (list, tuple)):
         hands = list(hand)
-    elif len(wrt) == 1:
+    elif single or len(wrt) == 1:
         hands = [hand]
     else:
         raise ValueError(f"hand is one expression but wrt has {len(wrt)} entries {list(wrt)}; "
                          f"pass one expression per parameter")
     if len(hands) != len(wrt):
         raise ValueError(f"hand has {len(hands)} entries but wrt has {len(wrt)} {list(wrt)}")
+    return hands
+
+
+def _hand_list(hand: Any, wrt: tuple) -> list:
+    hands = one_hand_per_parameter(hand, wrt)
     for h in hands:
         if isinstance(h, (str, bytes)) or not isinstance(h, (sp.Basic, sp.MatrixBase, int, float)):
             raise TypeError(f"hand entry {h!r} ({type(h).__name__}) is not a SymPy expression")

@@ -24,7 +24,7 @@ import sympy as sp
 
 from ..api import as_wrt, grad
 from .numeric import GradCheckResult, gradcheck
-from .arrays import check_arrays, is_array_check
+from .arrays import check_arrays, is_array_check, one_hand_per_parameter
 from .result import CheckResult
 
 __all__ = ["CheckResult", "GradCheckResult", "check", "gradcheck"]
@@ -150,17 +150,8 @@ def _as_hand_list(hand: Any, wrt: tuple, single: bool) -> list[sp.Expr]:
                         f"use symgrad.frontend.parse.parse to read text")
     if isinstance(hand, sp.MatrixBase):
         hand = list(hand)
-    if isinstance(hand, (list, tuple)):
-        hands = list(hand)
-    elif single or len(wrt) == 1:
-        hands = [hand]
-    else:
-        raise ValueError(f"hand is one expression but wrt has {len(wrt)} entries {list(wrt)}; "
-                         f"pass one expression per parameter")
-    if len(hands) != len(wrt):
-        raise ValueError(f"hand has {len(hands)} entries but wrt has {len(wrt)} {list(wrt)}")
     out = []
-    for h in hands:
+    for h in one_hand_per_parameter(hand, wrt, single):
         try:
             out.append(sp.sympify(h, strict=True))
         except sp.SympifyError:
