@@ -28,11 +28,11 @@ allowed 1e-6 (|L| + |dL . v|).
 """
 from __future__ import annotations
 
-import json
 import os
 
 import numpy as np
 import pytest
+from _fuzz_report import KEEP_GOING, FuzzReport
 from _fuzz_net_gen import KINKED, arrays, build_symgrad, longest_sum, specs, torch_loss
 from hypothesis import HealthCheck, Phase, given, settings
 
@@ -41,31 +41,15 @@ import symgrad as sg
 torch = pytest.importorskip("torch")
 
 NETWORKS = int(os.environ.get("SYMGRAD_NET_FUZZ_EXAMPLES", "4"))
-KEEP_GOING = bool(os.environ.get("SYMGRAD_FUZZ_REPORT"))
-STATS: dict[str, int] = {}
-FAILURES: list[str] = []
+REPORT = FuzzReport("networks")
+STATS, FAILURES, _count, _progress = REPORT.stats, REPORT.failures, REPORT.count, REPORT.progress
 UNIT = {"float64": 2.0 ** -53, "float32": 2.0 ** -24}
-
-
-def _count(key: str, n: int = 1) -> None:
-    STATS[key] = STATS.get(key, 0) + n
-
-
-def _progress() -> None:
-    """The long profile's counts so far, rewritten after every example (a run cut short still tells)."""
-    path = os.environ.get("SYMGRAD_FUZZ_REPORT")
-    if path:
-        with open(f"{path}.networks.partial", "w") as f:
-            json.dump({**STATS, "failures": FAILURES}, f)
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _report():
     yield
-    path = os.environ.get("SYMGRAD_FUZZ_REPORT")
-    if path:
-        with open(path, "a") as f:
-            f.write(json.dumps({"test": "networks", "networks": NETWORKS, **STATS, "failures": FAILURES}) + "\n")
+    REPORT.write(networks=NETWORKS)
 
 
 def _torch(spec, data, wrt):

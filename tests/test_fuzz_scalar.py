@@ -35,13 +35,13 @@ profile); the default is the bounded profile of ``make test``.
 """
 from __future__ import annotations
 
-import json
 import os
 
 import mpmath
 import numpy as np
 import pytest
 import sympy as sp
+from _fuzz_report import KEEP_GOING, FuzzReport
 from _fuzz_reference import central_difference, evaluate, reference_derivative
 from _fuzz_scalar_gen import BINARY, UNARY, X, Y, every_op, exprs
 from hypothesis import HealthCheck, Phase, given, settings
@@ -56,32 +56,14 @@ BATCHES = int(os.environ.get("SYMGRAD_FUZZ_EXAMPLES", "12"))
 BACKENDS = ("numpy", "llvm")
 DTYPES = {"float64": (2.0 ** -53, float(np.finfo(np.float64).tiny)),
           "float32": (2.0 ** -24, float(np.finfo(np.float32).tiny))}
-STATS: dict[str, int] = {}
-#: the long profile (SYMGRAD_FUZZ_REPORT set) collects every mismatch instead of stopping at the first
-FAILURES: list[str] = []
-KEEP_GOING = bool(os.environ.get("SYMGRAD_FUZZ_REPORT"))
-
-
-def _count(key: str, n: int = 1) -> None:
-    STATS[key] = STATS.get(key, 0) + n
-
-
-def _progress() -> None:
-    """The long profile's counts so far, rewritten after every example (a run cut short still tells)."""
-    path = os.environ.get("SYMGRAD_FUZZ_REPORT")
-    if path:
-        with open(f"{path}.scalar.partial", "w") as f:
-            json.dump({**STATS, "failures": FAILURES}, f)
+REPORT = FuzzReport("scalar")
+STATS, FAILURES, _count, _progress = REPORT.stats, REPORT.failures, REPORT.count, REPORT.progress
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _report():
     yield
-    path = os.environ.get("SYMGRAD_FUZZ_REPORT")
-    if path:
-        with open(path, "a") as f:
-            f.write(json.dumps({"test": "scalar", "shard": SHARD, "batches": BATCHES, **STATS,
-                                "failures": FAILURES}) + "\n")
+    REPORT.write(shard=SHARD, batches=BATCHES)
 
 
 def _points(rng: np.random.Generator) -> np.ndarray:
