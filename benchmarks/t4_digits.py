@@ -76,19 +76,13 @@ def run_symgrad(backend: str, xtr, xte, ytr, yte):
     return time.perf_counter() - t0, epoch, acc, compile_s
 
 
-class _StopAt(train.Callback):
-    def on_epoch_end(self, epoch, logs):
-        if logs["val_accuracy"] >= TARGET:
-            self.trainer.stop_training = True
-
-
 def run_fit(backend: str, xtr, xte, ytr, yte):
     """Trainer.fit with the test set as validation data and a callback that stops at 97%
     (fit also measures the training accuracy every epoch)."""
     trainer = train.Trainer(mlp(), optimizer=train.Adam(lr=LR), backend=backend, seed=0, input_shape=64)
     t0 = time.perf_counter()
     h = trainer.fit(xtr, ytr, epochs=MAX_EPOCHS, batch_size=BATCH, validation_data=(xte, yte),
-                    callbacks=[_StopAt()], progress=False)
+                    callbacks=[train.StopAtTarget(TARGET)], progress=False)
     return time.perf_counter() - t0, len(h), h["val_accuracy"][-1], trainer.compile_seconds
 
 

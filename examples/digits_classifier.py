@@ -19,18 +19,6 @@ from symgrad import nn, train
 TARGET, MAX_EPOCHS, BATCH, LR = 0.97, 200, 32, 1e-3
 
 
-class StopAtAccuracy(train.Callback):
-    """Stop once the test accuracy reaches ``target`` (reported as val_accuracy)."""
-
-    def __init__(self, target: float):
-        self.target = target
-
-    def on_epoch_end(self, epoch, logs):
-        print(f"epoch {epoch + 1:3d}  train loss {logs['loss']:.4f}  test accuracy {logs['val_accuracy']:.4f}")
-        if logs["val_accuracy"] >= self.target:
-            self.trainer.stop_training = True
-
-
 def main(backend: str = "numpy") -> None:
     x_train, x_test, y_train, y_test = train.load_digits(test_size=0.2, random_state=0)
     model = nn.Sequential(nn.Dense(64, 128, name="1"), nn.ReLU(),
@@ -42,7 +30,7 @@ def main(backend: str = "numpy") -> None:
           f"{sum(p.size for p in trainer.parameters.values())} parameters")
     t0 = time.perf_counter()
     history = trainer.fit(x_train, y_train, epochs=MAX_EPOCHS, batch_size=BATCH,
-                          validation_data=(x_test, y_test), callbacks=[StopAtAccuracy(TARGET)])
+                          validation_data=(x_test, y_test), callbacks=[train.StopAtTarget(TARGET, verbose=True)])
     seconds = time.perf_counter() - t0
     accuracy = history["val_accuracy"][-1]
     reached = "reached" if accuracy >= TARGET else "did NOT reach"

@@ -21,18 +21,6 @@ from symgrad import nn, train
 TARGET, MAX_EPOCHS, BATCH, LR = 0.98, 60, 32, 1e-3
 
 
-class StopAtAccuracy(train.Callback):
-    """Print each epoch; stop once the test accuracy reaches ``target``."""
-
-    def __init__(self, target: float):
-        self.target = target
-
-    def on_epoch_end(self, epoch, logs):
-        print(f"epoch {epoch + 1:3d}  train loss {logs['loss']:.4f}  test accuracy {logs['val_accuracy']:.4f}")
-        if logs["val_accuracy"] >= self.target:
-            self.trainer.stop_training = True
-
-
 def cnn() -> nn.Sequential:
     """The T5 network; layers are named by their place (K0, b0, K3, b3, W7, b7)."""
     return nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
@@ -49,7 +37,7 @@ def main(backend: str = "numpy") -> float:
           f"{sum(p.size for p in trainer.parameters.values())} parameters")
     t0 = time.perf_counter()
     history = trainer.fit(x_train, y_train, epochs=MAX_EPOCHS, batch_size=BATCH,
-                          validation_data=(x_test, y_test), callbacks=[StopAtAccuracy(TARGET)])
+                          validation_data=(x_test, y_test), callbacks=[train.StopAtTarget(TARGET, verbose=True)])
     seconds = time.perf_counter() - t0
     accuracy = history["val_accuracy"][-1]
     reached = "reached" if accuracy >= TARGET else "did NOT reach"

@@ -22,7 +22,7 @@ Example
 >>> [b.tolist() for b in train.minibatches(5, 2)]
 [[0, 1], [2, 3], [4]]
 """
-from .callbacks import Callback, EarlyStopping, History, LambdaCallback
+from .callbacks import Callback, EarlyStopping, History, LambdaCallback, StopAtTarget
 from .checkpoint import load, save
 from .data import load_digits, minibatches, read_idx, validation_split
 from .fit import Trainer
@@ -32,5 +32,5 @@ from .schedules import CosineLR, LinearWarmup, Schedule, StepLR
 from .step import TrainStep
 
 __all__ = ["Trainer", "TrainStep", "Optimizer", "SGD", "Adam", "AdamW", "Schedule", "StepLR",
-           "CosineLR", "LinearWarmup", "History", "Callback", "EarlyStopping", "LambdaCallback",
+           "CosineLR", "LinearWarmup", "History", "Callback", "EarlyStopping", "LambdaCallback", "StopAtTarget",
            "minibatches", "validation_split", "load_digits", "read_idx", "save", "load", "plot_history"]

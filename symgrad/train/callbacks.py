@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["History", "Callback", "EarlyStopping", "LambdaCallback"]
+__all__ = ["History", "Callback", "EarlyStopping", "LambdaCallback", "StopAtTarget"]
 
 
 class History:
@@ -92,6 +92,31 @@ class LambdaCallback(Callback):
 
     def on_epoch_end(self, epoch, logs):
         self._fn(epoch, logs)
+
+
+class StopAtTarget(Callback):
+    """Stop after the first epoch whose ``monitor`` reaches ``target`` ("train until 97%
+    test accuracy", the T4 protocol); with ``verbose``, print each epoch's numbers.
+
+    >>> class _T: stop_training = False
+    >>> cb = StopAtTarget(0.97); cb.trainer = _T()
+    >>> cb.on_epoch_end(0, {"val_accuracy": 0.95}); cb.trainer.stop_training
+    False
+    >>> cb.on_epoch_end(1, {"val_accuracy": 0.975}); cb.trainer.stop_training
+    True
+    """
+
+    def __init__(self, target: float, monitor: str = "val_accuracy", verbose: bool = False):
+        self.target, self.monitor, self.verbose = float(target), monitor, verbose
+
+    def on_epoch_end(self, epoch, logs):
+        if self.monitor not in logs:
+            raise KeyError(f"StopAtTarget: no {self.monitor!r} in the epoch's logs {sorted(logs)}; "
+                           f"give fit validation data, or monitor another number")
+        if self.verbose:
+            print(f"epoch {epoch + 1:3d}  " + "  ".join(f"{k} {v:.4f}" for k, v in logs.items()))
+        if logs[self.monitor] >= self.target:
+            self.trainer.stop_training = True
 
 
 class EarlyStopping(Callback):
