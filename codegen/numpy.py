@@ -39,7 +39,7 @@ from symgrad.ir.program import Program, fresh, identifiers
 
 from .callable import CompiledFunction, as_dtype
 from .numpy_helpers import HELPERS
-from .numpy_nd import unrolled_reduce
+from .numpy_nd import ArrayPrinting
 
 __all__ = ["build", "NumPyPrinter", "FUNCTIONS", "HELPERS"]
 
@@ -58,7 +58,7 @@ VIEWS = frozenset(op for op, d in REGISTRY.items() if d.view)
 RESERVED = frozenset(dir(builtins)) | {"np", "value_and_grad"} | set(HELPERS)
 
 
-class NumPyPrinter:
+class NumPyPrinter(ArrayPrinting):
     """Prints one program as a Python function ``value_and_grad``."""
 
     def __init__(self, program: Program, name: str = "value_and_grad",
@@ -254,8 +254,8 @@ class NumPyPrinter:
         fn = FUNCTIONS.get(op)
         if fn is None:
             raise NotImplementedError(f"the numpy backend cannot print {op.__name__}")
-        if fn in HELPERS and fn not in self.helpers:
-            self.helpers.append(fn)
+        if fn in HELPERS:
+            self._helper(fn)
         return f"{fn}({', '.join(args)})"
 
     def _print_Add(self, node, args):
@@ -295,90 +295,6 @@ class NumPyPrinter:
             base = f"({base})"
         return f"{base}**{e}" if not e.startswith("-") else f"{base}**({e})"
 
-    # -- matrix operations ------------------------------------------------------
-    def _dim(self, d) -> str:
-        """A dimension as Python: an int, a dimension's identifier, or an
-        expression in them (``16*N`` after a reshape)."""
-        if isinstance(d, int):
-            return str(d)
-        if isinstance(d, sp.Symbol):
-            return self.ids[str(d)]
-        return str(d.xreplace({s: sp.Symbol(self.ids[str(s)]) for s in d.free_symbols}))
-
-    def _shape(self, shape) -> str:
-        parts = [self._dim(d) for d in shape]
-        return f"({parts[0]},)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
-
-    def _print_ImmutableDenseMatrix(self, node, args):
-        return f"np.array({self._rows(node.attr)}, dtype=np.{self.dtype})"
-
-    def _print_MatMul(self, node, args):
-        return f"{args[0]} @ {args[1]}"
-
-    def _print_Transpose(self, node, args):
-        return f"{args[0]}.T"
-
-    def _print_Sum(self, node, args):
-        return f"{args[0]}.sum()"
-
-    def _print_ReduceSum(self, node, args):
-        axes, keepdims = node.attr
-        return unrolled_reduce(self.program, node, args[0], "sum") or \
-            f"{args[0]}.sum(axis={_axes(axes)}, keepdims={keepdims})"
-
-    def _print_RowMax(self, node, args):
-        return f"{args[0]}.max(axis=1, keepdims=True)"
-
-    # -- n-D arrays (symgrad.ir.movement) ----------------------------------------
-    def _print_ReduceMax(self, node, args):
-        axes, keepdims = node.attr
-        return unrolled_reduce(self.program, node, args[0], "max") or \
-            f"{args[0]}.max(axis={_axes(axes)}, keepdims={keepdims})"
-
-    def _print_Permute(self, node, args):
-        return f"{args[0]}.transpose({node.attr})"
-
-    def _print_Reshape(self, node, args):
-        return f"{args[0]}.reshape({self._shape(node.shape)})"
-
-    def _print_Pad(self, node, args):
-        return f"np.pad({args[0]}, {node.attr})"
-
-    def _print_Shrink(self, node, args):
-        index = ", ".join(f"{lo or ''}:{-hi if hi else ''}" for lo, hi in node.attr)
-        return f"{args[0]}[{index}]"
-
-    def _print_Windows(self, node, args):
-        kernel, stride = node.attr
-        k = len(kernel)
-        axes = tuple(range(-k, 0))
-        view = f"np.lib.stride_tricks.sliding_window_view({args[0]}, {kernel}, axis={axes})"
-        if all(s == 1 for s in stride):
-            return view
-        # the windows start every stride entries on the windowed axes
-        return view + "[" + "..., " + ", ".join(f"::{s}" for s in stride) + ", " + \
-            ", ".join(":" for _ in kernel) + "]"
-
-    def _print_FoldWindows(self, node, args):
-        if "fold_windows" not in self.helpers:
-            self.helpers.append("fold_windows")
-        kernel, stride, spatial = node.attr
-        return f"fold_windows({args[0]}, {kernel}, {stride}, {spatial})"
-
-    def _print_BroadcastTo(self, node, args):
-        src = self.program.nodes[node.args[0]]
-        if src.op is sp.Number:
-            # a float, so no integer array appears (2*ones would be int64, and a later
-            # in-place product into its buffer could not hold a float)
-            return f"np.broadcast_to({float(src.attr)!r}, {self._shape(node.shape)})"
-        return f"np.broadcast_to({args[0]}, {self._shape(node.shape)})"
-
-    def _print_OneHot(self, node, args):
-        if "onehot" not in self.helpers:
-            self.helpers.append("onehot")
-        # the error names the argument as the caller passed it, not its identifier
-        return f"onehot({args[0]}, {node.attr}, {self.symbol_of.get(node.args[0], args[0])!r})"
-
     def _print_Piecewise(self, node, args):
         pairs = list(zip(args[0::2], args[1::2]))
         expr, cond = pairs[-1]
@@ -386,10 +302,6 @@ class NumPyPrinter:
         for expr, cond in reversed(pairs[:-1]):
             out = f"np.where({cond}, {expr}, {out})"
         return out
-
-
-def _axes(axes: tuple[int, ...]) -> str:
-    return str(axes[0]) if len(axes) == 1 else str(axes)
 
 
 def compile_source(source: str, name: str, tag: str) -> Any:

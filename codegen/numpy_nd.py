@@ -1,4 +1,6 @@
-"""NumPy printing helpers for n-D programs that need more than one line of the printer.
+"""NumPy printing of the matrix and n-D array ops: :class:`ArrayPrinting`, the
+``_print_<Op>`` cases of :class:`~symgrad.codegen.numpy.NumPyPrinter` for GEMMs,
+reductions, movement ops and windows, and what they need beyond one line.
 
 :func:`unrolled_reduce`: a reduction over a few trailing axes (a pooling window:
 ``x.max(axis=(4, 5))`` over ``(N, C, OH, OW, 2, 2)`` windows) is printed as
@@ -24,8 +26,9 @@ import math
 from functools import reduce
 
 import numpy as np
+import sympy as sp
 
-__all__ = ["unrolled_reduce", "MAX_UNROLLED"]
+__all__ = ["ArrayPrinting", "unrolled_reduce", "MAX_UNROLLED"]
 
 #: most entries a reduction unrolls (a 3x3 window); larger ones stay NumPy reductions
 MAX_UNROLLED = 9
@@ -50,3 +53,98 @@ def unrolled_reduce(program, node, arg: str, how: str) -> str | None:
     else:
         out = reduce(lambda a, b: f"np.maximum({a}, {b})", terms)
     return out + "[..., " + ", ".join(["None"] * k) + "]" if keepdims else out
+
+
+class ArrayPrinting:
+    """The array ops' cases of the NumPy printer (a mixin: the printer provides
+    ``program``, ``ids``, ``dtype``, ``helpers``, ``symbol_of`` and ``_rows``)."""
+
+    def _helper(self, name: str) -> None:
+        """Print the helper function ``name`` (:data:`~.numpy_helpers.HELPERS`) once."""
+        if name not in self.helpers:
+            self.helpers.append(name)
+
+    def _dim(self, d) -> str:
+        """A dimension as Python: an int, a dimension's identifier, or an
+        expression in them (``16*N`` after a reshape)."""
+        if isinstance(d, int):
+            return str(d)
+        if isinstance(d, sp.Symbol):
+            return self.ids[str(d)]
+        return str(d.xreplace({s: sp.Symbol(self.ids[str(s)]) for s in d.free_symbols}))
+
+    def _shape(self, shape) -> str:
+        parts = [self._dim(d) for d in shape]
+        return f"({parts[0]},)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
+
+    def _print_ImmutableDenseMatrix(self, node, args):
+        return f"np.array({self._rows(node.attr)}, dtype=np.{self.dtype})"
+
+    def _print_MatMul(self, node, args):
+        return f"{args[0]} @ {args[1]}"
+
+    def _print_Transpose(self, node, args):
+        return f"{args[0]}.T"
+
+    def _print_Sum(self, node, args):
+        return f"{args[0]}.sum()"
+
+    def _print_ReduceSum(self, node, args):
+        axes, keepdims = node.attr
+        return unrolled_reduce(self.program, node, args[0], "sum") or \
+            f"{args[0]}.sum(axis={_axes(axes)}, keepdims={keepdims})"
+
+    def _print_RowMax(self, node, args):
+        return f"{args[0]}.max(axis=1, keepdims=True)"
+
+    # -- n-D arrays (symgrad.ir.movement) ----------------------------------------
+    def _print_ReduceMax(self, node, args):
+        axes, keepdims = node.attr
+        return unrolled_reduce(self.program, node, args[0], "max") or \
+            f"{args[0]}.max(axis={_axes(axes)}, keepdims={keepdims})"
+
+    def _print_Permute(self, node, args):
+        return f"{args[0]}.transpose({node.attr})"
+
+    def _print_Reshape(self, node, args):
+        return f"{args[0]}.reshape({self._shape(node.shape)})"
+
+    def _print_Pad(self, node, args):
+        return f"np.pad({args[0]}, {node.attr})"
+
+    def _print_Shrink(self, node, args):
+        index = ", ".join(f"{lo or ''}:{-hi if hi else ''}" for lo, hi in node.attr)
+        return f"{args[0]}[{index}]"
+
+    def _print_Windows(self, node, args):
+        kernel, stride = node.attr
+        k = len(kernel)
+        axes = tuple(range(-k, 0))
+        view = f"np.lib.stride_tricks.sliding_window_view({args[0]}, {kernel}, axis={axes})"
+        if all(s == 1 for s in stride):
+            return view
+        # the windows start every stride entries on the windowed axes
+        return view + "[" + "..., " + ", ".join(f"::{s}" for s in stride) + ", " + \
+            ", ".join(":" for _ in kernel) + "]"
+
+    def _print_FoldWindows(self, node, args):
+        self._helper("fold_windows")
+        kernel, stride, spatial = node.attr
+        return f"fold_windows({args[0]}, {kernel}, {stride}, {spatial})"
+
+    def _print_BroadcastTo(self, node, args):
+        src = self.program.nodes[node.args[0]]
+        if src.op is sp.Number:
+            # a float, so no integer array appears (2*ones would be int64, and a later
+            # in-place product into its buffer could not hold a float)
+            return f"np.broadcast_to({float(src.attr)!r}, {self._shape(node.shape)})"
+        return f"np.broadcast_to({args[0]}, {self._shape(node.shape)})"
+
+    def _print_OneHot(self, node, args):
+        self._helper("onehot")
+        # the error names the argument as the caller passed it, not its identifier
+        return f"onehot({args[0]}, {node.attr}, {self.symbol_of.get(node.args[0], args[0])!r})"
+
+
+def _axes(axes: tuple[int, ...]) -> str:
+    return str(axes[0]) if len(axes) == 1 else str(axes)
