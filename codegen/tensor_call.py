@@ -125,6 +125,18 @@ class TensorSignature:
                      for d in want) if len(passed[name]) == 1 else passed[name]
 
 
+def first_bad_label(labels: np.ndarray, k: int):
+    """The first class label that is not an integer in ``0..k-1`` (NaN and inf included),
+    or None: the check every backend makes before one-hot rows are formed."""
+    ok = (labels == np.floor(labels)) & (labels >= 0) & (labels < k)
+    return None if ok.all() else labels[~ok][0]
+
+
+def label_error(name: str, k: int, value) -> ValueError:
+    """The error for a bad class label, worded as the numpy backend's ``onehot`` helper."""
+    return ValueError(f"argument {name!r}: class labels must be integers in 0..{k - 1}, got {value}")
+
+
 try:    # NumPy 2 moved it
     from numpy.lib.array_utils import byte_bounds as _byte_bounds
 except ImportError:

@@ -36,7 +36,7 @@ from symgrad.ir.arrays import OneHot
 from symgrad.ir.program import Program
 
 from ..callable import CompiledFunction
-from ..tensor_call import TensorSignature
+from ..tensor_call import TensorSignature, first_bad_label, label_error
 from ..threads import team_size
 from .blas import thread_setter
 from .blas_choice import gemm_address
@@ -149,7 +149,9 @@ class NDKernel:
             raise ValueError(f"dimensions {dict(zip(self._dims, values))} exceed the 32-bit "
                              f"integers of this BLAS")
         for k, K, name in self._labels:
-            _check_labels(arrays[k], K, name)
+            bad = first_bad_label(arrays[k], K)
+            if bad is not None:    # before any pointer reaches the kernel
+                raise label_error(name, K, bad)
         plan = self._plan(values)
         block, outs = self._outputs(plan)
         locked = self._lock.acquire(blocking=False)
@@ -187,15 +189,6 @@ class NDKernel:
                 name = self._input_name[i]
                 result.append(by_name[name].copy() if name in by_name else self.dtype.type(bound[name]))
         return result
-
-
-def _check_labels(labels: np.ndarray, k: int, name: str) -> None:
-    """Refuse class labels that are not integers in ``0..k-1`` (NaN and inf included), with
-    the numpy backend's message, before any pointer reaches the kernel."""
-    ok = (labels == np.floor(labels)) & (labels >= 0) & (labels < k)
-    if not ok.all():
-        raise ValueError(f"argument {name!r}: class labels must be integers in 0..{k - 1}, "
-                         f"got {labels[~ok][0]}")
 
 
 def _size(d: Any, bound: dict[str, int]) -> int:

@@ -41,7 +41,7 @@ import sympy as sp
 from symgrad.ir.program import Program
 
 from ..callable import CompiledFunction
-from ..tensor_call import TensorSignature
+from ..tensor_call import TensorSignature, first_bad_label, label_error
 from ..threads import team_size
 from .blas import openmp_functions, thread_setter
 from .blas_choice import gemm_address
@@ -266,13 +266,11 @@ class TensorKernel:
         node = self.program.nodes[self.layout.label_checks[int(status[0]) - 1]]
         labels, k = node.args[0], node.attr
         if labels in self._arg_nodes:
-            a = ready[self._arg_nodes.index(labels)]
             name = self.layout.args[self._arg_nodes.index(labels)]
-            ok = (a == np.floor(a)) & (a >= 0) & (a < k)
-            value = a[~ok][0]
+            value = first_bad_label(ready[self._arg_nodes.index(labels)], k)
         else:
             name, value = self.program.names()[labels], status[1]
-        return ValueError(f"argument {name!r}: class labels must be integers in 0..{k - 1}, got {value}")
+        return label_error(name, k, value)
 
     def _result_recipe(self) -> list[tuple[str, Any]]:
         """Where each program output comes from: ``(kind, index or value)``, made once."""
