@@ -35,6 +35,7 @@ from typing import Any
 import sympy as sp
 
 from ..ir.ops import parse_names
+from .number_limits import MAX_BITS, MAX_DIGITS, MAX_EXPONENT, TOO_LARGE, largest_exact, raised_bits, short
 
 __all__ = ["CONSTANTS", "FUNCTIONS", "ParseError", "parse", "parse_list"]
 
@@ -47,16 +48,6 @@ CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E}
 
 #: Longest text accepted (the parser itself is the only unbounded cost).
 MAX_LENGTH = 1_000_000
-
-#: Most decimal digits an exact number may have: below Python's 4300-digit limit
-#: for printing an integer, which the backends do when they emit a constant.
-MAX_DIGITS = 4000
-_TOO_LARGE = 10 ** MAX_DIGITS
-_MAX_BITS = MAX_DIGITS * math.log2(10)
-
-#: Largest numerator or denominator of an exact exponent: ``sg.check`` evaluates
-#: ``x^n`` exactly, and a float64 ``x^10000`` overflows for every ``|x| > 1.08``.
-MAX_EXPONENT = 10_000
 
 # Python keywords that are fine symbol names; the text is rewritten to a
 # placeholder (names starting with "_" cannot be typed) and mapped back.
@@ -225,9 +216,9 @@ class _Builder:
             bound = math.inf
         else:
             bound = bits[0] if bits else 0.0
-        if bound >= _MAX_BITS - 1:   # near or past the limit: decide on the numbers themselves
-            largest = _largest_exact(value)
-            if largest >= _TOO_LARGE:
+        if bound >= MAX_BITS - 1:   # near or past the limit: decide on the numbers themselves
+            largest = largest_exact(value)
+            if largest >= TOO_LARGE:
                 raise self.refuse(node, f"exact number with more than {MAX_DIGITS} digits in")
             bound = math.log2(largest)
         return value, bound
@@ -236,11 +227,11 @@ class _Builder:
         if not isinstance(exponent, sp.Rational):
             return
         if max(abs(exponent.p), exponent.q) > MAX_EXPONENT:
-            raise self.refuse(node, f"exponent {_short(exponent)} is too large (an exact exponent's "
+            raise self.refuse(node, f"exponent {short(exponent)} is too large (an exact exponent's "
                                     f"numerator and denominator are limited to {MAX_EXPONENT})")
-        raised = _raised_bits(base)
+        raised = raised_bits(base)
         # an estimate, to stop SymPy before it computes; near the limit, the exact check decides
-        if raised and math.log2(abs(exponent.p)) + math.log2(raised) > math.log2(_MAX_BITS + 64):
+        if raised and math.log2(abs(exponent.p)) + math.log2(raised) > math.log2(MAX_BITS + 64):
             digits = math.log10(abs(exponent.p)) + math.log10(raised * math.log10(2))
             about = f"{math.floor(10 ** digits) + 1}" if digits < 15 else f"10^{digits:.0f}"
             raise self.refuse(node, f"power too large: its value has about {about} digits, more than "
@@ -358,46 +349,3 @@ class _Condition(ast.AST):
     def __init__(self, node: ast.AST):
         super().__init__()
         self.node = node
-
-
-def _short(r: sp.Rational) -> str:
-    if max(abs(r.p), r.q).bit_length() < 200:
-        return str(r)
-    return f"of about {math.log10(abs(r.p) + r.q):.0f} digits"
-
-
-def _bits(r: sp.Rational) -> float:
-    """log2 of the larger of numerator and denominator (0 for 0 and +-1)."""
-    return math.log2(max(abs(r.p), r.q, 1))
-
-
-def _largest_exact(expr: sp.Basic) -> int:
-    """The largest numerator or denominator of an exact number in ``expr`` (at least 1)."""
-    worst, todo, seen = 1, [expr], set()
-    while todo:
-        e = todo.pop()
-        if isinstance(e, sp.Rational):
-            worst = max(worst, abs(e.p), e.q)
-        elif e.args and e not in seen:
-            seen.add(e)
-            todo.extend(e.args)
-    return worst
-
-
-def _raised_bits(base: sp.Basic) -> float:
-    """Bits per unit of exponent of the exact numbers SymPy multiplies out in ``base**n``.
-
-    SymPy distributes a rational power over a product and multiplies the
-    exponents of a power of a number: ``(2*x)**n = 2**n*x**n`` and
-    ``(2**(1/2))**n = 2**(n/2)``.  A sum or a function call stays whole.
-    """
-    total, todo = 0.0, [(base, 1.0)]
-    while todo:
-        e, weight = todo.pop()
-        if isinstance(e, sp.Rational):
-            total += weight * _bits(e)
-        elif isinstance(e, sp.Mul):
-            todo.extend((a, weight) for a in e.args)
-        elif isinstance(e, sp.Pow) and isinstance(e.exp, sp.Rational):
-            todo.append((e.base, weight * abs(float(e.exp))))
-    return total
