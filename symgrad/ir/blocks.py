@@ -90,6 +90,10 @@ def node_blocks(program: Program) -> list[tuple[str, bool]]:
     """Per node: ``(block, backward)``, the block a layer name (``"layer 2"``, ``"conv 1"``),
     ``"loss"`` or ``"forward"``; ``backward`` when a derivative rule made the node."""
     owner, _, rest = _forward_blocks(program)
+    return _node_blocks(program, owner, rest)
+
+
+def _node_blocks(program: Program, owner: dict[int, str], rest: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for i in range(len(program.nodes)):
         o = program.origin[i]
@@ -110,8 +114,8 @@ def block_comments(program: Program, printed: Iterable[int]) -> dict[int, str]:
     few lines need no headings.
     """
     printed = list(printed)
-    blocks = node_blocks(program)
-    _, described, _ = _forward_blocks(program)
+    owner, described, rest = _forward_blocks(program)   # one search for the layers, not two
+    blocks = _node_blocks(program, owner, rest)
     runs: list[tuple[int, tuple[str, bool], list[int]]] = []
     for i in printed:
         if not runs or runs[-1][1] != blocks[i]:
