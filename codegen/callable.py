@@ -7,6 +7,7 @@ other; a failure raises an exception that names the argument.
 """
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
@@ -256,20 +257,19 @@ class CompiledFunction:
         ...
         TypeError: update: argument 'w' is a float; a buffer updated in place must be a NumPy array of dtype float64
         """
-        from .inplace import aliased_state, check_buffers, updated_inputs, write_back
-        names = updated_inputs(self.program.output_ports)
+        from .inplace import check_buffers, run_and_write
+        names, aliased = self._updated
         if not names:
             raise TypeError("update: this program has no new state to write; compile it with "
                             "state={symbol: next value}")
         check_buffers(names, kwargs, self.dtype)
-        values = self.run(kwargs)
-        ports = self.program.output_ports
-        write_back(names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"},
-                   aliased_state(self.program))
-        for k, p in enumerate(ports):
-            if p.role == "new_state":
-                values[k] = kwargs[p.of]
-        return self.wrap(values)
+        return run_and_write(self, kwargs, names, aliased)
+
+    @cached_property
+    def _updated(self) -> tuple[tuple[str, ...], frozenset[str]]:
+        # what update writes, found once per compiled function rather than per call
+        from .inplace import aliased_state, updated_inputs
+        return updated_inputs(self.program.output_ports), aliased_state(self.program)
 
     def run(self, kwargs: dict[str, Any]) -> list[Any]:
         """The outputs as a list, in program order (what a call wraps in :class:`Outputs`)."""

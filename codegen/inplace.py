@@ -26,7 +26,8 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-__all__ = ["updated_inputs", "aliased_state", "check_buffers", "write_back", "BoundBuffers"]
+__all__ = ["updated_inputs", "aliased_state", "check_buffers", "write_back", "run_and_write",
+           "BoundBuffers"]
 
 
 def updated_inputs(ports: Sequence[Any]) -> tuple[str, ...]:
@@ -163,6 +164,21 @@ def write_back(names: Sequence[str], kwargs: Mapping[str, Any], new: Mapping[str
         kwargs[n][...] = new[n]
 
 
+def run_and_write(fn: Any, kwargs: Mapping[str, Any], names: Sequence[str],
+                  aliased: frozenset[str]) -> Any:
+    """Run ``fn`` on checked ``kwargs`` and write its new state into the buffers ``names``
+    (:func:`write_back`); the :class:`~symgrad.codegen.callable.Outputs`, with each buffer
+    as its new state."""
+    values = fn.run(kwargs)
+    ports = fn.program.output_ports
+    write_back(names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"},
+               aliased)
+    for k, p in enumerate(ports):
+        if p.role == "new_state":
+            values[k] = kwargs[p.of]
+    return fn.wrap(values)
+
+
 class BoundBuffers:
     """The buffers of a training step, checked once in full and cheaply on every call after.
 
@@ -221,12 +237,4 @@ class BoundBuffers:
                     if blo < hi and lo < bhi and np.shares_memory(v, self.arrays[n]):
                         raise ValueError(f"update: {n!r} shares memory with argument {k!r}; each "
                                          f"updated buffer must be an array of its own")
-        kwargs = {**inputs, **self.arrays}
-        values = self.fn.run(kwargs)
-        ports = self.fn.program.output_ports
-        write_back(self.names, kwargs, {p.of: v for p, v in zip(ports, values) if p.role == "new_state"},
-                   self.aliased)
-        for k, p in enumerate(ports):
-            if p.role == "new_state":
-                values[k] = kwargs[p.of]
-        return self.fn.wrap(values)
+        return run_and_write(self.fn, {**inputs, **self.arrays}, self.names, self.aliased)
