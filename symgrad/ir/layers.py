@@ -27,7 +27,7 @@ import sympy as sp
 
 from .graph import INPUTS, Node, ancestors
 
-__all__ = ["Layer", "find_layers", "layer_of_nodes"]
+__all__ = ["Layer", "find_layers", "layer_of_nodes", "op_name"]
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,23 @@ class Layer:
         w = names[self.weight] if self.weight is not None else "W"
         text = f"z_{k} = {src} {w}" + (f" + {names[self.bias]}" if self.bias is not None else "")
         if self.activation is not None:
-            text += f"; a_{k} = {_name(nodes[self.activation].op)}(z_{k})"
+            text += f"; a_{k} = {op_name(nodes[self.activation].op)}(z_{k})"
         return text
 
 
-def _name(op: type) -> str:
+def op_name(op: type) -> str:
+    """An operation's name (``"MatMul"``, ``"tanh"``), as the layer and stage finders and the
+    explanations read it."""
     return getattr(op, "__name__", str(op))
+
+
+def users_of(nodes: Sequence[Node], live: Sequence[int]) -> dict[int, list[int]]:
+    """For each node: the nodes of ``live`` that take it as an argument."""
+    users: dict[int, list[int]] = {}
+    for i in live:
+        for a in nodes[i].args:
+            users.setdefault(a, []).append(i)
+    return users
 
 
 def _is_weight(nodes: Sequence[Node], i: int) -> bool:
@@ -80,10 +91,7 @@ def find_layers(nodes: Sequence[Node], live: Sequence[int] | None = None,
     backward pass (``delta @ W.T``) never do.
     """
     live = range(len(nodes)) if live is None else live
-    users: dict[int, list[int]] = {}
-    for i in live:
-        for a in nodes[i].args:
-            users.setdefault(a, []).append(i)
+    users = users_of(nodes, live)
     constant = is_number or (lambda j: nodes[j].op is sp.Number)
     layers: list[Layer] = []
     used: set[int] = set()

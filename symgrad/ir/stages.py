@@ -35,7 +35,7 @@ from typing import Sequence
 import sympy as sp
 
 from .graph import INPUTS, Node
-from .layers import Layer, find_layers
+from .layers import Layer, find_layers, op_name, users_of
 
 __all__ = ["Stage", "find_stages"]
 
@@ -56,28 +56,16 @@ class Stage:
     dense: Layer | None = None
 
 
-def _name(op) -> str:
-    return getattr(op, "__name__", str(op))
-
-
-def _users(nodes: Sequence[Node], live: Sequence[int]) -> dict[int, list[int]]:
-    users: dict[int, list[int]] = {}
-    for i in live:
-        for a in nodes[i].args:
-            users.setdefault(a, []).append(i)
-    return users
-
-
 def _only_user(users, i: int, name: str, nodes) -> int | None:
     us = users.get(i, [])
-    return us[0] if len(us) == 1 and _name(nodes[us[0]].op) == name else None
+    return us[0] if len(us) == 1 and op_name(nodes[us[0]].op) == name else None
 
 
 def _activation(nodes, users, z: int) -> int | None:
     for u in users.get(z, []):
         n = nodes[u]
         if n.args[:1] == (z,) and n.shape == nodes[z].shape and len(n.args) == 1 \
-                and n.op not in (sp.Add, sp.Mul, sp.Pow) and _name(n.op)[0].islower():
+                and n.op not in (sp.Add, sp.Mul, sp.Pow) and op_name(n.op)[0].islower():
             return u
     return None
 
@@ -85,19 +73,19 @@ def _activation(nodes, users, z: int) -> int | None:
 def _conv(nodes, users, i: int) -> Stage | None:
     """A conv whose im2col product is node ``i``."""
     cols, t = nodes[i].args
-    if _name(nodes[t].op) != "Transpose" or _name(nodes[nodes[t].args[0]].op) != "Reshape":
+    if op_name(nodes[t].op) != "Transpose" or op_name(nodes[nodes[t].args[0]].op) != "Reshape":
         return None
     k = nodes[nodes[t].args[0]].args[0]
     if nodes[k].op not in INPUTS or len(nodes[k].shape) != 4:
         return None
     chain = [cols]
     for name in ("Reshape", "Permute", "Windows"):
-        if _name(nodes[chain[-1]].op) != name:
+        if op_name(nodes[chain[-1]].op) != name:
             return None
         chain.append(nodes[chain[-1]].args[0])
     windows, src = chain[-2], chain[-1]
     padding = (0, 0)
-    if _name(nodes[src].op) == "Pad":
+    if op_name(nodes[src].op) == "Pad":
         pads = nodes[src].attr
         padding = (pads[-2][0], pads[-1][0])
         src = nodes[src].args[0]
@@ -121,13 +109,13 @@ def _pool(nodes, users, i: int) -> Stage | None:
     if keepdims or len(nodes[i].shape) != 4:
         return None
     arg = nodes[nodes[i].args[0]]
-    if _name(arg.op) == "Windows":
+    if op_name(arg.op) == "Windows":
         mult = _only_user(users, i, "Mul", nodes)
         if mult is None:
             return None
         kernel, stride = arg.attr
         return Stage("avgpool", mult, arg.args[0], kernel=tuple(kernel), stride=tuple(stride), padding=(0, 0))
-    if arg.op is sp.Piecewise and _name(nodes[arg.args[0]].op) == "Windows":
+    if arg.op is sp.Piecewise and op_name(nodes[arg.args[0]].op) == "Windows":
         w = nodes[arg.args[0]]
         kernel, stride = w.attr
         return Stage("maxpool", i, w.args[0], kernel=tuple(kernel), stride=tuple(stride), padding=(0, 0))
@@ -141,11 +129,11 @@ def find_stages(nodes: Sequence[Node], live: Sequence[int] | None = None) -> lis
     the layers of :func:`~symgrad.ir.layers.find_layers`.
     """
     live = list(range(len(nodes))) if live is None else list(live)
-    users = _users(nodes, live)
+    users = users_of(nodes, live)
     stages: list[Stage] = []
     for i in live:
         n = nodes[i]
-        name = _name(n.op)
+        name = op_name(n.op)
         stage = None
         if n.op is sp.MatMul and len(n.args) == 2:
             stage = _conv(nodes, users, i)
