@@ -26,6 +26,8 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from .tensor_call import _bounds   # the first and one past the last byte an array reaches
+
 __all__ = ["updated_inputs", "aliased_state", "check_buffers", "write_back", "run_and_write",
            "BoundBuffers"]
 
@@ -38,12 +40,6 @@ def updated_inputs(ports: Sequence[Any]) -> tuple[str, ...]:
     ('w',)
     """
     return tuple(p.of for p in ports if p.role == "new_state")
-
-
-try:    # NumPy 2 moved it; looked up once, since np.__getattr__ is slow per call
-    from numpy.lib.array_utils import byte_bounds as _byte_bounds
-except ImportError:   # NumPy 1.x
-    _byte_bounds = np.byte_bounds
 
 
 def aliased_state(program: Any) -> frozenset[str]:
@@ -75,14 +71,6 @@ def aliased_state(program: Any) -> frozenset[str]:
         if i in inputs:
             out.add(port.of)
     return frozenset(out)
-
-
-def _extent(a: np.ndarray) -> tuple[int, int]:
-    """The first byte and one past the last byte ``a`` can reach."""
-    if a.flags.c_contiguous:
-        lo = a.__array_interface__["data"][0]
-        return lo, lo + a.nbytes
-    return _byte_bounds(a)
 
 
 def check_buffers(names: Sequence[str], kwargs: Mapping[str, Any], dtype: np.dtype) -> None:
@@ -132,7 +120,7 @@ def check_buffers(names: Sequence[str], kwargs: Mapping[str, Any], dtype: np.dty
             raise ValueError(f"update: argument {n!r} is not a C-contiguous, aligned array "
                              f"(pass np.ascontiguousarray of it and keep that array)")
     arrays = [(k, v) for k, v in kwargs.items() if isinstance(v, np.ndarray) and v.size]
-    spans = sorted((*_extent(v), k, v) for k, v in arrays)
+    spans = sorted((*_bounds(v), k, v) for k, v in arrays)
     updated = set(names)
     for i, (lo, hi, k, a) in enumerate(spans):
         for lo2, hi2, k2, b in spans[i + 1:]:
@@ -213,7 +201,7 @@ class BoundBuffers:
         self.arrays = dict(buffers)   # the updated buffers and any others passed (read only)
         self.aliased = aliased_state(fn.program)
         self._meta = [(n, a, a.shape) for n, a in self.arrays.items() if n in self.names]
-        self._spans = sorted((*_extent(a), n) for n, a in self.arrays.items()
+        self._spans = sorted((*_bounds(a), n) for n, a in self.arrays.items()
                              if isinstance(a, np.ndarray) and a.size)
 
     def same(self, buffers: Mapping[str, Any]) -> bool:
@@ -232,7 +220,7 @@ class BoundBuffers:
             if k in self.arrays:
                 raise TypeError(f"update: {k!r} is a bound buffer; it cannot be passed again")
             if isinstance(v, np.ndarray) and v.size:
-                lo, hi = _extent(v)
+                lo, hi = _bounds(v)
                 for blo, bhi, n in self._spans:
                     if blo < hi and lo < bhi and np.shares_memory(v, self.arrays[n]):
                         raise ValueError(f"update: {n!r} shares memory with argument {k!r}; each "
