@@ -27,6 +27,7 @@ import sympy as sp
 from ..autodiff.reverse import vjp
 from ..frontend.to_sympy import to_sympy
 from ..ir.graph import Graph
+from ..ir.layers import op_name
 from ..ir.stages import Stage
 from .naming import name_softmax
 
@@ -82,10 +83,6 @@ def _pair(t) -> sp.Basic:
     return sp.Integer(t[0]) if t[0] == t[1] else sp.Tuple(*t)
 
 
-def _name(op) -> str:
-    return getattr(op, "__name__", str(op))
-
-
 def explain_stages(G: Graph, root: int, wrt: Sequence[sp.Basic], stages: Sequence[Stage]):
     """Forward rows, delta rows, gradient rows and notes for a network with convolutions."""
     targets = [G.leaf(w) for w in wrt]
@@ -122,7 +119,7 @@ def explain_stages(G: Graph, root: int, wrt: Sequence[sp.Basic], stages: Sequenc
                 sym[st.out], names[st.out] = zm, zm
             if st.activation is not None:
                 a = M(f"a_{k}")
-                act = sp.Function(_name(G.nodes[st.activation].op))
+                act = sp.Function(op_name(G.nodes[st.activation].op))
                 if st.kind == "dense":
                     a = sp.MatrixSymbol(f"a_{k}", *G.nodes[st.activation].shape)
                     forward.append((a, to_sympy(G, st.activation, dict(names))))
@@ -154,7 +151,7 @@ def explain_stages(G: Graph, root: int, wrt: Sequence[sp.Basic], stages: Sequenc
                 if up is not None and up in factors and len(factors) > 1:
                     # delta_k = delta_a_k ∘ g'(z_k), the derivative named as in an MLP
                     factors.remove(up)
-                    g = sp.MatrixSymbol(f"{_name(G.nodes[st.activation].op)}'(z_{key})", *G.nodes[st.out].shape)
+                    g = sp.MatrixSymbol(f"{op_name(G.nodes[st.activation].op)}'(z_{key})", *G.nodes[st.out].shape)
                     deltas.append((g, factors[0] if len(factors) == 1 else sp.HadamardProduct(*factors)))
                     rhs = sp.HadamardProduct(up, g)
                 deltas.append((d, rhs))
@@ -185,7 +182,7 @@ def explain_stages(G: Graph, root: int, wrt: Sequence[sp.Basic], stages: Sequenc
             key = label[st.out]
             d = M(f"delta_{key}")
             if st.activation is not None and st.activation in dname:
-                act = _name(G.nodes[st.activation].op)
+                act = op_name(G.nodes[st.activation].op)
                 deriv = _DERIVATIVES.get(act)
                 gname = M(f"{act}'(z_{key})")
                 deltas.append((gname, deriv(f"z_{key}", f"a_{key}") if deriv else M(f"{act}'(z_{key})")))

@@ -23,7 +23,7 @@ from ..codegen.tensor_call import TensorSignature
 from ..frontend.lower import lower
 from ..ir.blocks import node_blocks
 from ..ir.graph import INPUTS, Graph, ancestors
-from ..ir.layers import find_layers
+from ..ir.layers import find_layers, op_name
 from ..ir.stages import find_stages
 from ..ir.program import Program, build_program, format_op
 from .picture import DotWriter, Drawing, esc, value_label
@@ -34,10 +34,6 @@ __all__ = ["draw"]
 #: how an operation reads in a circle
 _SYMBOL = {"Add": "+", "Mul": "×", "Pow": "^", "MatMul": "@", "Transpose": "ᵀ", "exp": "exp",
            "log": "log", "tanh": "tanh", "sigmoid": "σ"}
-
-
-def _opname(op: type) -> str:
-    return getattr(op, "__name__", str(op))
 
 
 def _shape(shape: tuple) -> str:
@@ -123,7 +119,7 @@ def _expression(G: Graph, root: int, at: Mapping[Any, Any] | None) -> Drawing:
             w.node(names[i], esc(n.attr), shape="plaintext", style="", fontcolor="#57606a")
         else:
             names[i] = f"n{i}"
-            w.node(names[i], esc(_SYMBOL.get(_opname(n.op), _opname(n.op))), shape="circle",
+            w.node(names[i], esc(_SYMBOL.get(op_name(n.op), op_name(n.op))), shape="circle",
                    width="0.45", fixedsize="false")
         for a in n.args:
             label = value_label(fmt(value[a]), fmt(grad[a]) if a in grad else None) if a in value else None
@@ -231,7 +227,7 @@ def _layers(program: Program, expand: int | None, at: Mapping[Any, Any] | None =
         w.node(box, label[1] if compact else label[0])
     loss_ops = [i for i in forward if group.get(i) == "loss"]
     if loss_ops:
-        ops = sorted({_opname(nodes[i].op) for i in loss_ops})
+        ops = sorted({op_name(nodes[i].op) for i in loss_ops})
         kind = "softmax cross-entropy" if {"RowMax", "exp", "log"} <= set(ops) else "loss"
         w.node("loss", f"<b>{kind}</b><br/><i>{esc(', '.join(ops))}</i>", fillcolor="#fff8f0")
     edges: dict[tuple[str, str], str] = {}
@@ -276,7 +272,7 @@ def _stage_boxes(nodes, names: list[str], stages):
             if nodes[i].args:
                 owner.setdefault(i, box)
         params |= {i for i in (st.weight, st.bias) if i is not None}
-        act = f"<br/>{esc(_opname(nodes[st.activation].op))}" if st.activation is not None else ""
+        act = f"<br/>{esc(op_name(nodes[st.activation].op))}" if st.activation is not None else ""
         shapes = ", ".join(f"{names[p]} {_shape(nodes[p].shape)}" for p in (st.weight, st.bias) if p is not None)
         if st.kind in ("conv", "dense"):
             k += 1

@@ -7,12 +7,9 @@ import sympy as sp
 
 from ..frontend.to_sympy import to_sympy
 from ..ir.graph import Graph
+from ..ir.layers import op_name
 
 __all__ = ["name_softmax"]
-
-
-def _name(op) -> str:
-    return getattr(op, "__name__", str(op))
 
 
 def name_softmax(G: Graph, live: Sequence[int], zs: Sequence[tuple[int, int]],
@@ -25,12 +22,12 @@ def name_softmax(G: Graph, live: Sequence[int], zs: Sequence[tuple[int, int]],
             node = G.nodes[j]
             if node.op is sp.exp and node.shape == G.nodes[z].shape and j not in names \
                     and z in G.ancestors([j]) \
-                    and any(_name(G.nodes[i].op) == "RowMax" for i in G.ancestors([j])):
+                    and any(op_name(G.nodes[i].op) == "RowMax" for i in G.ancestors([j])):
                 rhs = to_sympy(G, j, dict(names))
                 names[j] = sp.MatrixSymbol(f"e_{k}", *node.shape)
                 forward.append((names[j], rhs))
                 for r in live:
-                    if _name(G.nodes[r].op) == "ReduceSum" and G.nodes[r].args == (j,):
+                    if op_name(G.nodes[r].op) == "ReduceSum" and G.nodes[r].args == (j,):
                         rhs = to_sympy(G, r, dict(names))
                         names[r] = sp.MatrixSymbol(f"s_{k}", *G.nodes[r].shape)
                         forward.append((names[r], rhs))

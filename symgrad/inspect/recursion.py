@@ -23,7 +23,7 @@ import sympy as sp
 from ..autodiff.reverse import vjp
 from ..frontend.to_sympy import to_sympy
 from ..ir.graph import Graph
-from ..ir.layers import find_layers
+from ..ir.layers import find_layers, op_name
 from ..ir.stages import find_stages
 from . import notation
 from .cnn import explain_stages
@@ -151,10 +151,6 @@ def _factors(e: sp.Basic) -> list[sp.Basic]:
     return [e]
 
 
-def _name(op: type) -> str:
-    return getattr(op, "__name__", str(op))
-
-
 def explain_graph(G: Graph, root: int, wrt: Sequence[sp.Basic]) -> Explanation:
     """The explanation of the gradient of node ``root`` of ``G`` (one more reverse
     sweep: interning makes it find the nodes a first sweep made)."""
@@ -182,7 +178,7 @@ def explain_graph(G: Graph, root: int, wrt: Sequence[sp.Basic]) -> Explanation:
             factors = _factors(rhs)
             if upstream in factors and len(factors) > 1:
                 factors.remove(upstream)
-                dname = sp.MatrixSymbol(f"{_name(G.nodes[act].op)}'(z_{k})", *G.nodes[z].shape)
+                dname = sp.MatrixSymbol(f"{op_name(G.nodes[act].op)}'(z_{k})", *G.nodes[z].shape)
                 deltas.append((dname, factors[0] if len(factors) == 1 else sp.HadamardProduct(*factors)))
                 rhs = sp.HadamardProduct(upstream, dname)
         deltas.append((dsym, rhs))
