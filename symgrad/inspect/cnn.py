@@ -24,7 +24,6 @@ from typing import Sequence
 
 import sympy as sp
 
-from ..autodiff.reverse import vjp
 from ..frontend.to_sympy import to_sympy
 from ..ir.graph import Graph
 from ..ir.layers import op_name
@@ -83,11 +82,12 @@ def _pair(t) -> sp.Basic:
     return sp.Integer(t[0]) if t[0] == t[1] else sp.Tuple(*t)
 
 
-def explain_stages(G: Graph, root: int, wrt: Sequence[sp.Basic], stages: Sequence[Stage]):
-    """Forward rows, delta rows, gradient rows and notes for a network with convolutions."""
-    targets = [G.leaf(w) for w in wrt]
-    adjoint: dict[int, int] = {}
-    grads = vjp(G, root, targets, adjoints=adjoint)
+def explain_stages(G: Graph, live: Sequence[int], wrt: Sequence[sp.Basic], targets: Sequence[int],
+                   grads: Sequence[int], adjoint: dict[int, int], stages: Sequence[Stage]):
+    """Forward rows, delta rows, gradient rows and notes for a network with convolutions,
+    from the reverse sweep :func:`~symgrad.inspect.recursion.explain_graph` made: ``grads``
+    of the leaves ``targets`` of ``wrt``, ``adjoint`` of each node, and ``live``, the
+    forward nodes."""
     sym: dict[int, sp.Basic] = {}          # node -> its name, for the templated rows
     names: dict[int, sp.Basic] = {}        # node -> MatrixSymbol, for to_sympy of matrix rows
     forward: list[Row] = []
@@ -136,7 +136,6 @@ def explain_stages(G: Graph, root: int, wrt: Sequence[sp.Basic], stages: Sequenc
             f = sp.MatrixSymbol(f"f_{last}", *G.nodes[st.out].shape)
             forward.append((f, flatten(name_of(st.input))))
             sym[st.out], names[st.out] = f, f
-    live = G.ancestors([root])
     name_softmax(G, live, [(int(label[s.out]), s.out) for s in stages if s.kind == "dense"], names, forward)
     deltas: list[Row] = []
     dname: dict[int, sp.Basic] = {}        # node -> the name of its delta

@@ -160,7 +160,7 @@ def explain_graph(G: Graph, root: int, wrt: Sequence[sp.Basic]) -> Explanation:
     live = G.ancestors([root])
     stages = find_stages(G.nodes, live)
     if stages:   # convolutions and poolings: the notes' formulas per stage (symgrad.inspect.cnn)
-        return Explanation(*explain_stages(G, root, wrt, stages))
+        return Explanation(*explain_stages(G, live, wrt, targets, grads, adjoint, stages))
     layers = find_layers(G.nodes, live, is_number=G.is_number)
     names: dict[int, sp.Basic] = {}
     forward = _forward(G, live, layers, names)
