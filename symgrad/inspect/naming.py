@@ -20,9 +20,10 @@ def name_softmax(G: Graph, live: Sequence[int], zs: Sequence[tuple[int, int]],
     for k, z in reversed(list(zs)):
         for j in live:
             node = G.nodes[j]
-            if node.op is sp.exp and node.shape == G.nodes[z].shape and j not in names \
-                    and z in G.ancestors([j]) \
-                    and any(op_name(G.nodes[i].op) == "RowMax" for i in G.ancestors([j])):
+            if node.op is not sp.exp or node.shape != G.nodes[z].shape or j in names:
+                continue
+            before = G.ancestors([j])
+            if z in before and any(op_name(G.nodes[i].op) == "RowMax" for i in before):
                 rhs = to_sympy(G, j, dict(names))
                 names[j] = sp.MatrixSymbol(f"e_{k}", *node.shape)
                 forward.append((names[j], rhs))
