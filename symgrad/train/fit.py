@@ -19,7 +19,7 @@ from ..nn.modules import Module, input as nn_input
 from ..tensor import Elementwise, Softmax
 from ..ir.functions import sigmoid
 from .callbacks import Callback, History
-from .data import validation_split as split_indices
+from .data import minibatches, validation_split as split_indices
 from .optim import Adam, Optimizer
 from .progress import progress_bar
 from .step import TrainStep
@@ -244,10 +244,8 @@ class Trainer:
         try:
             for epoch in range(epochs):
                 t0 = time.perf_counter()
-                order = self.rng.permutation(n) if shuffle else np.arange(n)
                 total = 0.0
-                for i in range(0, n, batch_size):
-                    idx = order[i:i + batch_size]
+                for idx in minibatches(n, batch_size, self.rng if shuffle else None):
                     total += float(step(X=x_arr[idx], Y=y_arr[idx], **self._draw_masks(len(idx))).value) * len(idx)
                     bar.update()
                 logs = {"loss": total / n}
