@@ -118,9 +118,8 @@ class Conv2d(NamedLayer):
                         for k, v, d in (("stride", self.stride, 1), ("padding", self.padding, 0))
                         if v != (d, d))
         k = self.kernel_size
-        label = "" if self.name is None and self._parent is None else f", name={self._label()!r}"
         return (f"Conv2d({self.in_ch}, {self.out_ch}, {k[0] if k[0] == k[1] else k}{extra}"
-                f"{'' if self.bias else ', bias=False'}{label})")
+                f"{'' if self.bias else ', bias=False'}{self._name_arg()})")
 
 
 def _uniform(bound: float, shape: tuple[int, ...]):

@@ -104,8 +104,7 @@ class Dropout(NamedLayer):
         return x * self.mask
 
     def __repr__(self) -> str:
-        label = "" if self.name is None and self._parent is None else f", name={self._label()!r}"
-        return f"Dropout({self.p}{label})"
+        return f"Dropout({self.p}{self._name_arg()})"
 
 
 def draw_masks(model: Module, batch: int, rng: np.random.Generator | int | None = None,

@@ -25,6 +25,10 @@ class NamedLayer(Module):
     def _label(self) -> str:
         return self.name if self.name is not None else self._place()
 
+    def _name_arg(self) -> str:
+        """``, name='...'`` for a repr; nothing for a layer with neither a name nor a place."""
+        return "" if self.name is None and self._parent is None else f", name={self._label()!r}"
+
     def _check_placed(self) -> None:
         """Refuse to build an expression when nothing tells this layer's symbols apart."""
         if self.name is None and self._parent is None:

@@ -141,8 +141,7 @@ class _BatchNorm(NamedLayer):
         return batch_norm(x, self.gamma, self.beta, self.eps)
 
     def __repr__(self) -> str:
-        label = "" if self.name is None and self._parent is None else f", name={self._label()!r}"
-        return f"{type(self).__name__}({self.num_features}{label})"
+        return f"{type(self).__name__}({self.num_features}{self._name_arg()})"
 
 
 class BatchNorm1d(_BatchNorm):
