@@ -150,7 +150,7 @@ class HessianFunction:
 
     def __call__(self, **inputs) -> np.ndarray:
         dtype = np.dtype(self.hvp.dtype)
-        shapes = [tuple(_concrete(d, inputs, self.wrt) for d in s) for s in self.shapes]
+        shapes = [tuple(_concrete(d) for d in s) for s in self.shapes]
         sizes = [int(np.prod(s)) for s in shapes]
         total = sum(sizes)
         if total > MAX_HESSIAN_PARAMS:
@@ -169,8 +169,8 @@ class HessianFunction:
         return H
 
 
-def _concrete(d, inputs: Mapping, wrt: tuple) -> int:
-    """A dimension's size: a number, or read off the given arrays (the batch N)."""
+def _concrete(d) -> int:
+    """A dimension's size; a symbolic one (the batch N) is refused."""
     if isinstance(d, (int, np.integer)) or getattr(d, "is_Integer", False):
         return int(d)
     raise ValueError(f"hessian_fn needs parameters of fixed shape; {d} is symbolic")
