@@ -33,12 +33,11 @@ from ..ir.arrays import OneHot
 from ..ir.graph import Graph
 from ..ir.layers import find_layers
 from .evaluate import DIGITS, Inexact, concrete_shape, evaluate, to_sympy_number
-from .result import CheckResult
+from .result import METHOD_RANK, CheckResult
 
 __all__ = ["check_arrays", "is_array_check"]
 
 _ARRAYS = (sp.MatrixSymbol, ArraySymbol)
-_RANK = {"symbolic": 0, "exact": 1, "numeric": 2}
 #: relative agreement required of two 50-digit values
 _TOLERANCE = mpmath.mpf(10) ** (10 - DIGITS)
 
@@ -207,7 +206,7 @@ class _Session:
             wrong = [k for k in undecided if self.differs(vals, k).any()]
             if not wrong:
                 agreeing += 1
-                method = max(method, m, key=_RANK.get)
+                method = max(method, m, key=METHOD_RANK.get)
                 continue
             if self._persists(point, sizes, wrong):
                 return self.report(point, sizes, wrong, m, expected, evaluated)

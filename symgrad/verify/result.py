@@ -11,6 +11,8 @@ __all__ = ["CheckResult", "show"]
 
 #: exact rationals longer than this (in bits, numerator and denominator together) print rounded
 _SHOW_BITS = 200
+#: the methods of a verdict from strongest to weakest; an ok verdict reports its weakest
+METHOD_RANK = {"symbolic": 0, "exact": 1, "numeric": 2}
 
 
 def show(v: Any) -> str:

@@ -25,7 +25,8 @@ import sympy as sp
 from ..api import as_wrt, grad
 from .numeric import GradCheckResult, gradcheck
 from .arrays import check_arrays, is_array_check, one_hand_per_parameter
-from .result import CheckResult
+from .evaluate import DIGITS   # significant digits of the mpmath evaluation
+from .result import METHOD_RANK, CheckResult
 
 __all__ = ["CheckResult", "GradCheckResult", "check", "gradcheck"]
 
@@ -33,10 +34,6 @@ __all__ = ["CheckResult", "GradCheckResult", "check", "gradcheck"]
 SYMBOLIC_SIZE_LIMIT = 400
 #: Largest integer power that ``check`` lets ``expand`` multiply out.
 SYMBOLIC_MAX_POWER = 12
-#: Significant digits of the mpmath evaluation.
-DIGITS = 50
-
-_METHOD_RANK = {"symbolic": 0, "exact": 1, "numeric": 2}
 
 
 def check(hand: Any, f: Any, wrt: Any, *, points: int | None = None, seed: int = 0) -> CheckResult:
@@ -129,12 +126,12 @@ def _evaluate_at_points(hands, expected, undecided, wrt, free, points, seed, f) 
         differs = [k for k, v in zip(undecided, values) if not v[2]]
         if not differs:
             agreeing += 1
-            method = max([method, *(v[3] for v in values)], key=_METHOD_RANK.get)
+            method = max([method, *(v[3] for v in values)], key=METHOD_RANK.get)
         elif _persists(hands, expected, differs, point, rng):
             point = _simplify_point(hands, expected, differs, point, rng)
             at = {k: _evaluate(hands[k], expected[k], point) for k in differs}
             return CheckResult(
-                False, max((at[k][3] for k in differs), key=_METHOD_RANK.get),
+                False, max((at[k][3] for k in differs), key=METHOD_RANK.get),
                 dict(point), tuple(wrt[k] for k in differs),
                 {wrt[k]: at[k][0] for k in differs}, {wrt[k]: at[k][1] for k in differs},
                 expected, evaluated)
