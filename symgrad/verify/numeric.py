@@ -197,7 +197,6 @@ def gradcheck(fn: Any, at: Mapping[Any, Any], eps: float | None = None,
         rel[name], ab[name] = _largest(r), _largest(diff)
         allowed[name] = _largest(limit)
         analytic[name], numeric[name] = a, n
-        # entries within the finite difference's error say nothing through their relative error
         # where |a - n| is within the finite difference's error the relative error is noise
         # over noise: such an entry passes, and is counted apart instead of in max_rel_error
         excused = finite & (diff <= limit) & (r > threshold)
