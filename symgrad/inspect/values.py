@@ -74,7 +74,8 @@ def forward_and_adjoints(G: Graph, root: int, at: Mapping[Any, Any]) -> tuple[di
     adjoint: dict[int, int] = {}
     vjp(G, root, leaves, adjoints=adjoint)
     outputs = [(f"v{i}", i) for i in forward if G.nodes[i].args or G.nodes[i].op in INPUTS]
-    outputs += [(f"g{i}", a) for i, a in adjoint.items() if i in set(forward)]
+    live = set(forward)
+    outputs += [(f"g{i}", a) for i, a in adjoint.items() if i in live]
     program = build_program(G, outputs)
     vals = evaluate(program, at)
     found = {name: vals[j] for name, j in program.outputs}
