@@ -77,8 +77,7 @@ def init_params(params: Module | Iterable[sp.MatrixSymbol], seed: int = 0,
             raise TypeError(f"init_params: {p.name} has shape {p.shape}; only numeric "
                             f"shapes can be initialised") from None
         if p not in biases:
-            draw = torch_default if weights == "default" else SCHEMES[weights]
-            out[p.name] = draw(rng, (rows, cols), dtype)
+            out[p.name] = SCHEMES[weights](rng, (rows, cols), dtype)
             fan_in = rows   # W is (n_in, n_out): X W
         elif weights == "torch" and fan_in is not None:
             bound = 1.0 / np.sqrt(fan_in)
