@@ -82,6 +82,7 @@ class NDKernel:
         # class labels of OneHot nodes, checked before the call: (argument index, K, name)
         self._labels = [(sig.args.index(self._input_name[n.args[0]]), n.attr, self._input_name[n.args[0]])
                         for n in program.nodes if n.op is OneHot and n.args[0] in self._input_name]
+        self._recipe = self._result_recipe()
         self._plans: dict[tuple, dict] = {}
         self._lock = threading.Lock()        # held while the shared workspace is in use
         self._pool_lock = threading.Lock()
@@ -175,20 +176,36 @@ class NDKernel:
         finally:
             if locked:
                 self._lock.release()
-        bound = dict(zip(self._dims, values))
-        by_name = {n: arrays[k] for k, n in enumerate(self.signature.args)}
-        result, given = [], set()
+        result = []
+        for kind, k in self._recipe:
+            if kind == "out":
+                result.append(outs[k])
+            elif kind == "copy":       # the same node asked for twice: a result of its own
+                result.append(outs[k].copy())
+            elif kind == "in":
+                result.append(arrays[k].copy())
+            elif kind == "dim":
+                result.append(self.dtype.type(values[k]))
+            else:
+                result.append(k)
+        return result
+
+    def _result_recipe(self) -> list[tuple[str, Any]]:
+        """Where each program output comes from: ``(kind, node, argument or dimension index,
+        or value)``, made once (as :meth:`.tensor_kernel.TensorKernel._result_recipe`)."""
+        recipe, given = [], set()
         for _, i in self.program.outputs:
             node = self.program.nodes[i]
-            if i in outs:   # the same node asked for twice: a result of its own
-                result.append(outs[i].copy() if i in given else outs[i])
+            if i in self._out_nodes:
+                recipe.append(("copy" if i in given else "out", i))
                 given.add(i)
             elif node.op is sp.Number:
-                result.append(self.dtype.type(float(node.attr)))
+                recipe.append(("const", self.dtype.type(float(node.attr))))
+            elif (name := self._input_name[i]) in self._input_slots:
+                recipe.append(("in", self._input_slots.index(name)))
             else:
-                name = self._input_name[i]
-                result.append(by_name[name].copy() if name in by_name else self.dtype.type(bound[name]))
-        return result
+                recipe.append(("dim", self._dims.index(name)))
+        return recipe
 
 
 def _size(d: Any, bound: dict[str, int]) -> int:
