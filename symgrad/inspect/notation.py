@@ -32,6 +32,12 @@ __all__ = ["text", "latex", "NotationPrinter", "NotationLatexPrinter", "latex_na
 _LATEX_FUNCTIONS = {"tanh": r"\tanh", "exp": r"\exp", "log": r"\log", "sin": r"\sin", "cos": r"\cos",
                     "sigmoid": r"\sigma", "relu": r"\operatorname{ReLU}"}
 
+
+def _latex_function(name: str) -> str:
+    """A function's name in LaTeX: the notes' spelling, else an upright ``\\operatorname``."""
+    return _LATEX_FUNCTIONS.get(name, r"\operatorname{%s}" % name.replace("_", r"\_"))
+
+
 _COMPOUND = (sp.MatAdd, sp.MatMul, sp.HadamardProduct, sp.Add, sp.Mul)
 
 
@@ -197,8 +203,7 @@ class NotationLatexPrinter(_Layout, LatexPrinter):
         if head is None:
             return r"\left(%s\right)\left(%s\right)" % (self._print(expr.function), inner)
         extra = "".join(", " + self._print(a) for a in expr.function.expr.args[1:]) if head[1] else ""
-        name = _LATEX_FUNCTIONS.get(head[0], r"\operatorname{%s}" % head[0].replace("_", r"\_"))
-        return r"%s\left(%s%s\right)" % (name, inner, extra)
+        return r"%s\left(%s%s\right)" % (_latex_function(head[0]), inner, extra)
 
 
 _DERIVATIVE = re.compile(r"(\w+)'\((\w+)\)")
@@ -212,8 +217,7 @@ def latex_name(name: str) -> str:
         return r"\left[%s > 0\right]" % latex_name(mask.group(1))
     m = _DERIVATIVE.fullmatch(name)
     if m:
-        f = _LATEX_FUNCTIONS.get(m.group(1), r"\operatorname{%s}" % m.group(1).replace("_", r"\_"))
-        return f"{f}'({latex_name(m.group(2))})"
+        return f"{_latex_function(m.group(1))}'({latex_name(m.group(2))})"
     if name.startswith("dL/d"):
         return r"\frac{\partial L}{\partial %s}" % latex_name(name[4:])
     return sp.latex(sp.Symbol(name))
