@@ -186,7 +186,8 @@ def check_numpy(hand_fn: Callable[..., Any], f: Any, wrt: Any, at: Mapping[Any, 
     names = [symbol_name(w) for w in wrt]
     fn = _compiled(f, wrt, backend)
     inputs = _draw(f, wrt, sizes or {}, at or {}, np.random.default_rng(seed))
-    call = {k: v for k, v in inputs.items() if k in {p.name for p in fn.inputs}}
+    takes = {p.name for p in fn.inputs}
+    call = {k: v for k, v in inputs.items() if k in takes}
     _, derived = fn(**call)
     hand = hand_fn(**{k: v.copy() for k, v in inputs.items()})
     hand = _as_dict(hand, names)
