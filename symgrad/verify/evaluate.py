@@ -204,7 +204,7 @@ def evaluate(G: Graph, roots: Sequence[int], inputs: Mapping[sp.Basic, Any],
         for i in G.ancestors(list(roots)):
             node = G.nodes[i]
             a = [vals[k] for k in node.args]
-            vals[i] = _node_value(G, node, a, inputs, sizes, mode, one, zero)
+            vals[i] = _node_value(node, a, inputs, sizes, mode, one, zero)
     return vals
 
 
@@ -223,7 +223,7 @@ def _leaf(node, inputs, sizes, mode):
     raise ValueError(f"no value for the input {obj}")
 
 
-def _node_value(G, node, a, inputs, sizes, mode, one, zero):
+def _node_value(node, a, inputs, sizes, mode, one, zero):
     op = node.op
     if not node.args:
         return _leaf(node, inputs, sizes, mode)
@@ -256,7 +256,7 @@ def _node_value(G, node, a, inputs, sizes, mode, one, zero):
         return np.logical_or.reduce([_bool(x) for x in a])
     if op is sp.Not:
         return ~_bool(a[0])
-    array = _array_op(G, node, a, sizes, one, zero)
+    array = _array_op(node, a, sizes, one, zero)
     if array is not None:
         return array
     table = _EXACT if mode == "exact" else _MPMATH
@@ -277,7 +277,7 @@ def _via_sympy(op: type) -> Callable:
     return f
 
 
-def _array_op(G, node, a, sizes, one, zero):
+def _array_op(node, a, sizes, one, zero):
     op, attr = node.op, node.attr
     if op is sp.MatMul:
         return np.matmul(a[0], a[1])
