@@ -81,6 +81,27 @@ def test_concurrent_calls_get_workspaces_of_their_own():
     assert not errors, errors[0]
 
 
+def test_outputs_are_fresh_so_the_call_skips_its_alias_check():
+    """NDKernel declares fresh_outputs; check the claim where a gradient is an input
+    (d sum(X o Y)/dY is X) and on the conv step's outputs from the recycled block."""
+    G = Graph()
+    X, Y = array(G, "X", (N, 2, 3)), array(G, "Y", (N, 2, 3))
+    fn = compile_loss(G, G.reduce_sum(G.mul(X, Y), None), ["X", "Y"], backend="llvm")
+    assert fn.kernel.fresh_outputs
+    x, y = np.ones((2, 2, 3)), np.full((2, 2, 3), 2.0)
+    out = fn(X=x, Y=y)
+    G2, loss = _conv_pool_loss()
+    conv = compile_loss(G2, loss, ["x", "w", "b"], backend="llvm")
+    data = _arrays(np.random.default_rng(7), 2)
+    out2 = conv(**data)
+    for o, ins in ((out, [x, y]), (out2, list(data.values()))):
+        arrays = [v for v in o.as_dict().values() if np.ndim(v)]
+        for i, a in enumerate(arrays):
+            assert not any(np.shares_memory(a, b) for b in ins)
+            assert not any(np.shares_memory(a, b) for b in arrays[i + 1:])
+    np.testing.assert_array_equal(out.grads["Y"], x)
+
+
 # -- the fused loop nests of codegen/llvm/nd.py (nd_plan.py decides what is inlined) ----------
 def _torch_and_llvm(G, loss, wrt, arrays, torch_loss):
     fn = compile_loss(G, loss, wrt, backend="llvm")

@@ -57,6 +57,10 @@ _INT32_MAX = 2**31 - 1
 class NDKernel:
     """The machine code of one n-D program for one dtype; call it with checked arrays."""
 
+    #: every output is a new array: a piece of a recycled block no other output or input
+    #: shares, or a copy (:meth:`_result_recipe`), so callers need not check for aliasing
+    fresh_outputs = True
+
     def __init__(self, program: Program, dtype: Any):
         self.program = program
         self.dtype = np.dtype(dtype)
