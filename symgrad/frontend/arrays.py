@@ -48,7 +48,7 @@ from .lower import register_children, register_lowering
 from .lower_matrix import constant_matrix
 
 __all__ = ["ArrayExpr", "Conv2D", "MaxPool2D", "AvgPool2D", "Flatten", "shape_of",
-           "conv2d_shape", "pool2d_shape", "pair", "first_max_mask", "show_shape"]
+           "conv2d_shape", "pool2d_shape", "pair", "first_max_mask", "show_shape", "show_pair"]
 
 
 # -- shapes ------------------------------------------------------------------------------
@@ -176,7 +176,9 @@ def show_shape(shape: tuple) -> str:
     return "(" + ", ".join(str(d) for d in shape) + ")"
 
 
-def _ints(t: tuple[int, int]) -> str:
+def show_pair(t: tuple[int, int]) -> str:
+    """A size pair as the layers and the printed expressions give it: ``3`` for ``(3, 3)``,
+    else ``(3, 5)``."""
     return str(t[0]) if t[0] == t[1] else str(t)
 
 
@@ -215,7 +217,7 @@ class Conv2D(ArrayExpr):
 
     def _sympystr(self, printer) -> str:
         X, K = (printer._print(a) for a in self.args[:2])
-        return f"conv2d({X}, {K}, stride={_ints(self.stride)}, padding={_ints(self.padding)})"
+        return f"conv2d({X}, {K}, stride={show_pair(self.stride)}, padding={show_pair(self.padding)})"
 
 
 class _Pool(ArrayExpr):
@@ -236,8 +238,8 @@ class _Pool(ArrayExpr):
         return pool2d_shape(shape_of(self.args[0]), self.kernel, self.stride, self._name)
 
     def _sympystr(self, printer) -> str:
-        extra = "" if self.stride == self.kernel else f", stride={_ints(self.stride)}"
-        return f"{self._name}({printer._print(self.args[0])}, {_ints(self.kernel)}{extra})"
+        extra = "" if self.stride == self.kernel else f", stride={show_pair(self.stride)}"
+        return f"{self._name}({printer._print(self.args[0])}, {show_pair(self.kernel)}{extra})"
 
 
 class MaxPool2D(_Pool):

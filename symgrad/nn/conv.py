@@ -23,7 +23,7 @@ import sympy as sp
 from sympy.tensor.array.expressions import ArraySymbol
 
 from .._checks import positive_int
-from ..frontend.arrays import Conv2D, conv2d_shape, pair, shape_of
+from ..frontend.arrays import Conv2D, conv2d_shape, pair, shape_of, show_pair
 from .layer import NamedLayer
 
 __all__ = ["Conv2d"]
@@ -114,11 +114,10 @@ class Conv2d(NamedLayer):
         return out + self.b if self.bias else out
 
     def __repr__(self) -> str:
-        extra = "".join(f", {k}={v[0] if v[0] == v[1] else v}"
+        extra = "".join(f", {k}={show_pair(v)}"
                         for k, v, d in (("stride", self.stride, 1), ("padding", self.padding, 0))
                         if v != (d, d))
-        k = self.kernel_size
-        return (f"Conv2d({self.in_ch}, {self.out_ch}, {k[0] if k[0] == k[1] else k}{extra}"
+        return (f"Conv2d({self.in_ch}, {self.out_ch}, {show_pair(self.kernel_size)}{extra}"
                 f"{'' if self.bias else ', bias=False'}{self._name_arg()})")
 
 

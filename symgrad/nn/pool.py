@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..frontend.arrays import AvgPool2D, Flatten as _Flatten, MaxPool2D, pair, pool2d_shape, shape_of
+from ..frontend.arrays import (AvgPool2D, Flatten as _Flatten, MaxPool2D, pair, pool2d_shape, shape_of,
+                               show_pair)
 from .modules import Module
 
 __all__ = ["MaxPool2d", "AvgPool2d", "Flatten"]
@@ -42,9 +43,8 @@ class _Pool2d(Module):
         return self.op(x, self.kernel_size, self.stride)
 
     def __repr__(self) -> str:
-        k, s = self.kernel_size, self.stride
-        extra = "" if s == k else f", stride={s[0] if s[0] == s[1] else s}"
-        return f"{type(self).__name__}({k[0] if k[0] == k[1] else k}{extra})"
+        extra = "" if self.stride == self.kernel_size else f", stride={show_pair(self.stride)}"
+        return f"{type(self).__name__}({show_pair(self.kernel_size)}{extra})"
 
 
 class MaxPool2d(_Pool2d):
