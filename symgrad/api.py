@@ -98,12 +98,19 @@ def grad(f: Any, wrt: Any) -> Gradient:
         raise TypeError(f"can only differentiate a scalar expression; {f} has shape "
                         f"{G.nodes[root].shape} (sum it, or take an entry)")
     targets, adjoints = _gradients(G, root, wrt)
+    outputs, ports = _value_and_gradients(root, wrt, adjoints)
+    program = build_program(G, outputs, keep=targets,
+                            input_roles={p.of: "parameter" for p in ports[1:]}, output_ports=ports)
+    return Gradient(f, wrt, G, adjoints, program)
+
+
+def _value_and_gradients(root: int, wrt: tuple[sp.Basic, ...],
+                         adjoints: list[int]) -> tuple[list[tuple[str, int]], list[Port]]:
+    """The outputs ``value, d_<w>...`` and their ports, which every program begins with."""
     names = [symbol_name(w) for w in wrt]
     outputs = [("value", root)] + [(f"d_{n}", a) for n, a in zip(names, adjoints)]
     ports = [Port("value", "value")] + [Port(f"d_{n}", "gradient", n) for n in names]
-    program = build_program(G, outputs, keep=targets,
-                            input_roles={n: "parameter" for n in names}, output_ports=ports)
-    return Gradient(f, wrt, G, adjoints, program)
+    return outputs, ports
 
 
 def _gradients(G: Graph, root: int, wrt: tuple[sp.Basic, ...]) -> tuple[list[int], list[int]]:
@@ -209,8 +216,7 @@ def _program_with_roles(f: Any, wrt: tuple[sp.Basic, ...], aux: Mapping[str, Any
     known = {gradient_of(w): a for w, a in zip(wrt, adjoints)}
     G, roots = lower([*state.values(), *aux.values()], G, known)
     new_state, extra = roots[:len(state)], roots[len(state):]
-    outputs = [("value", root)] + [(f"d_{w}", a) for w, a in zip(wrt, adjoints)]
-    ports = [Port("value", "value")] + [Port(f"d_{w}", "gradient", str(w)) for w in wrt]
+    outputs, ports = _value_and_gradients(root, wrt, adjoints)
     for s, r in zip(state, new_state):
         have, want = G.nodes[r].shape, G.nodes[G.leaf(s)].shape
         if have != want:
