@@ -24,6 +24,7 @@ from sympy.tensor.array.expressions import ArraySymbol
 
 from .._checks import positive_int
 from ..frontend.arrays import Conv2D, conv2d_shape, pair, shape_of, show_pair
+from .init import fans
 from .layer import NamedLayer
 
 __all__ = ["Conv2d"]
@@ -99,7 +100,7 @@ class Conv2d(NamedLayer):
     def initializers(self) -> dict:
         # torch's Conv2d.reset_parameters: kaiming_uniform_(a=sqrt(5)) is uniform in
         # +-1/sqrt(fan_in), and the bias is uniform in the same bound
-        bound = 1.0 / np.sqrt(self.in_ch * self.kernel_size[0] * self.kernel_size[1])
+        bound = 1.0 / np.sqrt(fans(self.K.shape)[0])
         return {p: _uniform(bound, tuple(int(d) for d in p.shape)) for p in self.parameters()}
 
     def output_shape(self, input_shape: tuple) -> tuple:
