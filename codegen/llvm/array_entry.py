@@ -18,7 +18,8 @@ from .ops import I64, PTR
 
 __all__ = ["GEMM_TYPE", "ArrayKernelEntry"]
 
-#: the Fortran ``?gemm`` signature: every argument by pointer
+#: the Fortran ``?gemm`` signature, every argument by pointer: transa, transb, m, n, k,
+#: alpha, a, lda, b, ldb, beta, c, ldc
 GEMM_TYPE = ir.FunctionType(ir.VoidType(), [PTR] * 13)
 
 

@@ -59,7 +59,8 @@ __all__ = ["Layout", "TensorEmitter", "emit_tensor_module", "GEMM_TYPE"]
 I8 = ir.IntType(8)
 #: vectors in flight per column loop (see TensorEmitter._loop_id)
 INTERLEAVE = 4
-#: the Fortran gemm: transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc
+
+
 class Layout:
     """Which pointer slot and which dims entry each buffer and symbol uses.
 
