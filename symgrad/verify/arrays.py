@@ -32,7 +32,7 @@ from ..frontend.to_sympy import to_sympy
 from ..ir.arrays import OneHot
 from ..ir.graph import Graph
 from ..ir.layers import find_layers
-from .evaluate import DIGITS, Inexact, concrete_shape, evaluate, to_sympy_number
+from .evaluate import DIGITS, Inexact, concrete_shape, evaluate, object_array, to_sympy_number
 from .result import METHOD_RANK, CheckResult
 
 __all__ = ["check_arrays", "is_array_check"]
@@ -159,7 +159,7 @@ class _Session:
                               for _ in range(int(np.prod(shape)))])
             if isinstance(s, sp.Symbol) and (s.is_positive or s.is_nonnegative):
                 v = np.array([abs(x) or Fraction(1, 2) for x in v])
-            point[s] = np.array(list(v) + [None], dtype=object)[:-1].reshape(shape)
+            point[s] = object_array(v, shape)
         return point
 
     def nudge(self, point: dict) -> dict:
@@ -170,7 +170,7 @@ class _Session:
                 continue
             moved = [x + Fraction(self.rng.randint(1, 999), 10**6) * self.rng.choice((-1, 1))
                      for x in v.ravel()]
-            out[s] = np.array(moved + [None], dtype=object)[:-1].reshape(v.shape)
+            out[s] = object_array(moved, v.shape)
         return out
 
     # -- evaluation ----------------------------------------------------------------------

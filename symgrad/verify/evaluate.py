@@ -36,7 +36,7 @@ from ..ir.functions import elu, leaky_relu, relu, sigmoid, softplus
 from ..ir.graph import COMPARISONS, Graph
 from ..ir.movement import FoldWindows, Pad, Permute, ReduceMax, Reshape, Shrink, Windows
 
-__all__ = ["evaluate", "Inexact", "DIGITS", "concrete_shape", "to_sympy_number"]
+__all__ = ["evaluate", "Inexact", "DIGITS", "concrete_shape", "to_sympy_number", "object_array"]
 
 #: significant digits of the mpmath mode
 DIGITS = 50
@@ -84,7 +84,13 @@ def _convert(a: Any, mode: str) -> np.ndarray:
     """An input value (numbers, NumPy or SymPy arrays) as an object array of the mode's numbers."""
     arr = np.array(a.tolist() if isinstance(a, sp.MatrixBase) else a, dtype=object)
     flat = [_number(sp.nsimplify(v) if isinstance(v, float) else v, mode) for v in arr.ravel()]
-    return np.array(flat + [None], dtype=object)[:-1].reshape(arr.shape)
+    return object_array(flat, arr.shape)
+
+
+def object_array(values: list, shape: tuple) -> np.ndarray:
+    """The flat ``values`` as an object array of ``shape`` (the ``None`` appended, then
+    dropped, keeps NumPy from taking any value for a sequence of its own)."""
+    return np.array(list(values) + [None], dtype=object)[:-1].reshape(shape)
 
 
 def _exact_pow(x: Fraction, e: Fraction) -> Fraction:
