@@ -12,26 +12,22 @@ from .errors import NoDerivativeRuleError
 from .frontend.lower import lower
 from .frontend.to_sympy import to_sympy
 from .inspect.gradient import Gradient
-from .ir.graph import Graph
+from .ir.graph import INPUTS, Graph
 from .ir.program import Port, build_program, symbol_name
 from .roles import check_aux, gradient_of, input_roles
 
 __all__ = ["grad", "compile", "hessian", "as_wrt"]
 
 
-#: what may be differentiated: scalars, matrices and n-D arrays (``ArraySymbol``)
-_PARAMETERS = (sp.Symbol, sp.MatrixSymbol, ArraySymbol)
-
-
 def as_wrt(wrt: Any) -> tuple[sp.Basic, ...]:
     """Check that ``wrt`` is a symbol or a sequence of distinct symbols."""
-    if isinstance(wrt, _PARAMETERS):
+    if isinstance(wrt, INPUTS):
         wrt = (wrt,)
     if wrt is None or isinstance(wrt, (str, sp.Basic)):
         raise TypeError(f"wrt must be a symbol or a sequence of symbols, not {wrt!r}")
     wrt = tuple(wrt)
     for w in wrt:
-        if not isinstance(w, _PARAMETERS):
+        if not isinstance(w, INPUTS):
             raise TypeError(f"wrt entries must be SymPy symbols; {w!r} "
                             f"({type(w).__name__}) is not")
     seen = set()

@@ -15,6 +15,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from sympy.tensor.array.expressions import ArraySymbol
 
 from .frontend.lower import register_children, register_lowering
+from .ir.graph import INPUTS
 from .ir.program import INPUT_ROLES
 
 __all__ = ["input_roles", "check_aux", "gradient_of", "GradientOf", "MatrixGradientOf",
@@ -93,7 +94,7 @@ def _outside_state_and_aux(G, expr, args):
 
 
 def _symbol(s: Any, where: str) -> sp.Basic:
-    if not isinstance(s, (sp.Symbol, sp.MatrixSymbol, ArraySymbol)):
+    if not isinstance(s, INPUTS):
         raise TypeError(f"{where}: keys must be SymPy symbols; {s!r} ({type(s).__name__}) is not")
     return s
 
