@@ -7,7 +7,7 @@ import sympy as sp
 from sympy.tensor.array.expressions import ArraySymbol
 
 from . import codegen
-from .autodiff.reverse import vjp
+from .autodiff.reverse import vjp, zeros_shaped
 from .errors import NoDerivativeRuleError
 from .frontend.lower import lower
 from .frontend.to_sympy import to_sympy
@@ -112,9 +112,7 @@ def _value_and_gradients(root: int, wrt: tuple[sp.Basic, ...],
 def _gradients(G: Graph, root: int, wrt: tuple[sp.Basic, ...]) -> tuple[list[int], list[int]]:
     """Leaves of ``wrt`` and their adjoints, by one reverse sweep from ``root``."""
     targets = [G.leaf(w) for w in wrt]
-    # a matrix parameter the loss ignores still gets a gradient of its own shape
-    adjoints = [G.broadcast_to(a, G.nodes[t].shape) if a == G.zero else a
-                for a, t in zip(_vjp(G, root, targets), targets)]
+    adjoints = zeros_shaped(G, _vjp(G, root, targets), targets)
     return targets, adjoints
 
 

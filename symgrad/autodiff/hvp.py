@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..ir.graph import Graph
-from .reverse import vjp
+from .reverse import vjp, zeros_shaped
 
 __all__ = ["hvp", "inner"]
 
@@ -53,7 +53,6 @@ def hvp(G: Graph, root: int, targets: Sequence[int],
     """
     if len(targets) != len(tangents):
         raise ValueError(f"{len(targets)} parameters but {len(tangents)} tangents")
-    grads = vjp(G, root, targets)
-    grads = [G.broadcast_to(g, G.nodes[t].shape) if g == G.zero else g for g, t in zip(grads, targets)]
+    grads = zeros_shaped(G, vjp(G, root, targets), targets)
     s = inner(G, grads, tangents)
     return grads, vjp(G, s, targets)

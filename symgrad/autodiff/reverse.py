@@ -16,7 +16,7 @@ from ..ir.gates import gated_add
 from ..ir.graph import BOOLEAN_OPS, Graph, Value
 from .rules import VJP
 
-__all__ = ["vjp", "depends_on"]
+__all__ = ["vjp", "depends_on", "zeros_shaped"]
 
 
 def depends_on(G: Graph, root: int, targets: Sequence[int]) -> bytearray:
@@ -86,6 +86,12 @@ def vjp(G: Graph, root: int, targets: Sequence[int], seed: int | None = None,
     if adjoints is not None:
         adjoints.update(adjoint)
     return [adjoint.get(t, G.zero) for t in targets]
+
+
+def zeros_shaped(G: Graph, adjoints: Sequence[int], targets: Sequence[int]) -> list[int]:
+    """``adjoints`` with each constant 0 (a target the root ignores) broadcast to its
+    target's shape, so that a matrix parameter still gets a gradient of its own shape."""
+    return [G.broadcast_to(a, G.nodes[t].shape) if a == G.zero else a for a, t in zip(adjoints, targets)]
 
 
 def _record_origin(G: Graph, start: int, i: int) -> None:
