@@ -18,6 +18,8 @@ from sympy.tensor.array.expressions import ArraySymbol
 from . import codegen
 from .api import _scalar_expr, as_wrt
 from .autodiff.hvp import hvp as _hvp_graph
+from .autodiff.reverse import zeros_shaped
+from .ir.graph import INPUTS
 from .errors import NoDerivativeRuleError
 from .frontend.lower import lower
 from .frontend.to_sympy import to_sympy
@@ -51,7 +53,7 @@ def _tangents(f: sp.Basic, wrt: tuple, tangents: Mapping | None) -> list[sp.Basi
     out = [tangents.get(w, tangent_of(w)) for w in wrt]
     taken = {symbol_name(s) for s in f.free_symbols | f.atoms(sp.MatrixSymbol, ArraySymbol)}
     for w, v in zip(wrt, out):
-        if not isinstance(v, (sp.Symbol, sp.MatrixSymbol, ArraySymbol)):
+        if not isinstance(v, INPUTS):
             raise TypeError(f"tangents: the tangent of {w} must be a symbol, not {v!r}")
         if getattr(v, "shape", ()) != getattr(w, "shape", ()):
             raise ValueError(f"tangents: the tangent of {w} has shape {getattr(v, 'shape', ())}, "
@@ -80,7 +82,7 @@ def hvp_program(f: Any, wrt: Any, tangents: Mapping | None = None):
         if e.node is None:
             raise
         raise NoDerivativeRuleError(f"{e} (in {to_sympy(G, e.node)})", e.op, e.node) from None
-    hv = [G.broadcast_to(h, G.nodes[t].shape) if h == G.zero else h for h, t in zip(hv, targets)]
+    hv = zeros_shaped(G, hv, targets)
     names = [symbol_name(w) for w in wrt]
     outputs = [("value", root)] + [(f"d_{n}", g) for n, g in zip(names, grads)] \
         + [(f"hvp_{n}", h) for n, h in zip(names, hv)]

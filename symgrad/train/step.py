@@ -16,6 +16,7 @@ from sympy.tensor.array.expressions import ArraySymbol
 
 from ..api import compile as compile_program
 from ..codegen.inplace import BoundBuffers
+from ..ir.graph import INPUTS
 from ..nn.init import init_params
 from ..nn.modules import Module
 from .optim import Optimizer
@@ -84,7 +85,7 @@ class TrainStep:
         module = params if isinstance(params, Module) else None
         params = list(params.parameters() if module is not None else params)
         for p in params:
-            if not isinstance(p, (sp.Symbol, sp.MatrixSymbol, ArraySymbol)):
+            if not isinstance(p, INPUTS):
                 raise TypeError(f"TrainStep: parameters must be Symbols, MatrixSymbols or ArraySymbols, "
                                 f"not {type(p).__name__} {p!r}")
         self.optimizer = optimizer

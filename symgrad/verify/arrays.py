@@ -26,7 +26,7 @@ import sympy as sp
 from sympy.tensor.array.expressions import ArraySymbol
 
 from ..api import _vjp, as_wrt
-from ..autodiff.reverse import vjp
+from ..autodiff.reverse import vjp, zeros_shaped
 from ..frontend.lower import lower
 from ..frontend.to_sympy import to_sympy
 from ..ir.arrays import OneHot
@@ -95,8 +95,7 @@ def check_arrays(hand: Any, f: Any, wrt: Any, points: int = 3, seed: int = 0) ->
     G, (root,) = lower([f])
     targets = [G.leaf(w) for w in wrt]
     deltas: dict[int, int] = {}
-    adjoints = [G.broadcast_to(a, G.nodes[t].shape) if a == G.zero else a
-                for a, t in zip(_vjp(G, root, targets), targets)]
+    adjoints = zeros_shaped(G, _vjp(G, root, targets), targets)
     # every layer's delta, whatever wrt holds: the report locates an error by layer
     everything = [i for i in G.ancestors([root]) if G.nodes[i].op in _ARRAYS]
     vjp(G, root, sorted(set(everything) | set(targets)), adjoints=deltas)
